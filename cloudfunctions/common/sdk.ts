@@ -1,0 +1,146 @@
+/**
+ * The one place that touches `wx-server-sdk`. Its own typings do not compile under `strict`
+ * (DYNAMIC_CURRENT_ENV, union return types), so the rest of the code sees only these small types.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type { Collection, Database, QueryCommand, TransactionCollection } from './db-types';
+
+export type Doc = Record<string, unknown> & { _id?: string };
+
+export interface WxContext {
+  OPENID?: string;
+  APPID?: string;
+  UNIONID?: string;
+  SOURCE?: string;
+  ENV?: string;
+}
+
+interface RawCloud {
+  DYNAMIC_CURRENT_ENV: unknown;
+  init(options: { env: unknown }): void;
+  getWXContext(): Record<string, unknown>;
+  database(options?: { throwOnNotFound?: boolean }): RawDatabase;
+  openapi: {
+    subscribeMessage: { send(params: SubscribeMessageParams): Promise<{ errCode: number; msgid?: string }> };
+    wxacode: {
+      getUnlimited(params: UnlimitedCodeParams): Promise<{ contentType: string; buffer: Buffer }>;
+    };
+  };
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  getTempFileURL(params: { fileList: string[] }): Promise<{
+    fileList: { fileID: string; tempFileURL: string; status: number }[];
+  }>;
+  callFunction(params: { name: string; data: unknown }): Promise<{ result: unknown }>;
+}
+
+interface RawDatabase {
+  collection(name: string): unknown;
+  command: unknown;
+  serverDate(options?: { offset?: number }): unknown;
+  runTransaction<R>(fn: (tx: unknown) => Promise<R>, retries?: number): Promise<R>;
+  createCollection(name: string): Promise<unknown>;
+}
+
+export interface SubscribeMessageParams {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+export interface UnlimitedCodeParams {
+  scene: string;
+  page?: string;
+  width?: number;
+  checkPath?: boolean;
+  envVersion?: 'release' | 'trial' | 'develop';
+}
+
+let raw: RawCloud | undefined;
+
+function sdk(): RawCloud {
+  if (!raw) {
+    raw = require('wx-server-sdk') as RawCloud;
+    raw.init({ env: raw.DYNAMIC_CURRENT_ENV });
+  }
+  return raw;
+}
+
+/** Identity of the caller. Read per invocation: it is process-global state in the SDK. */
+export function wxContext(): WxContext {
+  const ctx = sdk().getWXContext();
+  const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+  return {
+    OPENID: str(ctx.OPENID),
+    APPID: str(ctx.APPID),
+    UNIONID: str(ctx.UNIONID),
+    SOURCE: str(ctx.SOURCE),
+    ENV: str(ctx.ENV),
+  };
+}
+
+export function database(): Database {
+  const db = sdk().database({ throwOnNotFound: false });
+  return {
+    collection: <T extends Doc>(name: string) => db.collection(name) as Collection<T>,
+    command: db.command as QueryCommand,
+    serverDate: (offsetMs?: number) => db.serverDate(offsetMs ? { offset: offsetMs } : undefined),
+    createCollection: (name) => db.createCollection(name).then(() => undefined),
+    runTransaction: (fn, retries) =>
+      db.runTransaction(
+        (tx) =>
+          fn({
+            collection: <T extends Doc>(name: string) =>
+              wrapTransactionCollection<T>((tx as { collection(n: string): unknown }).collection(name)),
+          }),
+        retries,
+      ),
+  };
+}
+
+/** Inside a real transaction only doc().get/set/update/remove and add are transactional. */
+function wrapTransactionCollection<T extends Doc>(c: unknown): TransactionCollection<T> {
+  const coll = c as {
+    doc(id: string): {
+      get(): Promise<{ data: T | null }>;
+      set(opts: { data: Omit<T, '_id'> }): Promise<unknown>;
+      update(opts: { data: Partial<T> | Record<string, unknown> }): Promise<{ stats: { updated: number } }>;
+      remove(): Promise<{ stats: { removed: number } }>;
+    };
+    add(opts: { data: Omit<T, '_id'> & { _id?: string } }): Promise<{ _id: string }>;
+  };
+  return {
+    doc: (id) => ({
+      async get() {
+        try {
+          return (await coll.doc(id).get()).data ?? null;
+        } catch (e) {
+          // The SDK throws for a missing doc inside a transaction; the caller wants null.
+          if (e instanceof Error && /does not exist/.test(e.message)) return null;
+          throw e;
+        }
+      },
+      set: async (data) => {
+        await coll.doc(id).set({ data });
+      },
+      update: async (data) => (await coll.doc(id).update({ data })).stats.updated,
+      remove: async () => (await coll.doc(id).remove()).stats.removed,
+    }),
+    add: async (data) => (await coll.add({ data }))._id,
+  };
+}
+
+export const openapi = {
+  sendSubscribeMessage: (params: SubscribeMessageParams) => sdk().openapi.subscribeMessage.send(params),
+  getUnlimitedCode: (params: UnlimitedCodeParams) => sdk().openapi.wxacode.getUnlimited(params),
+};
+
+export const storage = {
+  upload: async (cloudPath: string, bytes: Buffer) => (await sdk().uploadFile({ cloudPath, fileContent: bytes })).fileID,
+  tempUrls: async (fileIds: string[]) => (await sdk().getTempFileURL({ fileList: fileIds })).fileList,
+};
+
+export async function callFunction(name: string, data: unknown): Promise<unknown> {
+  return (await sdk().callFunction({ name, data })).result;
+}

@@ -1,0 +1,34 @@
+import { setupContract } from '@clinic/shared';
+import { defineFunction } from '../../common/define-function';
+import { AppError } from '../../common/errors';
+import { COLLECTIONS } from '../../common/collections';
+import { INDEXES } from '../../common/indexes';
+
+function alreadyExists(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /ALREADY_EXIST/.test(code);
+}
+
+export const main = defineFunction(
+  setupContract,
+  {
+    async run(_input, { openid, db }) {
+      // Run from the cloud console or a deployment script, where WeChat passes no OPENID;
+      // a mini-program user (who always has one) cannot trigger it.
+      if (openid) throw new AppError('FORBIDDEN');
+      const created: string[] = [];
+      const existing: string[] = [];
+      for (const name of Object.values(COLLECTIONS)) {
+        try {
+          await db.createCollection(name);
+          created.push(name);
+        } catch (e) {
+          if (!alreadyExists(e)) throw e;
+          existing.push(name);
+        }
+      }
+      return { created, existing, indexes: INDEXES };
+    },
+  },
+  { anonymous: ['run'] },
+);
