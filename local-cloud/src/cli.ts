@@ -1,0 +1,38 @@
+/**
+ * `npm start` ends here: the local WeChat Cloud + gateway + H5 client on one port.
+ * Env: PORT (10086), LOCAL_CLOUD_DATA (data folder, default <project>/.local-cloud-data),
+ * LOCAL_CLOUD_SEED=0 to skip the demo clinic, LOCAL_CLOUD_TIMERS=0 to disable timer triggers.
+ */
+import path from 'node:path';
+import { projectRoot, startLocalCloud } from './local-cloud';
+
+async function main(): Promise<void> {
+  const root = projectRoot();
+  const port = Number(process.env.PORT ?? 10086);
+  const dataDir = path.resolve(process.env.LOCAL_CLOUD_DATA ?? path.join(root, '.local-cloud-data'));
+  const cloud = await startLocalCloud({
+    port,
+    dataDir,
+    functionsDir: path.join(root, 'dist', 'cloudfunctions'),
+    staticDir: path.join(root, 'client', 'dist', 'h5'),
+    seed: process.env.LOCAL_CLOUD_SEED !== '0',
+    timers: process.env.LOCAL_CLOUD_TIMERS !== '0',
+  });
+  console.log(`\n  本地云已启动 · local cloud ready\n  打开 Open: ${cloud.url}/\n  data: ${dataDir}\n  functions: ${cloud.runner.definitions().map((f) => f.name).join(', ')}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await cloud.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

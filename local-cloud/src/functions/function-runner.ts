@@ -1,0 +1,104 @@
+import { InstancePool, type InvocationOutcome } from './instance-pool';
+import { InvocationRegistry, type Caller, type Invocation } from './invocations';
+import type { FunctionDefinition } from './registry';
+
+export const DEFAULT_APPID = 'wx0000000000local';
+
+export interface RunnerOptions {
+  envId: string;
+  /** Base URL of the wire endpoint, e.g. http://127.0.0.1:10086 (the SDK appends nothing but its query). */
+  wireBaseUrl: () => string;
+  nowMs: () => number;
+  maxInstancesPerFunction: number;
+  log: (functionName: string, line: string) => void;
+}
+
+export interface InvocationReport {
+  outcome: InvocationOutcome | { status: 'not_found'; durationMs: 0 };
+  invocationId: string;
+  dbRoundTrips: number;
+}
+
+/** Runs deployed functions the way WeChat Cloud does: one instance per call at a time, identity in env. */
+export class FunctionRunner {
+  readonly invocations = new InvocationRegistry();
+  private readonly pools = new Map<string, InstancePool>();
+
+  constructor(
+    private readonly functions: Map<string, FunctionDefinition>,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  has(name: string): boolean {
+    return this.functions.has(name);
+  }
+
+  definitions(): FunctionDefinition[] {
+    return [...this.functions.values()];
+  }
+
+  async invoke(name: string, event: unknown, caller: Caller): Promise<InvocationReport> {
+    const fn = this.functions.get(name);
+    if (!fn) return { outcome: { status: 'not_found', durationMs: 0 }, invocationId: '', dbRoundTrips: 0 };
+    const invocation = this.invocations.open(name, caller, fn.openapiPermissions);
+    try {
+      const outcome = await this.pool(fn).invoke(event, this.envFor(invocation), this.options.nowMs);
+      return { outcome, invocationId: invocation.id, dbRoundTrips: invocation.dbRoundTrips };
+    } finally {
+      this.invocations.close(invocation.id);
+    }
+  }
+
+  close(): void {
+    for (const pool of this.pools.values()) pool.close();
+    this.pools.clear();
+  }
+
+  private pool(fn: FunctionDefinition): InstancePool {
+    let pool = this.pools.get(fn.name);
+    if (!pool) {
+      pool = new InstancePool(fn, {
+        maxInstances: this.options.maxInstancesPerFunction,
+        baseEnv: this.baseEnv(),
+        log: this.options.log,
+      });
+      this.pools.set(fn.name, pool);
+    }
+    return pool;
+  }
+
+  /** The SDK settings every instance has (local-cloud-wire.md §1, the minimal working set). */
+  private baseEnv(): Record<string, string> {
+    const { envId } = this.options;
+    const keep = ['PATH', 'HOME', 'NODE_OPTIONS', 'TZ', 'LANG'];
+    const inherited = Object.fromEntries(
+      keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k] as string]),
+    );
+    return {
+      ...inherited,
+      TENCENTCLOUD_RUNENV: 'SCF',
+      TENCENTCLOUD_SECRETID: 'local-secret-id',
+      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+      TENCENTCLOUD_REGION: 'ap-shanghai',
+      TCB_ENV: envId,
+      SCF_NAMESPACE: envId,
+      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN',
+      SILENCE: 'true',
+    };
+  }
+
+  private envFor(invocation: Invocation): Record<string, string | null> {
+    const { caller } = invocation;
+    return {
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.options.wireBaseUrl()}/inv/${invocation.id}/admin` }),
+      TCB_SOURCE: caller.source,
+      TCB_SEQID: invocation.id,
+      WX_OPENID: caller.openid ?? null,
+      WX_APPID: caller.openid ? (caller.appid ?? DEFAULT_APPID) : null,
+      WX_UNIONID: caller.unionid ?? null,
+      WX_CLIENTIP: caller.clientIp ?? null,
+      WX_API_TOKEN: `local-token-${invocation.id}`,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * One function instance: a Node process that runs one invocation at a time, as WeChat Cloud does.
+ * wx-server-sdk reads the caller's identity and the backend URL from process.env on every request,
+ * so a process must never interleave two invocations (local-cloud-wire.md §10).
+ */
+import FakeTimers from '@sinonjs/fake-timers';
+import type { InvokeMessage, WorkerMessage } from './worker-protocol';
+
+// The functions' own clock follows the emulated time; only Date is faked, timers stay real.
+const clock = FakeTimers.install({ now: Date.now(), toFake: ['Date'], shouldAdvanceTime: true, advanceTimeDelta: 5 });
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+async function invoke(message: InvokeMessage): Promise<void> {
+  for (const [key, value] of Object.entries(message.env)) {
+    if (value === null) delete process.env[key];
+    else process.env[key] = value;
+  }
+  clock.setSystemTime(message.nowMs);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(message.entry) as { main?: (event: unknown, context: unknown) => unknown };
+    if (typeof mod.main !== 'function') throw new Error(`${message.entry} does not export main`);
+    const value = await mod.main(message.event, {});
+    // The platform hands the result back as JSON: Dates become strings, undefined disappears.
+    send({ type: 'result', id: message.id, ok: true, json: JSON.stringify(value) });
+  } catch (e) {
+    const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    send({ type: 'result', id: message.id, ok: false, error });
+  }
+}
+
+// The local cloud went away (even by kill -9): an orphaned instance must not linger.
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', (message: InvokeMessage) => {
+  if (message.type === 'invoke') void invoke(message);
+});
+send({ type: 'ready' });

@@ -1,0 +1,127 @@
+import express from 'express';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { SettableClock } from './clock';
+import { CloudDatabase } from './db';
+import { FileStore } from './storage';
+import { OpenApiService } from './openapi';
+import { FunctionRunner, type InvocationReport } from './functions/function-runner';
+import { loadFunctions } from './functions/registry';
+import { TimerScheduler } from './functions/timers';
+import { wireRoutes } from './http/wire-routes';
+import { gatewayRoutes } from './http/gateway';
+import { DEMO_IDENTITIES } from './seed/demo-identities';
+import { seedDemoClinic } from './seed';
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  dataDir: string;
+  functionsDir: string;
+  /** The built H5 client served at `/`; omitted in function-only tests. */
+  staticDir?: string;
+  envId?: string;
+  seed?: boolean;
+  timers?: boolean;
+  maxInstancesPerFunction?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  url: string;
+  port: number;
+  db: CloudDatabase;
+  clock: SettableClock;
+  openapi: OpenApiService;
+  runner: FunctionRunner;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ENV_ID = 'local-dev';
+
+/** Starts the local WeChat Cloud: database, storage, openapi, function runner, timers and the gateway. */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const envId = options.envId ?? DEFAULT_ENV_ID;
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const clock = new SettableClock(options.dataDir);
+  const db = CloudDatabase.open({ dataDir: options.dataDir, now: () => clock.now() });
+  let baseUrl = '';
+  const files = new FileStore({ dataDir: options.dataDir, envId, publicBaseUrl: () => baseUrl });
+  const openapi = new OpenApiService({ dataDir: options.dataDir, now: () => clock.now(), storage: files });
+  const functions = loadFunctions(options.functionsDir);
+  const runner = new FunctionRunner(functions, {
+    envId,
+    wireBaseUrl: () => baseUrl,
+    nowMs: () => clock.nowMs(),
+    maxInstancesPerFunction: options.maxInstancesPerFunction ?? 4,
+    log: (fn, line) => log(`[fn:${fn}] ${line}`),
+  });
+
+  if (options.seed) {
+    const result = seedDemoClinic(db, clock.now());
+    if (result.seeded) log(`seeded the demo clinic: ${JSON.stringify(result.counts)}`);
+  }
+
+  const fireTimer = async (name: string, atMs = clock.nowMs()): Promise<InvocationReport | undefined> => {
+    const fn = functions.get(name);
+    const trigger = fn?.timers[0];
+    if (!fn || !trigger) return undefined;
+    const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date(atMs).toISOString() };
+    return runner.invoke(name, event, { source: 'wx_trigger' });
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(wireRoutes({ db, files, openapi, runner }));
+  app.use('/api', gatewayRoutes({ runner, openapi, clock, demoIdentities: () => DEMO_IDENTITIES, fireTimer }));
+  if (options.staticDir && existsSync(options.staticDir)) {
+    app.use(express.static(options.staticDir));
+  }
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = (err as { status?: number }).status ?? 500;
+    res.status(status).json({ ok: false, code: status === 400 ? 'INVALID_JSON' : 'GATEWAY_ERROR', message: '请求无法处理' });
+  });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port, options.host ?? '127.0.0.1', () => resolve(s));
+    s.on('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  const scheduler = new TimerScheduler(
+    () => runner.definitions(),
+    () => clock.nowMs(),
+    (fn, trigger, atMs) => {
+      log(`timer ${fn.name}/${trigger.name} fired for ${new Date(atMs).toISOString()}`);
+      void fireTimer(fn.name, atMs);
+    },
+  );
+  if (options.timers !== false) scheduler.start();
+
+  return {
+    url: baseUrl,
+    port,
+    db,
+    clock,
+    openapi,
+    runner,
+    async close() {
+      scheduler.stop();
+      runner.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}
+
+export function projectRoot(): string {
+  return path.resolve(__dirname, '..', '..');
+}
