@@ -137,7 +137,8 @@ export const openapi = {
 };
 
 export const storage = {
-  upload: async (cloudPath: string, bytes: Buffer) => (await sdk().uploadFile({ cloudPath, fileContent: bytes })).fileID,
+  upload: async (cloudPath: string, bytes: Buffer) =>
+    (await sdk().uploadFile({ cloudPath, fileContent: bytes })).fileID,
   tempUrls: async (fileIds: string[]) => (await sdk().getTempFileURL({ fileList: fileIds })).fileList,
 };
 

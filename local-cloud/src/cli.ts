@@ -18,7 +18,12 @@ async function main(): Promise<void> {
     seed: process.env.LOCAL_CLOUD_SEED !== '0',
     timers: process.env.LOCAL_CLOUD_TIMERS !== '0',
   });
-  console.log(`\n  本地云已启动 · local cloud ready\n  打开 Open: ${cloud.url}/\n  data: ${dataDir}\n  functions: ${cloud.runner.definitions().map((f) => f.name).join(', ')}\n`);
+  console.log(
+    `\n  本地云已启动 · local cloud ready\n  打开 Open: ${cloud.url}/\n  data: ${dataDir}\n  functions: ${cloud.runner
+      .definitions()
+      .map((f) => f.name)
+      .join(', ')}\n`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -52,7 +52,9 @@ describe('user.login', () => {
   });
 
   test('roles come from the clinic’s records, never from the client', async () => {
-    cloud.db.insertMany('staff', [{ _id: 'staff-x', openid: 'openid-staff', active: true, managerKind: 'store_manager' }]);
+    cloud.db.insertMany('staff', [
+      { _id: 'staff-x', openid: 'openid-staff', active: true, managerKind: 'store_manager' },
+    ]);
     cloud.db.insertMany('customers', [{ _id: 'cust-x', openids: ['openid-cust'], kind: 'existing' }]);
     expect((await login('openid-staff')).body.data.roles).toEqual(['staff', 'manager']);
     expect((await login('openid-cust')).body.data.roles).toEqual(['customer']);

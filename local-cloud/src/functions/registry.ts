@@ -43,9 +43,7 @@ export function loadFunctions(functionsDir: string): Map<string, FunctionDefinit
       entry,
       timeoutMs: timeout * 1000,
       openapiPermissions: config.permissions?.openapi ?? [],
-      timers: (config.triggers ?? [])
-        .filter((t) => t.type === 'timer')
-        .map((t) => ({ name: t.name, cron: t.config })),
+      timers: (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => ({ name: t.name, cron: t.config })),
     });
   }
   return found;

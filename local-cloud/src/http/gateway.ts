@@ -23,7 +23,11 @@ export function gatewayRoutes(deps: GatewayDeps): Router {
   api.use(express.json({ limit: '256kb' }));
 
   api.get('/health', (_req, res) => {
-    res.json({ ok: true, functions: deps.runner.definitions().map((f) => f.name), now: deps.clock.now().toISOString() });
+    res.json({
+      ok: true,
+      functions: deps.runner.definitions().map((f) => f.name),
+      now: deps.clock.now().toISOString(),
+    });
   });
 
   api.post('/functions/:name', async (req: Request, res: Response) => {
@@ -61,7 +65,9 @@ export function gatewayRoutes(deps: GatewayDeps): Router {
       templateId.length <= 128 &&
       (count === undefined || (Number.isInteger(count) && (count as number) >= 1 && (count as number) <= 100));
     if (!valid) {
-      return void res.status(400).json({ ok: false, code: 'INVALID_INPUT', message: '需要 openid、templateId 和 1–100 的 count' });
+      return void res
+        .status(400)
+        .json({ ok: false, code: 'INVALID_INPUT', message: '需要 openid、templateId 和 1–100 的 count' });
     }
     res.json({ ok: true, ...deps.openapi.grant(openid, templateId, (count as number | undefined) ?? 1) });
   });

@@ -18,7 +18,10 @@ function requestId(): string {
 
 function reply(res: Response, body: Record<string, unknown>): void {
   // The SDK wants HTTP 200 and JSON for every answer, errors included (local-cloud-wire.md §2–3).
-  res.status(200).type('application/json').send(JSON.stringify({ requestId: requestId(), ...body }));
+  res
+    .status(200)
+    .type('application/json')
+    .send(JSON.stringify({ requestId: requestId(), ...body }));
 }
 
 /**
@@ -62,7 +65,10 @@ export function wireRoutes(deps: WireDeps): Router {
       if (action === 'functions.invokeFunction') {
         const name = String(body.function_name ?? '');
         if (!deps.runner.has(name)) {
-          return reply(res, { code: 'FUNCTIONS_EXECUTE_FAIL', message: `FunctionName parameter could not be found: ${name}` });
+          return reply(res, {
+            code: 'FUNCTIONS_EXECUTE_FAIL',
+            message: `FunctionName parameter could not be found: ${name}`,
+          });
         }
         let event: unknown;
         try {
@@ -78,7 +84,10 @@ export function wireRoutes(deps: WireDeps): Router {
         const message = outcome.status === 'timeout' ? 'Invoking task timed out' : `function failed: ${name}`;
         return reply(res, { code: 'FUNCTIONS_EXECUTE_FAIL', message });
       }
-      return reply(res, { code: 'INVALID_PARAM', message: `action ${action || '(none)'} is not supported by the local cloud` });
+      return reply(res, {
+        code: 'INVALID_PARAM',
+        message: `action ${action || '(none)'} is not supported by the local cloud`,
+      });
     },
   );
 
@@ -90,7 +99,10 @@ export function wireRoutes(deps: WireDeps): Router {
   router.get('/local-files/*key', (req: Request, res: Response) => {
     const bytes = deps.files.read(fileKey(req));
     if (!bytes) return void res.status(404).send('not found');
-    res.status(200).type(guessType(fileKey(req))).send(bytes);
+    res
+      .status(200)
+      .type(guessType(fileKey(req)))
+      .send(bytes);
   });
   return router;
 }

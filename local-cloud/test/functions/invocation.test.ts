@@ -14,7 +14,13 @@ describe('invocation', () => {
   test('each call sees its own OPENID, APPID, SOURCE and ENV from getWXContext()', async () => {
     const { status, body } = await cloud.call('probe', { op: 'whoami', tag: 'x' }, 'openid-alice');
     expect(status).toBe(200);
-    expect(body).toEqual({ OPENID: 'openid-alice', APPID: expect.stringMatching(/^wx/), SOURCE: 'wx_client', ENV: 'local-dev', tag: 'x' });
+    expect(body).toEqual({
+      OPENID: 'openid-alice',
+      APPID: expect.stringMatching(/^wx/),
+      SOURCE: 'wx_client',
+      ENV: 'local-dev',
+      tag: 'x',
+    });
   });
 
   test('concurrent calls for different users never see each other’s identity', async () => {
@@ -102,7 +108,11 @@ describe('timers', () => {
     expect(res.status).toBe(200);
     const runs = cloud.db.find('timer_runs');
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ source: 'wx_trigger', openid: null, event: { Type: 'Timer', TriggerName: 'daily9' } });
+    expect(runs[0]).toMatchObject({
+      source: 'wx_trigger',
+      openid: null,
+      event: { Type: 'Timer', TriggerName: 'daily9' },
+    });
   });
 
   test('a function without a timer cannot be triggered', async () => {

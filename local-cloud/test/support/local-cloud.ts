@@ -28,7 +28,11 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
   const call: TestCloud['call'] = async (name, event, openid) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (openid) headers['x-demo-openid'] = openid;
-    const res = await fetch(`${cloud.url}/api/functions/${name}`, { method: 'POST', headers, body: JSON.stringify(event) });
+    const res = await fetch(`${cloud.url}/api/functions/${name}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(event),
+    });
     return { status: res.status, body: await res.json(), headers: res.headers };
   };
   const api: TestCloud['api'] = async (method, route, body) => {
