@@ -119,6 +119,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       runner.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      openapi.close();
       db.close();
     },
   };

@@ -93,7 +93,17 @@ export function wireRoutes(deps: WireDeps): Router {
 
   // Direct uploads and downloads of the file store (the URLs storage.* hands out).
   router.put('/local-files/*key', express.raw({ type: () => true, limit: '20mb' }), (req: Request, res: Response) => {
-    deps.files.handlePut(fileKey(req), Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    try {
+      deps.files.handlePut(fileKey(req), Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    } catch (e) {
+      // COS answers failures in XML; the SDK reads `<Error><Code>` as a failed upload.
+      const message = e instanceof Error ? e.message : 'invalid key';
+      res
+        .status(400)
+        .type('application/xml')
+        .send(`<Error><Code>InvalidArgument</Code><Message>${message}</Message></Error>`);
+      return;
+    }
     res.status(200).send('');
   });
   router.get('/local-files/*key', (req: Request, res: Response) => {
