@@ -120,3 +120,38 @@ describe('timers', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('openapi through deployed functions', () => {
+  test('subscribe messages consume one-time grants made through the gateway (43101 when none is left)', async () => {
+    const grant = await cloud.api('POST', '/subscribe/grant', {
+      openid: 'openid-sub',
+      templateId: 'tpl-visit',
+      count: 2,
+    });
+    expect(grant.status).toBe(200);
+    const send = () => cloud.call('probe', { op: 'send', templateId: 'tpl-visit' }, 'openid-sub');
+    expect((await send()).body).toMatchObject({ errCode: 0 });
+    expect((await send()).body).toMatchObject({ errCode: 0 });
+    const third = await send();
+    expect(third.status).toBe(500);
+    expect(third.body.detail).toMatch(/43101/);
+    const outbox = await cloud.api('GET', '/outbox');
+    const sends = outbox.body.filter((e: any) => e.apiName === 'subscribeMessage.send' && e.caller === 'openid-sub');
+    expect(sends.map((e: any) => e.result)).toEqual(['ok', 'ok', 'error']);
+    expect(sends[0]).toMatchObject({
+      functionName: 'probe',
+      params: { template_id: 'tpl-visit', touser: 'openid-sub' },
+    });
+  });
+
+  test('an openapi call not listed in the function’s config.json is refused with -604101', async () => {
+    const res = await cloud.call('slow', { op: 'qr' }, 'o1');
+    expect(res.status).toBe(500);
+    expect(res.body.detail).toMatch(/-604101/);
+  });
+
+  test('a bad grant request is refused', async () => {
+    const res = await cloud.api('POST', '/subscribe/grant', { openid: 'x', templateId: '', count: 0 });
+    expect(res.status).toBe(400);
+  });
+});
