@@ -1,0 +1,874 @@
+/**
+ * The demo clinic: a two-store chain with the products of seed 004's tables, staff for every post
+ * and department, ~360 old customers and their treatment history (deals) over the last two years.
+ *
+ * Deterministic: one fixed-seed PRNG (mulberry32) and dates relative to `now`, so every first start
+ * produces the same clinic relative to its clock. Every document is `{ _id, ...entity }` where
+ * `_id === entity.id` and the entity parses with its schema of `@clinic/shared` (settings: the
+ * chain's `ClinicSettings`, `_id` = chain id).
+ */
+import {
+  addDays,
+  addMonths,
+  localDate,
+  normalizePhone,
+  parseSettings,
+  weekday,
+  withDayOfMonth,
+  type ClinicSettings,
+  type Customer,
+  type Deal,
+  type Department,
+  type LocalDate,
+  type Product,
+  type ProductCategory,
+  type Staff,
+  type StaffPost,
+  type StarLevel,
+  type Store,
+} from '@clinic/shared';
+import {
+  DEMO_CHAIN_ID,
+  DEMO_CUSTOMERS,
+  DEMO_NEWCOMERS,
+  DEMO_STAFF,
+  type DemoGoldenWindowId,
+  type DemoStoreId,
+} from './demo-identities';
+
+/** Collection names (entities.ts names none; these are the ones the functions read). */
+export const COLLECTIONS = {
+  settings: 'settings',
+  stores: 'stores',
+  products: 'products',
+  staff: 'staff',
+  customers: 'customers',
+  deals: 'deals',
+} as const;
+export type SeedCollection = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+export const DEMO_SEED = 0x5eed_2024;
+export const DEMO_CUSTOMER_COUNT = 360;
+/** Treatment history reaches back this many days from `now`. */
+export const HISTORY_DAYS = 730;
+
+export interface DemoClinic {
+  collections: Record<string, Record<string, unknown>[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PRNG
+
+/** mulberry32: tiny, fast, good enough for demo data, and the same on every platform. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Rng {
+  private readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float(): number {
+    return this.next();
+  }
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+  }
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    const total = items.reduce((sum, [, w]) => sum + w, 0);
+    let r = this.next() * total;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
+    const last = items[items.length - 1];
+    if (!last) throw new Error('weighted pick from an empty list');
+    return last[0];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference data
+
+/** Spring Festival (农历正月初一); the stores close from New Year's Eve to the 2nd day. */
+const SPRING_FESTIVALS: readonly LocalDate[] = [
+  '2024-02-10',
+  '2025-01-29',
+  '2026-02-17',
+  '2027-02-06',
+  '2028-01-26',
+  '2029-02-13',
+  '2030-02-03',
+  '2031-01-23',
+  '2032-02-11',
+  '2033-01-31',
+  '2034-02-19',
+  '2035-02-08',
+];
+
+interface ProductSpec {
+  id: string;
+  name: string;
+  category: ProductCategory;
+  priceYuan: number;
+  durationMinutes: number;
+  /** Only at these stores (surgery and orthodontics need 一店's operating rooms). */
+  storeIds: DemoStoreId[];
+  /** Relative frequency in the treatment history: the seed's appointment counts. */
+  weight: number;
+  /** Packages with a next session (§5: 2nd/3rd session of a package). */
+  recurring: boolean;
+}
+
+/** The products of seed 004's tables (names exactly as in the seed), plus 紧肤 of its themed events (§7). */
+const PRODUCTS: readonly ProductSpec[] = [
+  {
+    id: 'product-eyes',
+    name: '眼部整形',
+    category: 'eyes',
+    priceYuan: 6800,
+    durationMinutes: 90,
+    storeIds: [],
+    weight: 1360,
+    recurring: false,
+  },
+  {
+    id: 'product-botulinum',
+    name: '肉毒素',
+    category: 'botulinum',
+    priceYuan: 2980,
+    durationMinutes: 30,
+    storeIds: [],
+    weight: 896,
+    recurring: true,
+  },
+  {
+    id: 'product-spot-removal',
+    name: '美肤祛斑',
+    category: 'spot_removal',
+    priceYuan: 1980,
+    durationMinutes: 45,
+    storeIds: [],
+    weight: 456,
+    recurring: true,
+  },
+  {
+    id: 'product-nose',
+    name: '鼻部整形',
+    category: 'nose',
+    priceYuan: 18800,
+    durationMinutes: 120,
+    storeIds: [],
+    weight: 314,
+    recurring: false,
+  },
+  {
+    id: 'product-hyaluronic-acid',
+    name: '玻尿酸',
+    category: 'hyaluronic_acid',
+    priceYuan: 3880,
+    durationMinutes: 30,
+    storeIds: [],
+    weight: 279,
+    recurring: true,
+  },
+  {
+    id: 'product-scar',
+    name: '疤痕修复',
+    category: 'scar',
+    priceYuan: 2580,
+    durationMinutes: 60,
+    storeIds: [],
+    weight: 157,
+    recurring: true,
+  },
+  {
+    id: 'product-breast',
+    name: '胸部整形',
+    category: 'breast',
+    priceYuan: 38800,
+    durationMinutes: 180,
+    storeIds: ['store-1'],
+    weight: 115,
+    recurring: false,
+  },
+  {
+    id: 'product-rejuvenation',
+    name: '嫩肤保养',
+    category: 'rejuvenation',
+    priceYuan: 980,
+    durationMinutes: 60,
+    storeIds: [],
+    weight: 562,
+    recurring: true,
+  },
+  {
+    id: 'product-fat-grafting',
+    name: '自体脂肪',
+    category: 'fat_grafting',
+    priceYuan: 16800,
+    durationMinutes: 150,
+    storeIds: ['store-1'],
+    weight: 73,
+    recurring: false,
+  },
+  {
+    id: 'product-orthodontics',
+    name: '口腔正畸',
+    category: 'orthodontics',
+    priceYuan: 25800,
+    durationMinutes: 60,
+    storeIds: ['store-1'],
+    weight: 119,
+    recurring: true,
+  },
+  {
+    id: 'product-permanent-filler',
+    name: '永久性材料',
+    category: 'other',
+    priceYuan: 12800,
+    durationMinutes: 60,
+    storeIds: [],
+    weight: 91,
+    recurring: false,
+  },
+  {
+    id: 'product-tightening',
+    name: '紧肤抗衰',
+    category: 'tightening',
+    priceYuan: 8800,
+    durationMinutes: 90,
+    storeIds: [],
+    weight: 150,
+    recurring: true,
+  },
+];
+
+interface StaffSpec {
+  id: string;
+  name: string;
+  storeId: DemoStoreId;
+  post: StaffPost;
+  department: Department;
+}
+
+/** The rest of the team (the demo staff of DEMO_STAFF join them). */
+const OTHER_STAFF: readonly StaffSpec[] = [
+  { id: 'staff-s1-consultant-2', name: '何雪', storeId: 'store-1', post: 'consultant', department: 'consulting' },
+  { id: 'staff-s1-membership-1', name: '吴倩', storeId: 'store-1', post: 'membership_centre', department: 'cs3' },
+  { id: 'staff-s1-call-1', name: '郑洁', storeId: 'store-1', post: 'call_centre', department: 'cs4' },
+  { id: 'staff-s1-assistant-1', name: '黄蕾', storeId: 'store-1', post: 'doctor_assistant', department: 'medical' },
+  { id: 'staff-s1-technician-1', name: '马丽娟', storeId: 'store-1', post: 'technician', department: 'medical' },
+  { id: 'staff-s1-butler-2', name: '罗佳怡', storeId: 'store-1', post: 'butler_service', department: 'cs2' },
+  { id: 'staff-s2-consultant-1', name: '周蓉', storeId: 'store-2', post: 'consultant', department: 'cs2' },
+  { id: 'staff-s2-consultant-2', name: '谢婉清', storeId: 'store-2', post: 'consultant', department: 'consulting' },
+  { id: 'staff-s2-butler-1', name: '钱瑶', storeId: 'store-2', post: 'butler_service', department: 'cs2' },
+  { id: 'staff-s2-onsite-1', name: '冯琳', storeId: 'store-2', post: 'onsite_service', department: 'cs3' },
+  { id: 'staff-s2-followup-1', name: '尤佳', storeId: 'store-2', post: 'call_centre', department: 'cs4_followup' },
+  { id: 'staff-s2-nurse-1', name: '邓丹', storeId: 'store-2', post: 'nurse', department: 'medical' },
+];
+
+/** Departments that own old customers (§1). */
+const OWNING_DEPARTMENTS: readonly Department[] = ['cs2', 'cs3', 'cs4'];
+
+const SURNAMES: readonly (readonly [string, number])[] = [
+  ['王', 72],
+  ['李', 72],
+  ['张', 68],
+  ['刘', 54],
+  ['陈', 48],
+  ['杨', 32],
+  ['黄', 25],
+  ['赵', 24],
+  ['吴', 21],
+  ['周', 21],
+  ['徐', 17],
+  ['孙', 16],
+  ['马', 15],
+  ['朱', 14],
+  ['胡', 14],
+  ['郭', 13],
+  ['何', 13],
+  ['高', 12],
+  ['林', 12],
+  ['罗', 11],
+  ['郑', 11],
+  ['梁', 10],
+  ['谢', 8],
+  ['宋', 8],
+  ['唐', 8],
+  ['许', 7],
+  ['韩', 7],
+  ['冯', 7],
+  ['邓', 7],
+  ['曹', 7],
+  ['彭', 6],
+  ['曾', 6],
+  ['肖', 6],
+  ['田', 6],
+  ['董', 6],
+  ['袁', 5],
+  ['潘', 5],
+  ['于', 5],
+  ['蒋', 5],
+  ['蔡', 5],
+  ['余', 5],
+  ['杜', 5],
+  ['叶', 5],
+  ['程', 5],
+  ['苏', 4],
+  ['魏', 4],
+  ['吕', 4],
+  ['丁', 4],
+  ['任', 4],
+  ['沈', 4],
+  ['姚', 4],
+  ['卢', 4],
+  ['姜', 3],
+  ['崔', 3],
+  ['钟', 3],
+  ['谭', 3],
+  ['陆', 3],
+  ['汪', 3],
+  ['范', 3],
+  ['金', 3],
+  ['段', 2],
+  ['雷', 2],
+  ['龙', 2],
+  ['陶', 2],
+  ['贺', 2],
+  ['顾', 2],
+  ['毛', 2],
+  ['龚', 2],
+  ['邵', 2],
+  ['欧阳', 1],
+];
+
+const FEMALE_GIVEN: readonly string[] = [
+  '丽',
+  '静',
+  '敏',
+  '燕',
+  '艳',
+  '娟',
+  '霞',
+  '芳',
+  '娜',
+  '婷',
+  '雪',
+  '慧',
+  '琳',
+  '颖',
+  '倩',
+  '洁',
+  '蕾',
+  '晶',
+  '佳',
+  '欣',
+  '怡',
+  '悦',
+  '萱',
+  '彤',
+  '瑶',
+  '璐',
+  '菲',
+  '岚',
+  '薇',
+  '媛',
+  '晴',
+  '蓉',
+  '莉',
+  '雯',
+  '妍',
+  '楠',
+  '露',
+  '梦',
+  '思',
+  '雨',
+  '诗',
+  '嘉',
+  '可',
+  '月',
+  '玲',
+  '丹',
+  '凤',
+  '红',
+  '梅',
+  '兰',
+  '秀',
+  '英',
+  '琪',
+  '婉',
+  '清',
+  '宁',
+  '琴',
+  '珊',
+  '曼',
+  '馨',
+];
+const MALE_GIVEN: readonly string[] = [
+  '伟',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '浩',
+  '宇',
+  '鹏',
+  '辉',
+  '斌',
+  '俊',
+  '峰',
+  '博',
+  '晨',
+  '轩',
+];
+
+/** Mainland mobile prefixes in use (China Mobile, Unicom, Telecom, Broadnet). */
+const MOBILE_PREFIXES: readonly string[] = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '147',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '172',
+  '173',
+  '175',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '184',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '193',
+  '195',
+  '198',
+  '199',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+type Doc = Record<string, unknown>;
+
+function withId<T extends { id: string }>(entity: T): Doc {
+  return { _id: entity.id, ...entity };
+}
+
+function instant(date: LocalDate, hour: number, minute: number): string {
+  return `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`;
+}
+
+function yuanToFen(yuan: number): number {
+  return Math.round(yuan) * 100;
+}
+
+class Registry {
+  readonly phones = new Set<string>();
+  readonly names = new Set<string>();
+  constructor(private readonly rng: Rng) {}
+
+  phone(): string {
+    for (;;) {
+      let digits = this.rng.pick(MOBILE_PREFIXES);
+      for (let i = 0; i < 8; i++) digits += String(this.rng.int(0, 9));
+      const normalized = normalizePhone(digits);
+      if (!normalized.ok) throw new Error(`generated an invalid phone ${digits}: ${normalized.message}`);
+      if (this.phones.has(normalized.phone)) continue;
+      this.phones.add(normalized.phone);
+      return normalized.phone;
+    }
+  }
+
+  /** A realistic name (mostly women, as in the clinic's records), unique within the clinic. */
+  name(): string {
+    for (;;) {
+      const surname = this.rng.weighted(SURNAMES);
+      const pool = this.rng.chance(0.12) ? MALE_GIVEN : FEMALE_GIVEN;
+      let given = this.rng.pick(pool);
+      if (this.rng.chance(0.55)) given += this.rng.pick(pool);
+      const name = surname + given;
+      if (this.names.has(name)) continue;
+      this.names.add(name);
+      return name;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builders
+
+function buildSettings(): Doc {
+  const settings: ClinicSettings = parseSettings({
+    // Kunming's 5% rebate for both sides (seed 004 §六), plus a lipstick for the referrer's first success.
+    rewards: {
+      policies: [
+        { id: 'rebate', kind: 'rebate', recipients: 'both', rateBp: 500, expiryDays: 365 },
+        {
+          id: 'lipstick',
+          kind: 'physical_gift',
+          recipients: 'referrer',
+          giftName: '口红',
+          giftValueFen: 32_000,
+          capPerCustomer: 1,
+        },
+      ],
+    },
+    // §4: the referral commission is set above the other channels'.
+    commissionBpByChannel: { referral: 300 },
+    defaultCommissionBp: 200,
+  });
+  return { _id: DEMO_CHAIN_ID, ...settings };
+}
+
+function upcomingClosures(today: LocalDate): LocalDate[] {
+  const festival = SPRING_FESTIVALS.find((d) => addDays(d, 2) >= today);
+  if (!festival || festival > addDays(today, 400)) return [];
+  return [-1, 0, 1, 2].map((offset) => addDays(festival, offset)).filter((d) => d >= today);
+}
+
+function buildStores(today: LocalDate): Store[] {
+  const festival = upcomingClosures(today);
+  // 一店 trains its whole team on the 15th of next month.
+  const trainingDay = withDayOfMonth(addMonths(today, 1), 15);
+  const store1: Store = {
+    id: 'store-1',
+    chainId: DEMO_CHAIN_ID,
+    name: '悦美医疗美容 · 一店',
+    address: '云南省昆明市五华区东风西路 168 号悦美大厦 1–3 层',
+    phone: '0871-65123456',
+    openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ weekday: day, open: '09:30', close: '20:00' })),
+    closedDates: [...new Set([...festival, trainingDay])].sort(),
+    slotMinutes: 30,
+    capacityPerSlot: 3,
+    active: true,
+  };
+  // 二店 closes every Tuesday and keeps shorter hours at the weekend.
+  const store2: Store = {
+    id: 'store-2',
+    chainId: DEMO_CHAIN_ID,
+    name: '悦美医疗美容 · 二店',
+    address: '云南省昆明市西山区滇池路 569 号滇池星城 2 层',
+    phone: '0871-64387890',
+    openingHours: [
+      { weekday: 1, open: '09:30', close: '20:00' },
+      { weekday: 3, open: '09:30', close: '20:00' },
+      { weekday: 4, open: '09:30', close: '20:00' },
+      { weekday: 5, open: '09:30', close: '20:00' },
+      { weekday: 6, open: '10:00', close: '18:00' },
+      { weekday: 0, open: '10:00', close: '18:00' },
+    ],
+    closedDates: festival,
+    slotMinutes: 30,
+    capacityPerSlot: 2,
+    active: true,
+  };
+  return [store1, store2];
+}
+
+function buildProducts(): Product[] {
+  return PRODUCTS.map((p) => ({
+    id: p.id,
+    chainId: DEMO_CHAIN_ID,
+    name: p.name,
+    category: p.category,
+    priceFen: yuanToFen(p.priceYuan),
+    durationMinutes: p.durationMinutes,
+    storeIds: [...p.storeIds],
+    active: true,
+  }));
+}
+
+function buildStaff(registry: Registry): Staff[] {
+  const demo: Staff[] = DEMO_STAFF.map((s) => ({
+    id: s.id,
+    chainId: DEMO_CHAIN_ID,
+    storeId: s.storeId,
+    name: s.name,
+    post: s.post,
+    department: s.department,
+    phone: registry.phone(),
+    openid: s.openid,
+    ...(s.managerKind ? { managerKind: s.managerKind } : {}),
+    active: true,
+  }));
+  const others: Staff[] = OTHER_STAFF.map((s, i) => ({
+    id: s.id,
+    chainId: DEMO_CHAIN_ID,
+    storeId: s.storeId,
+    name: s.name,
+    post: s.post,
+    department: s.department,
+    phone: registry.phone(),
+    openid: `staff-openid-${String(i + 1).padStart(3, '0')}`,
+    active: true,
+  }));
+  const all = [...demo, ...others];
+  return all.sort((a, b) => (a.storeId === b.storeId ? 0 : a.storeId < b.storeId ? -1 : 1));
+}
+
+interface CustomerPlan {
+  id: string;
+  name: string;
+  storeId: DemoStoreId;
+  starLevel: StarLevel;
+  satisfaction: 1 | 2 | 3 | 4 | 5;
+  segment: Customer['segment'];
+  hasReferred: boolean;
+  daysSinceLast: number;
+  ownerStaffId: string;
+  ownerDepartment: Department;
+  openids: string[];
+  lastProductId?: string;
+}
+
+/** Days since the last treatment that fall inside each golden-time window with room to spare. */
+const WINDOW_DAYS: Record<DemoGoldenWindowId, readonly [number, number]> = {
+  peak: [1, 85], // months 1–3: fewer than 3 whole months (≥ 89 days) have passed
+  golden: [95, 300], // months 4–11: 3 to 10 whole months (≤ 92 … ≥ 303 days)
+  late: [340, 720], // month 12 on: at least 11 whole months (≤ 337 days)
+};
+
+const STAR_WEIGHTS: readonly (readonly [StarLevel, number])[] = [
+  [1, 30],
+  [2, 25],
+  [3, 20],
+  [4, 15],
+  [5, 10],
+];
+
+function planCustomers(rng: Rng, registry: Registry, staff: Staff[]): CustomerPlan[] {
+  const staffByOpenid = new Map(staff.filter((s) => s.openid).map((s) => [s.openid as string, s]));
+  const owners = (storeId: string) =>
+    staff.filter((s) => s.storeId === storeId && !s.managerKind && OWNING_DEPARTMENTS.includes(s.department));
+
+  const plans: CustomerPlan[] = DEMO_CUSTOMERS.map((c) => {
+    const owner = staffByOpenid.get(c.ownerOpenid);
+    if (!owner) throw new Error(`demo owner ${c.ownerOpenid} is not on the staff`);
+    return {
+      id: c.id,
+      name: c.name,
+      storeId: c.storeId,
+      starLevel: c.starLevel,
+      satisfaction: c.satisfaction,
+      segment: c.segment,
+      hasReferred: c.hasReferred,
+      daysSinceLast: c.daysSinceLastTreatment,
+      ownerStaffId: owner.id,
+      ownerDepartment: owner.department,
+      openids: [c.openid],
+      lastProductId: c.lastProductId,
+    };
+  });
+
+  for (let n = plans.length + 1; n <= DEMO_CUSTOMER_COUNT; n++) {
+    const storeId: DemoStoreId = rng.chance(0.6) ? 'store-1' : 'store-2';
+    const starLevel = rng.weighted(STAR_WEIGHTS);
+    // Satisfaction leans on the star level: loyal, high-value customers are mostly satisfied.
+    // A few are unhappy whatever their level (complaints, complications).
+    const satisfaction = (
+      rng.chance(0.05)
+        ? rng.int(1, 2)
+        : Math.min(5, Math.max(1, Math.round(2.4 + starLevel * 0.45 + (rng.float() - 0.5) * 2.4)))
+    ) as 1 | 2 | 3 | 4 | 5;
+    const referP = 0.04 + starLevel * 0.06 + (satisfaction >= 4 ? 0.12 : 0);
+    const segment: Customer['segment'] = rng.chance(0.08)
+      ? 'bargain'
+      : starLevel === 5
+        ? 'vip'
+        : starLevel === 4
+          ? 'important'
+          : satisfaction === 5
+            ? 'high_satisfaction'
+            : 'general';
+    const window = rng.weighted<DemoGoldenWindowId>([
+      ['peak', 30],
+      ['golden', 35],
+      ['late', 35],
+    ]);
+    const [lo, hi] = WINDOW_DAYS[window];
+    const owner = rng.pick(owners(storeId));
+    plans.push({
+      id: `cust-${String(n).padStart(4, '0')}`,
+      name: registry.name(),
+      storeId,
+      starLevel,
+      satisfaction,
+      segment,
+      hasReferred: rng.chance(referP),
+      daysSinceLast: rng.int(lo, hi),
+      ownerStaffId: owner.id,
+      ownerDepartment: owner.department,
+      openids: [],
+    });
+  }
+  return plans;
+}
+
+function isOpenWeekday(storeId: DemoStoreId, date: LocalDate): boolean {
+  return !(storeId === 'store-2' && weekday(date) === 2);
+}
+
+function buildCustomersAndDeals(
+  rng: Rng,
+  registry: Registry,
+  staff: Staff[],
+  today: LocalDate,
+): { customers: Customer[]; deals: Deal[] } {
+  const plans = planCustomers(rng, registry, staff);
+  const customers: Customer[] = [];
+  const deals: Deal[] = [];
+  const productsAt = (storeId: DemoStoreId) =>
+    PRODUCTS.filter((p) => p.storeIds.length === 0 || p.storeIds.includes(storeId));
+  const treaters = (storeId: string, skin: boolean) =>
+    staff.filter(
+      (s) => s.storeId === storeId && !s.managerKind && (s.post === 'consultant' || (skin && s.post === 'technician')),
+    );
+
+  for (const plan of plans) {
+    const phone = registry.phone();
+    // Dates of treatment, newest first: the last one places the customer in their golden window.
+    const count = Math.max(1, Math.min(8, rng.int(1, 2) + Math.floor(plan.starLevel * rng.float() * 1.4)));
+    const daysAgo: number[] = [plan.daysSinceLast];
+    for (let i = 1; i < count; i++) {
+      const from = plan.daysSinceLast + 14;
+      if (from >= HISTORY_DAYS) break;
+      daysAgo.push(rng.int(from, HISTORY_DAYS));
+    }
+    const dates = daysAgo
+      .map((d) => {
+        let date = addDays(today, -d);
+        // 二店 is closed on Tuesdays: the treatment took place the day before.
+        if (!isOpenWeekday(plan.storeId, date)) date = addDays(date, -1);
+        return date;
+      })
+      .sort();
+    const available = productsAt(plan.storeId);
+    // Higher stars spend on the bigger projects.
+    const weightsFor = available.map((p) => [p, p.weight * (p.priceYuan > 10_000 ? plan.starLevel : 1)] as const);
+
+    let lastProduct: ProductSpec | undefined;
+    dates.forEach((date, i) => {
+      const fixed = i === dates.length - 1 ? available.find((p) => p.id === plan.lastProductId) : undefined;
+      const product = fixed ?? rng.weighted(weightsFor);
+      lastProduct = product;
+      const staffMember = rng.pick(treaters(plan.storeId, product.priceYuan < 3000));
+      // Within ±15% of the list price, in whole tens of yuan.
+      const amountFen = yuanToFen(Math.round((product.priceYuan * (0.85 + rng.float() * 0.3)) / 10) * 10);
+      const discount = rng.chance(0.35) ? yuanToFen((amountFen / 100) * rng.float() * 0.1) : 0;
+      deals.push({
+        id: `deal-${plan.id.slice(5)}-${i + 1}`,
+        chainId: DEMO_CHAIN_ID,
+        storeId: plan.storeId,
+        customerId: plan.id,
+        productId: product.id,
+        at: instant(date, rng.int(10, 17), rng.pick([0, 15, 30, 45])),
+        amountFen,
+        paidFen: Math.max(0, amountFen - discount),
+        staffId: staffMember.id,
+        department: staffMember.department,
+      });
+    });
+
+    const first = dates[0] as LocalDate;
+    const last = dates[dates.length - 1] as LocalDate;
+    const filed = addDays(first, -rng.int(0, 21));
+    const nextTreatment =
+      lastProduct?.recurring && plan.daysSinceLast < 200 && rng.chance(0.6)
+        ? addDays(today, rng.int(3, 45))
+        : undefined;
+    customers.push({
+      id: plan.id,
+      chainId: DEMO_CHAIN_ID,
+      storeId: plan.storeId,
+      name: plan.name,
+      phone,
+      openids: plan.openids,
+      kind: 'existing',
+      starLevel: plan.starLevel,
+      satisfaction: plan.satisfaction,
+      segment: plan.segment,
+      ownerStaffId: plan.ownerStaffId,
+      ownerDepartment: plan.ownerDepartment,
+      lastTreatmentDate: last,
+      ...(nextTreatment ? { nextTreatmentDate: nextTreatment } : {}),
+      hasReferred: plan.hasReferred,
+      source: 'crm_import',
+      // Filed (imported from the CRM) before the first treatment of that day.
+      createdAt: instant(filed, 9, rng.int(30, 59)),
+    });
+  }
+  return { customers, deals };
+}
+
+/** Builds the whole demo clinic for a clock reading `now`. Pure and deterministic. */
+export function buildDemoClinic(now: Date): DemoClinic {
+  const today = localDate(now);
+  const rng = new Rng(DEMO_SEED);
+  const registry = new Registry(rng);
+  // Names of the demo people are taken; generated customers get other names.
+  for (const person of [...DEMO_STAFF, ...OTHER_STAFF, ...DEMO_CUSTOMERS, ...DEMO_NEWCOMERS])
+    registry.names.add(person.name);
+
+  const stores = buildStores(today);
+  const products = buildProducts();
+  const staff = buildStaff(registry);
+  const { customers, deals } = buildCustomersAndDeals(rng, registry, staff, today);
+
+  return {
+    collections: {
+      [COLLECTIONS.settings]: [buildSettings()],
+      [COLLECTIONS.stores]: stores.map(withId),
+      [COLLECTIONS.products]: products.map(withId),
+      [COLLECTIONS.staff]: staff.map(withId),
+      [COLLECTIONS.customers]: customers.map(withId),
+      [COLLECTIONS.deals]: deals.map(withId),
+    },
+  };
+}

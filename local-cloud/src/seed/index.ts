@@ -1,0 +1,73 @@
+/**
+ * Seeds the demo clinic into the local cloud's database on first start, and never again.
+ *
+ * "Seeded" means: the `stores` collection holds a document. Stores are inserted last, so a start
+ * that died half-way through seeding is finished on the next start (documents already present are
+ * skipped by `_id`) instead of being mistaken for a seeded clinic or failing on duplicate ids.
+ */
+import { COLLECTIONS, buildDemoClinic } from './demo-clinic';
+
+export { buildDemoClinic, COLLECTIONS } from './demo-clinic';
+export { DEMO_IDENTITIES, type DemoIdentity, type DemoIdentityKind } from './demo-identities';
+
+export interface SeedTarget {
+  insertMany(collection: string, docs: Record<string, unknown>[]): string[];
+  createCollection(name: string): void;
+  /** May throw for a missing collection (the real database answers []). */
+  find(collection: string, query?: Record<string, unknown>): Record<string, unknown>[];
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  /** Documents inserted per collection by this call (all 0 when the clinic was already there). */
+  counts: Record<string, number>;
+}
+
+/** The marker collection goes last. */
+const ORDER: readonly string[] = [
+  COLLECTIONS.settings,
+  COLLECTIONS.products,
+  COLLECTIONS.staff,
+  COLLECTIONS.customers,
+  COLLECTIONS.deals,
+  COLLECTIONS.stores,
+];
+
+function exists(target: SeedTarget, collection: string): boolean {
+  try {
+    target.find(collection, { _id: '__seed_probe__' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the collection unless it is there; a target may answer "already exists" with an error. */
+function ensureCollection(target: SeedTarget, collection: string): void {
+  try {
+    target.createCollection(collection);
+  } catch (err) {
+    if (!exists(target, collection)) throw err;
+  }
+}
+
+export function isDemoClinicSeeded(target: SeedTarget): boolean {
+  return exists(target, COLLECTIONS.stores) && target.find(COLLECTIONS.stores).length > 0;
+}
+
+export function seedDemoClinic(target: SeedTarget, now: Date): SeedResult {
+  const counts: Record<string, number> = Object.fromEntries(ORDER.map((name) => [name, 0]));
+  if (isDemoClinicSeeded(target)) return { seeded: false, counts };
+
+  const { collections } = buildDemoClinic(now);
+  for (const name of ORDER) {
+    ensureCollection(target, name);
+    const docs = collections[name] ?? [];
+    // Normally empty; after an interrupted seed, keep what is there and add the rest.
+    const partial = target.find(name).length > 0;
+    const missing = partial ? docs.filter((doc) => target.find(name, { _id: doc._id }).length === 0) : docs;
+    if (missing.length > 0) target.insertMany(name, missing);
+    counts[name] = missing.length;
+  }
+  return { seeded: true, counts };
+}
