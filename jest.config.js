@@ -31,6 +31,12 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // Taro's components and APIs are stood in by small DOM mocks; the components under test are real.
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/test/mocks/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/mocks/taro.ts',
+        '\\.(css|scss|sass|less)$': '<rootDir>/test/mocks/style.ts',
+      },
     },
   ],
   collectCoverageFrom: ['<rootDir>/shared/src/**/*.ts', '!<rootDir>/shared/src/**/index.ts'],

@@ -1,0 +1,16 @@
+export default defineAppConfig({
+  pages: ['pages/index/index'],
+  subPackages: [
+    // Staff tools: workbench, follow-up tasks, filing, check-in, deals (loaded only by staff).
+    { root: 'packages/staff', pages: ['pages/workbench/index'] },
+    // Manager tools: reports and settings.
+    { root: 'packages/admin', pages: ['pages/reports/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f7f3f4',
+    navigationBarBackgroundColor: '#c2456b',
+    navigationBarTitleText: '悦美医疗美容',
+    navigationBarTextStyle: 'white',
+  },
+});

@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components';
+import './StateViews.scss';
+
+export function LoadingState({ text, testId }: { text: string; testId?: string }) {
+  return (
+    <View className="state state--loading" data-testid={testId}>
+      <View className="state__spinner" />
+      <Text className="state__text">{text}</Text>
+    </View>
+  );
+}
+
+export function EmptyState({ title, hint, testId }: { title: string; hint?: string; testId?: string }) {
+  return (
+    <View className="state state--empty" data-testid={testId}>
+      <Text className="state__title">{title}</Text>
+      {hint ? <Text className="state__text">{hint}</Text> : null}
+    </View>
+  );
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <View className="state state--error" data-testid="error-state">
+      <Text className="state__title">出错了</Text>
+      <Text className="state__text" data-testid="error-message">
+        {message}
+      </Text>
+      <View className="btn btn--ghost" hoverClass="btn--pressed" data-testid="retry-button" onClick={onRetry}>
+        重试
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,10 @@
+import { userContract, type Result, type UserRecord } from '@clinic/shared';
+import { callFunction } from './cloud';
+
+/**
+ * Signs the caller in: the `user` function finds or creates the user record for the caller's
+ * OPENID (WeChat identity in weapp, the demo identity header in H5) and returns it.
+ */
+export function login(): Promise<Result<UserRecord>> {
+  return callFunction('user', userContract, 'login', {});
+}

@@ -1,0 +1,54 @@
+import Taro from '@tarojs/taro';
+
+export type Platform = 'weapp' | 'h5';
+
+/** The code reads `process.env.TARO_ENV` at call time, as the build would have inlined it. */
+export function setPlatform(platform: Platform): void {
+  process.env.TARO_ENV = platform;
+}
+
+/** The mocked weapp transport (`Taro.cloud.callFunction`). */
+export const cloudCall = Taro.cloud.callFunction as unknown as jest.Mock;
+
+export interface FakeResponse {
+  ok: boolean;
+  status: number;
+  json: () => Promise<unknown>;
+}
+
+export function jsonResponse(body: unknown, status = 200): FakeResponse {
+  return { ok: status >= 200 && status < 300, status, json: async () => body };
+}
+
+export function textResponse(status: number): FakeResponse {
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    json: async () => {
+      throw new SyntaxError('Unexpected token < in JSON');
+    },
+  };
+}
+
+/** Installs a jest mock as the global `fetch` (the H5 transport) and returns it. */
+export function mockFetch(): jest.Mock {
+  const fn = jest.fn();
+  (globalThis as { fetch?: unknown }).fetch = fn;
+  return fn;
+}
+
+/** Parses what the H5 transport sent in a fetch call. */
+export function sentRequest(
+  fetchMock: jest.Mock,
+  index = 0,
+): { url: string; headers: Record<string, string>; body: unknown } {
+  const [url, init] = fetchMock.mock.calls[index] as [string, { headers: Record<string, string>; body: string }];
+  return { url, headers: init.headers, body: JSON.parse(init.body) };
+}
+
+export function resetTaroMocks(): void {
+  Taro.clearStorageSync();
+  cloudCall.mockReset();
+}
+
+export const USER = { id: 'u_8f3a2c', roles: ['customer'], createdAt: '2026-11-23T07:05:00.000Z' };

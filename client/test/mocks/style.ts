@@ -1,0 +1,2 @@
+// Style imports (`import './index.scss'`) are irrelevant in jsdom.
+export {};
