@@ -18,6 +18,12 @@ async function main(): Promise<void> {
     seed: process.env.LOCAL_CLOUD_SEED !== '0',
     timers: process.env.LOCAL_CLOUD_TIMERS !== '0',
   });
+  // What a deployment does once: create the collections (the `setup` function, run as from the console).
+  if (cloud.runner.has('setup')) {
+    const { outcome } = await cloud.runner.invoke('setup', { action: 'run' }, { source: 'wx_console' });
+    const result = outcome.status === 'ok' ? (outcome.value as { ok?: boolean }) : undefined;
+    if (!result?.ok) throw new Error(`setup failed: ${JSON.stringify(outcome)}`);
+  }
   console.log(
     `\n  本地云已启动 · local cloud ready\n  打开 Open: ${cloud.url}/\n  data: ${dataDir}\n  functions: ${cloud.runner
       .definitions()

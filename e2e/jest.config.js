@@ -1,0 +1,11 @@
+// Browser journeys: separate from the unit run (they need the built H5 client and Chromium).
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/journeys/**/*.e2e.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
+  testTimeout: 120_000,
+  maxWorkers: 1,
+};

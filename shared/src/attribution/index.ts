@@ -1,0 +1,4 @@
+export * from './history';
+export * from './benefit';
+export * from './attribute';
+export * from './filing';

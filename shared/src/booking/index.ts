@@ -1,0 +1,4 @@
+export * from './slots';
+export * from './booking-code';
+export * from './grade';
+export * from './benefits';

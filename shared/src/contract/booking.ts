@@ -1,0 +1,98 @@
+import { z } from '../locale';
+import { phoneInputSchema } from '../identity/phone';
+import { openingHoursSchema, productCategorySchema, BOOKING_STATUSES } from '../model/entities';
+import { fenSchema, idSchema, localDateSchema, personNameSchema, timeOfDaySchema } from '../model/primitives';
+import { defineContract } from './envelope';
+
+const bookingView = z.strictObject({
+  id: idSchema,
+  storeId: idSchema,
+  storeName: z.string().max(40),
+  productId: idSchema,
+  productName: z.string().max(40),
+  date: localDateSchema,
+  slot: timeOfDaySchema,
+  status: z.enum(BOOKING_STATUSES),
+  maskedPhone: z.string().max(16),
+  referred: z.boolean(),
+  /** The short code staff scan at check-in (same as `id`). */
+  bookingCode: z.string().max(16).optional(),
+  /** create: true when the phone already had an upcoming booking, which is returned instead. */
+  existing: z.boolean().optional(),
+});
+export type BookingView = z.infer<typeof bookingView>;
+
+const bookingRef = { bookingId: idSchema };
+
+export const bookingContract = defineContract({
+  listStores: {
+    input: z.strictObject({}),
+    output: z.strictObject({
+      stores: z
+        .array(
+          z.strictObject({
+            id: idSchema,
+            name: z.string().max(40),
+            address: z.string().max(120),
+            openingHours: z.array(openingHoursSchema).max(14),
+            closedDates: z.array(localDateSchema).max(366),
+          }),
+        )
+        .max(200),
+    }),
+  },
+  listProducts: {
+    input: z.strictObject({ storeId: idSchema }),
+    output: z.strictObject({
+      products: z
+        .array(
+          z.strictObject({
+            id: idSchema,
+            name: z.string().max(40),
+            category: productCategorySchema,
+            priceFen: fenSchema.optional(),
+            durationMinutes: z.number().int(),
+          }),
+        )
+        .max(200),
+    }),
+  },
+  listSlots: {
+    input: z.strictObject({ storeId: idSchema, date: localDateSchema }),
+    output: z.strictObject({
+      date: localDateSchema,
+      closed: z.boolean(),
+      slots: z.array(z.strictObject({ slot: timeOfDaySchema, available: z.number().int().min(0) })).max(96),
+    }),
+  },
+  create: {
+    input: z.strictObject({
+      storeId: idSchema,
+      productId: idSchema,
+      date: localDateSchema,
+      slot: timeOfDaySchema,
+      name: personNameSchema,
+      phone: phoneInputSchema,
+      consentVersion: z
+        .string({ error: '请先阅读并同意隐私政策' })
+        .min(1, { error: '请先阅读并同意隐私政策' })
+        .max(16, { error: '隐私政策版本号过长' }),
+      /** Typed or scanned; verified (check character) before any lookup. */
+      referralCode: z.string().max(16, { error: '推荐码过长' }).optional(),
+    }),
+    output: bookingView,
+  },
+  cancel: {
+    input: z.strictObject(bookingRef),
+    output: bookingView,
+  },
+  reschedule: {
+    input: z.strictObject({ ...bookingRef, date: localDateSchema, slot: timeOfDaySchema }),
+    output: bookingView,
+  },
+  listMine: {
+    input: z.strictObject({}),
+    output: z.strictObject({ bookings: z.array(bookingView).max(100) }),
+  },
+});
+export type BookingContract = typeof bookingContract;

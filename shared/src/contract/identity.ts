@@ -1,0 +1,24 @@
+import { z } from '../locale';
+import { defineContract } from './envelope';
+
+/** identity: binds the caller's phone from WeChat's getPhoneNumber `code` (never a typed number). */
+export const identityContract = defineContract({
+  bindPhone: {
+    input: z.strictObject({
+      code: z
+        .string({ error: '缺少手机号授权凭证' })
+        .min(1, { error: '缺少手机号授权凭证' })
+        .max(128, { error: '手机号授权凭证过长' })
+        .regex(/^[0-9A-Za-z_-]+$/, { error: '手机号授权凭证格式不正确' }),
+    }),
+    output: z.strictObject({
+      /** `138****8000`: the full number never travels back to the page. */
+      maskedPhone: z.string().max(16),
+      /** The customer record now linked to the caller; absent when the phone is nobody's yet. */
+      customerId: z.string().max(64).optional(),
+      /** existing = 老客 (gets a referral card); new = filed, not yet paying; none = not filed. */
+      customerKind: z.enum(['existing', 'new', 'none']).optional(),
+    }),
+  },
+});
+export type IdentityContract = typeof identityContract;

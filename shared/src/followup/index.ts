@@ -1,0 +1,3 @@
+export * from './store-calendar';
+export * from './cadence';
+export * from './results';

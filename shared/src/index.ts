@@ -1,0 +1,16 @@
+import './locale';
+
+export * from './contract';
+export * from './model';
+export * from './time';
+export * from './settings';
+export * from './identity';
+export * from './referral-code';
+export * from './attribution';
+export * from './followup';
+export * from './golden-time';
+export * from './money';
+export * from './rewards';
+export * from './reports';
+export * from './util/compare';
+export * from './booking';

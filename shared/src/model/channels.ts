@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Level-1 channels (domain.md §2). The list is a clinic setting; these are the defaults. */
+export const DEFAULT_CHANNELS = {
+  referral: '老带新',
+  search: '搜索',
+  ecommerce: '电商',
+  social: '社交',
+  phone: '电话',
+  mini_program: '小程序',
+  walk_in: '直接来院',
+} as const;
+export type ChannelId = keyof typeof DEFAULT_CHANNELS | (string & {});
+export const channelIdSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z][a-z0-9_]*$/);

@@ -1,0 +1,4 @@
+export * from './people';
+export * from './channels';
+export * from './primitives';
+export * from './entities';

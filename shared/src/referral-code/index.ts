@@ -1,0 +1,4 @@
+export * from './code';
+export * from './scene';
+export * from './card';
+export * from './self-referral';

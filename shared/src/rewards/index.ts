@@ -1,0 +1,3 @@
+export * from './credit';
+export * from './ledger';
+export * from './commission';

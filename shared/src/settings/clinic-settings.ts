@@ -1,0 +1,179 @@
+import { z } from '../locale';
+import { DEFAULT_CHANNELS, channelIdSchema } from '../model/channels';
+
+/**
+ * Every number of domain.md is a clinic setting with a default (domain.md preamble). One typed
+ * object, validated by zod; `parseSettings({})` gives the defaults. Rates are integer basis points
+ * (1% = 100 bp) so that money arithmetic stays in integers.
+ */
+
+const bp = (label: string) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int({ error: `${label}必须是整数（基点，1% = 100）` })
+    .min(0, { error: `${label}不能为负` })
+    .max(10_000, { error: `${label}不能超过 100%` });
+
+const fenAmount = z.number().int({ error: '金额必须是整数（分）' }).min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const REWARD_KINDS = {
+  rebate: '返利金',
+  gift_voucher: '赠送产品抵扣券',
+  physical_gift: '实物礼品',
+  points: '积分',
+} as const;
+export type RewardKind = keyof typeof REWARD_KINDS;
+export const rewardKindSchema = z.enum(Object.keys(REWARD_KINDS) as [RewardKind, ...RewardKind[]]);
+
+export const REWARD_RECIPIENTS = ['referrer', 'referee', 'both'] as const;
+export const rewardRecipientsSchema = z.enum(REWARD_RECIPIENTS);
+
+/** One incentive a clinic offers (domain.md §8). */
+export const rewardPolicySchema = z
+  .strictObject({
+    id: z.string().min(1).max(32),
+    kind: rewardKindSchema,
+    recipients: rewardRecipientsSchema.default('both'),
+    /** rebate and gift_voucher: share of the referee's paid amount, in basis points. */
+    rateBp: bp('返利比例').default(0),
+    /** points: points per whole yuan (100 fen) paid. */
+    pointsPerYuan: z.number().int().min(0).max(1000).default(0),
+    /** physical_gift: what is given and what it is worth (for reports). */
+    giftName: z.string().min(1).max(40).optional(),
+    giftValueFen: fenAmount.default(0),
+    /** Cap on the total one customer can ever receive from this policy (fen, points or items); null = none. */
+    capPerCustomer: fenAmount.nullable().default(null),
+    /** Cap per customer per calendar period (Asia/Shanghai); null = none. */
+    capPerPeriod: fenAmount.nullable().default(null),
+    period: z.enum(['month', 'year']).default('month'),
+    /** Days a credit stays usable; null = never expires. */
+    expiryDays: z.number().int().min(1).max(3650).nullable().default(365),
+    /** Deals below this paid amount earn nothing. */
+    minDealFen: fenAmount.default(0),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.kind === 'rebate' || p.kind === 'gift_voucher') && p.rateBp === 0) {
+      ctx.addIssue({ code: 'custom', path: ['rateBp'], message: '返利金或抵扣券必须设置比例' });
+    }
+    if (p.kind === 'points' && p.pointsPerYuan === 0) {
+      ctx.addIssue({ code: 'custom', path: ['pointsPerYuan'], message: '积分奖励必须设置每元积分' });
+    }
+    if (p.kind === 'physical_gift' && !p.giftName) {
+      ctx.addIssue({ code: 'custom', path: ['giftName'], message: '实物礼品必须填写礼品名称' });
+    }
+  });
+export type RewardPolicy = z.output<typeof rewardPolicySchema>;
+
+export const goldenWindowSchema = z.strictObject({
+  id: z.string().min(1).max(16),
+  label: z.string().min(1).max(16),
+  /** First month number in the window; month 1 is the month starting on the treatment date. */
+  fromMonth: z.number().int().min(1),
+  /** Last month number, inclusive; null = open-ended. */
+  toMonth: z.number().int().min(1).nullable(),
+  /** Ranking weight; the defaults are the seed's shares of referrals (50%, 30%, the remaining 20%). */
+  weight: z.number().int().min(0).max(1000),
+});
+export type GoldenWindow = z.infer<typeof goldenWindowSchema>;
+
+export const DEFAULT_GOLDEN_WINDOWS: GoldenWindow[] = [
+  { id: 'peak', label: '关键黄金期', fromMonth: 1, toMonth: 3, weight: 50 },
+  { id: 'golden', label: '黄金期', fromMonth: 4, toMonth: 11, weight: 30 },
+  { id: 'late', label: '一年以上', fromMonth: 12, toMonth: null, weight: 20 },
+];
+
+export const CARD_REFERRAL_CHANNELS = ['referral', 'mini_program'] as const;
+
+export const clinicSettingsSchema = z.strictObject({
+  /** R2: calendar days a referral filing must precede the first visit. */
+  minLeadDays: z.number().int().min(0).max(30).default(1),
+  /** §2: the level-1 channel list (id → label). */
+  channels: z.record(channelIdSchema, z.string().min(1).max(16)).default({ ...DEFAULT_CHANNELS }),
+  /** §2 card bookings: level-1 老带新 (default) or level-2 under 小程序. */
+  cardReferralChannel: z.enum(CARD_REFERRAL_CHANNELS).default('referral'),
+  /** §4: referral revenue target as a share of total revenue. */
+  referralShareTargetBp: bp('老带新业绩占比目标').default(1000),
+  /** §4 incentive: staff commission per channel (bp); channels not listed use the default. */
+  commissionBpByChannel: z.record(channelIdSchema, bp('提成比例')).default({}),
+  defaultCommissionBp: bp('默认提成比例').default(0),
+  followUp: z
+    .strictObject({
+      /** F1: day offsets from the filing date (filing day, day 7, day 20). */
+      f1OffsetsDays: z.array(z.number().int().min(0).max(60)).min(1).max(10).default([0, 7, 20]),
+      /** F2: start this many months after filing, then on these days of each month. */
+      f2StartMonths: z.number().int().min(0).max(12).default(1),
+      f2DaysOfMonth: z.array(z.number().int().min(1).max(31)).min(1).max(4).default([10, 20]),
+      /** F3: start this many months after filing, then every `f3IntervalMonths`. */
+      f3StartMonths: z.number().int().min(0).max(12).default(2),
+      f3IntervalMonths: z.number().int().min(1).max(12).default(1),
+      /** V1: reminder this many days before the planned visit. */
+      visitReminderDaysBefore: z.number().int().min(0).max(14).default(1),
+      /** V2/V3/N1: follow up this many days before the next event. */
+      eventLeadDays: z.number().int().min(0).max(30).default(3),
+      /** V2/N1: follow up after this many days when no event is coming. */
+      fallbackDays: z.number().int().min(1).max(90).default(10),
+      /** §6: ask about the friend the next day, then check every 15 days. */
+      friendFirstCheckDays: z.number().int().min(1).max(30).default(1),
+      friendCheckIntervalDays: z.number().int().min(1).max(90).default(15),
+      /** Number of cadence tasks planned ahead for F2/F3. */
+      planAhead: z.number().int().min(1).max(24).default(6),
+    })
+    .prefault({}),
+  goldenTime: z
+    .strictObject({
+      windows: z.array(goldenWindowSchema).min(1).max(10).default(DEFAULT_GOLDEN_WINDOWS),
+      /** Points per star above one (§5: focus on 4–5 star customers). */
+      starWeight: z.number().int().min(0).max(100).default(10),
+      /** Points per satisfaction level above one (1–5 scale). */
+      satisfactionWeight: z.number().int().min(0).max(100).default(8),
+      /** Customers who referred before are proven referrers. */
+      referredBeforeBonus: z.number().int().min(0).max(100).default(15),
+      /** Do not suggest asking the same customer again within this many days. */
+      askCooldownDays: z.number().int().min(0).max(365).default(7),
+    })
+    .prefault({}),
+  referralCode: z
+    .strictObject({
+      /** Random characters before the check character. 31^7 ≈ 2.75e10 codes. */
+      bodyLength: z.number().int().min(5).max(12).default(7),
+      /** Prefix of the wxacode scene, e.g. `r=ABCDEFGH`. */
+      scenePrefix: z
+        .string()
+        .max(8)
+        .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/, { error: '场景值前缀含有不允许的字符' })
+        .default('r='),
+    })
+    .prefault({}),
+  rewards: z
+    .strictObject({
+      policies: z
+        .array(rewardPolicySchema)
+        .max(10)
+        .default([
+          {
+            id: 'rebate',
+            kind: 'rebate',
+            recipients: 'both',
+            rateBp: 500,
+            pointsPerYuan: 0,
+            giftValueFen: 0,
+            capPerCustomer: null,
+            capPerPeriod: null,
+            period: 'month',
+            expiryDays: 365,
+            minDealFen: 0,
+          },
+        ]),
+    })
+    .prefault({}),
+});
+
+export type ClinicSettings = z.output<typeof clinicSettingsSchema>;
+export type ClinicSettingsInput = z.input<typeof clinicSettingsSchema>;
+
+/** Fills every missing setting with its default and rejects unknown keys. */
+export function parseSettings(input: ClinicSettingsInput = {}): ClinicSettings {
+  return clinicSettingsSchema.parse(input);
+}
+
+export const DEFAULT_SETTINGS: ClinicSettings = parseSettings({});

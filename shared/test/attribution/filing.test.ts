@@ -1,0 +1,145 @@
+import {
+  applyFilingChange,
+  classifyFiling,
+  DEFAULT_SETTINGS,
+  filingSchema,
+  parseSettings,
+  recordFiling,
+  rejectReattribution,
+  REATTRIBUTION_MESSAGE,
+  type Filing,
+} from '../../src';
+
+const filing: Filing = filingSchema.parse({
+  id: 'f1',
+  chainId: 'c1',
+  storeId: 's1',
+  customerId: 'p1',
+  phone: '13800138000',
+  at: '2025-03-01T10:00:00+08:00',
+  channel: 'referral',
+  level: 1,
+  source: 'card',
+  referrerCustomerId: 'old1',
+  ownerStaffId: 'st1',
+  ownerDepartment: 'cs2',
+});
+const ctx = { actorId: 'mgr1', at: '2025-03-05T10:00:00+08:00', auditId: 'a1' };
+
+describe('filing (§2 card bookings, R1 at write time, R8)', () => {
+  test('R1: card booking is level-1 老带新 by default, level-2 小程序 when configured', () => {
+    expect(classifyFiling({ source: 'card', referrerCustomerId: 'o' }, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      channel: 'referral',
+      level: 1,
+    });
+    expect(
+      classifyFiling(
+        { source: 'card', referrerCustomerId: 'o' },
+        parseSettings({ cardReferralChannel: 'mini_program' }),
+      ),
+    ).toEqual({
+      ok: true,
+      channel: 'mini_program',
+      level: 2,
+    });
+    expect(classifyFiling({ source: 'card' }, DEFAULT_SETTINGS)).toMatchObject({
+      ok: false,
+      message: '推荐卡建档必须有推荐人',
+    });
+  });
+
+  test('R1: mini-program booking without a code is 小程序; desk filing is 直接来院', () => {
+    expect(classifyFiling({ source: 'mini_program' }, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      channel: 'mini_program',
+      level: 1,
+    });
+    expect(classifyFiling({ source: 'mini_program', referrerCustomerId: 'o' }, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      channel: 'mini_program',
+      level: 2,
+    });
+    expect(classifyFiling({ source: 'desk', referrerCustomerId: 'o' }, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      channel: 'walk_in',
+      level: 1,
+    });
+  });
+
+  test('R6: a referral filed by another channel’s team is that channel’s level-2 referral', () => {
+    expect(
+      classifyFiling({ source: 'staff', channel: 'ecommerce', referrerCustomerId: 'o' }, DEFAULT_SETTINGS),
+    ).toEqual({ ok: true, channel: 'ecommerce', level: 2 });
+    expect(classifyFiling({ source: 'crm_import', channel: 'search' }, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      channel: 'search',
+      level: 1,
+    });
+    expect(classifyFiling({ source: 'staff', channel: 'referral', referrerCustomerId: 'o' }, DEFAULT_SETTINGS)).toEqual(
+      { ok: true, channel: 'referral', level: 1 },
+    );
+    expect(classifyFiling({ source: 'staff', channel: 'referral' }, DEFAULT_SETTINGS)).toMatchObject({
+      ok: false,
+      message: '老带新建档必须填写推荐老客',
+    });
+    expect(classifyFiling({ source: 'staff', channel: 'tv' }, DEFAULT_SETTINGS)).toMatchObject({
+      ok: false,
+      message: '请选择有效的建档渠道',
+    });
+    expect(classifyFiling({ source: 'staff' }, DEFAULT_SETTINGS)).toMatchObject({ ok: false });
+    expect(classifyFiling({ source: 'staff', channel: 'toString' }, DEFAULT_SETTINGS)).toMatchObject({ ok: false });
+  });
+
+  test('R1: a second filing of the same phone in the chain is stored as a touch', () => {
+    expect(recordFiling([], filing)).toEqual({ kind: 'first', filing: { ...filing, isTouch: false } });
+    const again = { ...filing, id: 'f2', channel: 'search' };
+    expect(recordFiling([filing], again)).toEqual({ kind: 'touch', filing: { ...again, isTouch: true } });
+    expect(recordFiling([filing], { ...again, chainId: 'c2' }).kind).toBe('first');
+    expect(recordFiling([filing], { ...again, phone: '13900139000' }).kind).toBe('first');
+  });
+
+  test('R8: changing channel, owner or filing time is rejected with a message and an audit entry', () => {
+    for (const patch of [
+      { channel: 'search' },
+      { ownerStaffId: 'st2' },
+      { at: '2025-02-01T10:00:00+08:00' },
+      { level: 2 as const },
+    ]) {
+      const r = applyFilingChange(filing, patch, ctx);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.code).toBe('REATTRIBUTION_FORBIDDEN');
+        expect(r.message).toContain('不允许补单和改单');
+        expect(r.audit).toEqual({
+          id: 'a1',
+          chainId: 'c1',
+          at: ctx.at,
+          actorId: 'mgr1',
+          action: 'filing.update',
+          targetId: 'f1',
+          outcome: 'rejected',
+          rule: 'R8',
+          message: r.message,
+        });
+        expect(r.message).toContain(Object.keys(patch)[0]);
+      }
+    }
+  });
+
+  test('R8: notes may change; re-stating a frozen field with its own value is not a change', () => {
+    expect(applyFilingChange(filing, { grade: 'F2', productIds: ['p1'] }, ctx)).toEqual({
+      ok: true,
+      filing: { ...filing, grade: 'F2', productIds: ['p1'] },
+    });
+    expect(applyFilingChange(filing, { channel: 'referral' }, ctx).ok).toBe(true);
+  });
+
+  test('R8: back-filing and re-assignment requests are always refused and audited', () => {
+    for (const action of ['backfill', 'reassign_channel', 'reassign_owner'] as const) {
+      const r = rejectReattribution(filing, ctx, action);
+      expect(r).toMatchObject({ ok: false, code: 'REATTRIBUTION_FORBIDDEN', message: REATTRIBUTION_MESSAGE });
+      expect(r.audit).toMatchObject({ action: `filing.${action}`, outcome: 'rejected', rule: 'R8', targetId: 'f1' });
+    }
+  });
+});

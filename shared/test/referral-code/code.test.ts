@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import {
+  activeCard,
+  CODE_ALPHABET,
+  codeFromScene,
+  checkCharacter,
+  detectSelfReferral,
+  generateReferralCode,
+  generateUniqueReferralCode,
+  isValidReferralCode,
+  isValidScene,
+  issueCard,
+  parseReferralCode,
+  referralCodeInputSchema,
+  resolveCard,
+  revokeCard,
+  sceneForCode,
+  type ReferralCard,
+} from '../../src';
+
+const seq = (values: number[]) => {
+  let i = 0;
+  return () => values[i++ % values.length] as number;
+};
+const code = generateReferralCode(seq([0, 5, 10, 15, 20, 25, 30]));
+
+describe('referral codes', () => {
+  test('alphabet has no 0/O/1/I/L and 31 symbols', () => {
+    expect(CODE_ALPHABET).toHaveLength(31);
+    expect(CODE_ALPHABET).not.toMatch(/[01OIL]/);
+    expect(new Set(CODE_ALPHABET).size).toBe(31);
+  });
+
+  test('codes are 8 characters: 7 random plus a check character', () => {
+    expect(code).toBe('27CHPUZ' + checkCharacter('27CHPUZ'));
+    expect(code).toHaveLength(8);
+    expect(parseReferralCode(code)).toEqual({ ok: true, code });
+    expect(generateReferralCode(seq([1]), 5)).toHaveLength(6);
+  });
+
+  test('a random source out of range is refused', () => {
+    expect(() => generateReferralCode(() => 31)).toThrow('随机数超出范围');
+    expect(() => generateReferralCode(() => -1)).toThrow();
+    expect(() => generateReferralCode(() => 0.5)).toThrow();
+  });
+
+  test('typed input is normalised: case, spaces, hyphens, full-width', () => {
+    const lower = `${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`;
+    expect(parseReferralCode(lower)).toEqual({ ok: true, code });
+    const fullWidth = code.replace(/[A-Z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    expect(parseReferralCode(` ${fullWidth} `)).toEqual({ ok: true, code });
+    expect(referralCodeInputSchema.parse(lower)).toBe(code);
+    expect(referralCodeInputSchema.safeParse('x').error?.issues[0]?.message).toBe('推荐码位数不对，请核对后重新输入');
+    expect(referralCodeInputSchema.safeParse('A'.repeat(33)).error?.issues[0]?.message).toBe('推荐码过长');
+  });
+
+  test('mistypes are caught before any lookup, with a reason', () => {
+    expect(parseReferralCode('')).toMatchObject({ ok: false, reason: 'empty', message: '请输入推荐码' });
+    expect(parseReferralCode('ABCD0EFG')).toMatchObject({ ok: false, reason: 'ambiguous_chars' });
+    expect(parseReferralCode('ABCDIEFG').ok).toBe(false);
+    expect(parseReferralCode('ABCD#EFG')).toMatchObject({ ok: false, reason: 'invalid_chars' });
+    expect(parseReferralCode(code.slice(1))).toMatchObject({ ok: false, reason: 'wrong_length' });
+    expect(parseReferralCode(code + 'A')).toMatchObject({ ok: false, reason: 'wrong_length' });
+    expect(isValidReferralCode(code)).toBe(true);
+    expect(isValidReferralCode('2222222A')).toBe(false);
+  });
+
+  test('every single substitution and adjacent swap is detected (property)', () => {
+    const idx = fc.integer({ min: 0, max: 30 });
+    fc.assert(
+      fc.property(
+        fc.array(idx, { minLength: 7, maxLength: 7 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 1, max: 30 }),
+        (body, pos, delta) => {
+          const c = generateReferralCode(seq(body));
+          const chars = c.split('');
+          chars[pos] = CODE_ALPHABET[(CODE_ALPHABET.indexOf(chars[pos] as string) + delta) % 31] as string;
+          expect(parseReferralCode(chars.join(''))).toMatchObject({
+            ok: false,
+            reason: 'checksum',
+            message: '推荐码有误，请核对后重新输入',
+          });
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(idx, { minLength: 7, maxLength: 7 }), fc.integer({ min: 0, max: 6 }), (body, pos) => {
+        const c = generateReferralCode(seq(body));
+        fc.pre(c[pos] !== c[pos + 1]);
+        const swapped = c.slice(0, pos) + c[pos + 1] + c[pos] + c.slice(pos + 2);
+        expect(parseReferralCode(swapped).ok).toBe(false);
+      }),
+    );
+  });
+
+  test('codes reveal neither id nor phone: they come only from the random source', () => {
+    // Same random draws → same code whoever the customer is; nothing else goes in.
+    expect(generateReferralCode(seq([3, 1, 4, 1, 5, 9, 2]))).toBe(generateReferralCode(seq([3, 1, 4, 1, 5, 9, 2])));
+    // The generator takes only the random source and a length: no id or phone can reach it.
+    expect(generateReferralCode.length).toBe(1);
+    expect(generateReferralCode(seq([3, 1, 4, 1, 5, 9, 2]))).not.toBe(generateReferralCode(seq([3, 1, 4, 1, 5, 9, 3])));
+  });
+
+  test('unique generation retries on a taken code and gives up after the attempts', () => {
+    const taken = new Set([generateReferralCode(seq([0]))]);
+    const r = generateUniqueReferralCode(seq([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]), (c) => taken.has(c));
+    expect(r).toBe(generateReferralCode(seq([1])));
+    expect(() => generateUniqueReferralCode(seq([0]), () => true)).toThrow('无法生成不重复的推荐码');
+  });
+});
+
+describe('wxacode scene', () => {
+  test('scene fits 32 visible characters with its prefix, and reads back', () => {
+    const scene = sceneForCode(code);
+    expect(scene).toBe(`r=${code}`);
+    expect(isValidScene(scene)).toBe(true);
+    expect(codeFromScene(scene)).toEqual({ ok: true, code });
+    expect(codeFromScene(encodeURIComponent(scene))).toEqual({ ok: true, code });
+    expect(codeFromScene(`ref=${code}`, 'ref=')).toEqual({ ok: true, code });
+    expect(codeFromScene('%E0%A4%A')).toMatchObject({ ok: false, message: '二维码无效，请向推荐人重新索取' });
+    expect(codeFromScene(`x=${code}`)).toMatchObject({ ok: false });
+    expect(codeFromScene('r=ABCDEFGH').ok).toBe(false);
+  });
+  test('scene rules: length and charset', () => {
+    expect(isValidScene('')).toBe(false);
+    expect(isValidScene('a'.repeat(32))).toBe(true);
+    expect(isValidScene('a'.repeat(33))).toBe(false);
+    expect(isValidScene('r=中文')).toBe(false);
+    expect(() => sceneForCode(code, 'x'.repeat(25))).toThrow('场景值不合规');
+  });
+});
+
+describe('referral cards', () => {
+  const old = { id: 'old1', chainId: 'c1', kind: 'existing' as const };
+  const now = '2025-03-01T10:00:00+08:00';
+  test('one active card per existing customer; issuing again returns it', () => {
+    const first = issueCard([], old, now, seq([2]));
+    expect(first).toMatchObject({
+      ok: true,
+      created: true,
+      card: { customerId: 'old1', status: 'active', issuedAt: now },
+    });
+    const cards = first.ok ? [first.card] : [];
+    expect(issueCard(cards, old, now, seq([3]))).toEqual({ ok: true, created: false, card: cards[0] });
+    expect(activeCard(cards, 'old1')).toBe(cards[0]);
+    expect(issueCard([], { ...old, kind: 'new' }, now, seq([2]))).toMatchObject({
+      ok: false,
+      code: 'NOT_EXISTING_CUSTOMER',
+    });
+  });
+  test('revoking frees the customer for a new code; a revoked code never resolves', () => {
+    const card: ReferralCard = { code, customerId: 'old1', chainId: 'c1', status: 'active', issuedAt: now };
+    const r = revokeCard([card], 'old1', '2025-03-02T10:00:00+08:00');
+    expect(r).toEqual({ ok: true, card: { ...card, status: 'revoked', revokedAt: '2025-03-02T10:00:00+08:00' } });
+    const cards = r.ok ? [r.card] : [];
+    expect(resolveCard(cards, code)).toBeUndefined();
+    expect(resolveCard([card], code)).toBe(card);
+    expect(revokeCard(cards, 'old1', now)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // A new card never reuses the revoked code.
+    const again = issueCard(
+      cards,
+      old,
+      now,
+      seq([...code.slice(0, 7)].map((c) => CODE_ALPHABET.indexOf(c)).concat([9, 9, 9, 9, 9, 9, 9])),
+    );
+    expect(again.ok && again.card.code).not.toBe(code);
+  });
+  test('self-referral: same person, phone or OPENID', () => {
+    const me = { customerId: 'old1', phone: '13800138000', openids: ['o1', 'o2'] };
+    expect(detectSelfReferral(me, { customerId: 'old1' })).toBe('same_person');
+    expect(detectSelfReferral(me, { phone: '13800138000' })).toBe('same_phone');
+    expect(detectSelfReferral(me, { openids: ['o2'] })).toBe('same_openid');
+    expect(detectSelfReferral(me, { customerId: 'n', phone: '13900139000', openids: ['o3'] })).toBeNull();
+    expect(detectSelfReferral({}, {})).toBeNull();
+  });
+});

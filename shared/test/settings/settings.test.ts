@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { clinicSettingsSchema, DEFAULT_SETTINGS, parseSettings, customerSchema } from '../../src';
+
+describe('clinic settings (every number of domain.md is a setting with a default)', () => {
+  test('defaults match domain.md', () => {
+    expect(parseSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      minLeadDays: 1,
+      cardReferralChannel: 'referral',
+      referralShareTargetBp: 1000,
+      followUp: {
+        f1OffsetsDays: [0, 7, 20],
+        f2StartMonths: 1,
+        f2DaysOfMonth: [10, 20],
+        f3StartMonths: 2,
+        visitReminderDaysBefore: 1,
+        eventLeadDays: 3,
+        fallbackDays: 10,
+        friendFirstCheckDays: 1,
+        friendCheckIntervalDays: 15,
+      },
+      referralCode: { bodyLength: 7, scenePrefix: 'r=' },
+    });
+    expect(DEFAULT_SETTINGS.goldenTime.windows.map((w) => [w.fromMonth, w.toMonth])).toEqual([
+      [1, 3],
+      [4, 11],
+      [12, null],
+    ]);
+    expect(DEFAULT_SETTINGS.rewards.policies).toEqual([
+      expect.objectContaining({ kind: 'rebate', rateBp: 500, recipients: 'both' }),
+    ]);
+    expect(DEFAULT_SETTINGS.channels.referral).toBe('老带新');
+  });
+  test('partial overrides keep the other defaults; unknown keys and bad values are refused in Chinese', () => {
+    expect(parseSettings({ followUp: { fallbackDays: 7 } }).followUp).toMatchObject({
+      fallbackDays: 7,
+      eventLeadDays: 3,
+    });
+    expect(clinicSettingsSchema.safeParse({ minLeadDay: 1 }).success).toBe(false);
+    expect(clinicSettingsSchema.safeParse({ referralShareTargetBp: 12.5 }).error?.issues[0]?.message).toBe(
+      '老带新业绩占比目标必须是整数（基点，1% = 100）',
+    );
+    expect(clinicSettingsSchema.safeParse({ referralCode: { scenePrefix: 'r=中' } }).error?.issues[0]?.message).toBe(
+      '场景值前缀含有不允许的字符',
+    );
+  });
+  test('zod default messages are Chinese (zh-CN locale enabled by the package)', () => {
+    const msg = z.string().safeParse(1).error?.issues[0]?.message ?? '';
+    expect(msg).toMatch(/[\u4e00-\u9fff]/);
+    const c = customerSchema.safeParse({});
+    expect(c.error?.issues.every((i) => /[\u4e00-\u9fff]/.test(i.message))).toBe(true);
+  });
+});
