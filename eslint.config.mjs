@@ -38,6 +38,15 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `import { z } from 'zod'` drags all of zod's locales (~360 KB) into every bundle.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+          message: "Use `import * as z from 'zod'` (or `import type { z }`): the named `z` defeats tree-shaking.",
+        },
+      ],
     },
   },
   {

@@ -8,6 +8,8 @@ module.exports = {
       displayName: 'shared',
       rootDir: '<rootDir>/shared',
       testEnvironment: 'node',
+      // Globs are relative to the project's rootDir; the gate below applies to these files.
+      collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/index.ts'],
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
@@ -39,7 +41,6 @@ module.exports = {
       },
     },
   ],
-  collectCoverageFrom: ['<rootDir>/shared/src/**/*.ts', '!<rootDir>/shared/src/**/index.ts'],
   coverageThreshold: {
     './shared/src/': { branches: 95 },
   },

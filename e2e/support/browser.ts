@@ -28,6 +28,19 @@ export async function phonePage(browser: Browser, width = 375): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
+  // Taro's H5 pages scroll inside their own container, which fullPage does not see: grow the
+  // viewport to the content's height for the shot, then put it back.
+  const viewport = page.viewportSize();
+  const contentHeight = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...Array.from(document.querySelectorAll('.taro_page, .taro-tabbar__panel')).map((el) => el.scrollHeight),
+    ),
+  );
+  if (viewport && contentHeight > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(contentHeight, 6000) });
+  }
   await page.screenshot({ path: file, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
   return file;
 }

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     staticDir: path.join(root, 'client', 'dist', 'h5'),
     seed: process.env.LOCAL_CLOUD_SEED !== '0',
     timers: process.env.LOCAL_CLOUD_TIMERS !== '0',
+    readyOnStart: false,
   });
   // What a deployment does once: create the collections (the `setup` function, run as from the console).
   if (cloud.runner.has('setup')) {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     const result = outcome.status === 'ok' ? (outcome.value as { ok?: boolean }) : undefined;
     if (!result?.ok) throw new Error(`setup failed: ${JSON.stringify(outcome)}`);
   }
+  cloud.markReady();
   console.log(
     `\n  本地云已启动 · local cloud ready\n  打开 Open: ${cloud.url}/\n  data: ${dataDir}\n  functions: ${cloud.runner
       .definitions()

@@ -27,6 +27,8 @@ export interface LocalCloudOptions {
   seed?: boolean;
   timers?: boolean;
   maxInstancesPerFunction?: number;
+  /** False when the caller still has start-up work (e.g. running `setup`); it then calls markReady(). */
+  readyOnStart?: boolean;
   log?: (line: string) => void;
 }
 
@@ -37,6 +39,8 @@ export interface LocalCloud {
   clock: SettableClock;
   openapi: OpenApiService;
   runner: FunctionRunner;
+  /** From now on GET /api/health answers 200. */
+  markReady(): void;
   close(): Promise<void>;
 }
 
@@ -75,10 +79,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return runner.invoke(name, event, { source: 'wx_trigger' });
   };
 
+  let ready = options.readyOnStart !== false;
   const app = express();
   app.disable('x-powered-by');
   app.use(wireRoutes({ db, files, openapi, runner }));
-  app.use('/api', gatewayRoutes({ runner, openapi, clock, demoIdentities: () => DEMO_IDENTITIES, fireTimer }));
+  app.use(
+    '/api',
+    gatewayRoutes({
+      runner,
+      openapi,
+      clock,
+      demoIdentities: () => DEMO_IDENTITIES,
+      fireTimer,
+      isReady: () => ready,
+    }),
+  );
   if (options.staticDir && existsSync(options.staticDir)) {
     app.use(express.static(options.staticDir));
   }
@@ -114,6 +129,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clock,
     openapi,
     runner,
+    markReady() {
+      ready = true;
+    },
     async close() {
       scheduler.stop();
       runner.close();

@@ -1,11 +1,8 @@
-import { z } from 'zod';
-// Only the Chinese locale: importing `z.locales` would bundle every language (~360 KB) into each
-// cloud function and the mini-program.
-// The .cjs file: the .js one is ESM and cannot be required under jest/ts-jest (CommonJS).
-import zhCN from 'zod/v4/locales/zh-CN.cjs';
+import * as z from 'zod';
+// A named import keeps just the Chinese locale in the bundles (`z.locales` would pull in every
+// language, ~360 KB, into each cloud function and the mini-program).
+import { zhCN } from 'zod/locales';
 
-// One place turns zod's default messages Chinese; the index imports it first, so every schema
-// parsed through this package speaks Chinese even where no explicit message is written.
+// One place turns zod's default messages Chinese; the index imports it first, and modules with
+// schemas import it for its effect, so every schema here speaks Chinese even without a message.
 z.config(zhCN());
-
-export { z };

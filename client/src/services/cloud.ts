@@ -11,7 +11,7 @@
  * output schema. Callers always get a `Result`; this function never throws.
  */
 import Taro from '@tarojs/taro';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   MAX_EVENT_BYTES,
   describeZodError,

@@ -7,7 +7,7 @@
  * a literal, so none of this (URLs, header name) exists in the weapp package.
  */
 import Taro from '@tarojs/taro';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Result } from '@clinic/shared';
 
 export const DEMO_KINDS = ['customer', 'newcomer', 'staff', 'manager'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract, userContract } from '@clinic/shared';
 import { callFunction } from '../../src/services/cloud';
 import { setCurrentIdentity } from '../../src/services/demo-identity';

@@ -23,7 +23,9 @@ export interface FindOptions {
 export function asDbError(err: unknown): DbError {
   if (err instanceof DbError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  const code = /(unknown|unregistered) .*operator|operator .*not (supported|registered)|' is not registered/i.test(message)
+  const code = /(unknown|unregistered) .*operator|operator .*not (supported|registered)|' is not registered/i.test(
+    message,
+  )
     ? DbErrorCode.invalidOperator
     : DbErrorCode.requestFailed;
   return new DbError(code, message);

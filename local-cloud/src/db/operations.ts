@@ -73,8 +73,7 @@ export interface ModifyResult {
 }
 
 /** The `_id` an upsert creates: the query's scalar `_id` (doc(id).set) or a new one. */
-const upsertId = (query: Doc): unknown =>
-  query._id !== undefined && !isPlainObject(query._id) ? query._id : newId();
+const upsertId = (query: Doc): unknown => (query._id !== undefined && !isPlainObject(query._id) ? query._id : newId());
 
 /** `updated` counts documents that actually changed, like MongoDB's nModified. */
 export function modify(session: Session, coll: string, spec: ModifySpec): ModifyResult {

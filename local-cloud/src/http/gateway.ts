@@ -10,6 +10,7 @@ export interface GatewayDeps {
   clock: SettableClock;
   demoIdentities: () => DemoIdentity[];
   fireTimer: (functionName: string) => Promise<InvocationReport | undefined>;
+  isReady: () => boolean;
 }
 
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -23,6 +24,7 @@ export function gatewayRoutes(deps: GatewayDeps): Router {
   api.use(express.json({ limit: '256kb' }));
 
   api.get('/health', (_req, res) => {
+    if (!deps.isReady()) return void res.status(503).json({ ok: false, code: 'STARTING', message: '本地云正在启动' });
     res.json({
       ok: true,
       functions: deps.runner.definitions().map((f) => f.name),

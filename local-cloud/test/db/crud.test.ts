@@ -57,8 +57,14 @@ describe('documents', () => {
 
   test('a numeric _id and its string form are different documents', async () => {
     const c = fresh();
-    await db.collection(c).doc(42).set({ data: { kind: 'number' } });
-    await db.collection(c).doc('42').set({ data: { kind: 'string' } });
+    await db
+      .collection(c)
+      .doc(42)
+      .set({ data: { kind: 'number' } });
+    await db
+      .collection(c)
+      .doc('42')
+      .set({ data: { kind: 'string' } });
     expect((await db.collection(c).doc(42).get()).data).toEqual({ _id: 42, kind: 'number' });
     expect((await db.collection(c).doc('42').get()).data).toEqual({ _id: '42', kind: 'string' });
   });
@@ -66,22 +72,45 @@ describe('documents', () => {
   test('doc.update counts only documents that changed; a missing document updates nothing', async () => {
     const c = fresh();
     const { _id } = await db.collection(c).add({ data: { a: 1, o: { p: 1, q: 2 } } });
-    const r1 = await db.collection(c).doc(_id).update({ data: { a: 2, o: { p: 5 } } });
+    const r1 = await db
+      .collection(c)
+      .doc(_id)
+      .update({ data: { a: 2, o: { p: 5 } } });
     expect(r1.stats.updated).toBe(1);
     // plain nested objects are flattened to dotted $set: siblings survive
     expect((await db.collection(c).doc(_id).get()).data).toEqual({ _id, a: 2, o: { p: 5, q: 2 } });
-    expect((await db.collection(c).doc(_id).update({ data: { a: 2 } })).stats.updated).toBe(0);
-    expect((await db.collection(c).doc('missing').update({ data: { a: 1 } })).stats.updated).toBe(0);
+    expect(
+      (
+        await db
+          .collection(c)
+          .doc(_id)
+          .update({ data: { a: 2 } })
+      ).stats.updated,
+    ).toBe(0);
+    expect(
+      (
+        await db
+          .collection(c)
+          .doc('missing')
+          .update({ data: { a: 1 } })
+      ).stats.updated,
+    ).toBe(0);
     expect(f.database.find(c, { _id: 'missing' })).toEqual([]);
   });
 
   test('set replaces an existing document and creates a missing one (upsert_id)', async () => {
     const c = fresh();
     await db.collection(c).add({ data: { _id: 'k', a: 1, b: 2 } });
-    const replaced = await db.collection(c).doc('k').set({ data: { c: 3 } });
+    const replaced = await db
+      .collection(c)
+      .doc('k')
+      .set({ data: { c: 3 } });
     expect(replaced.stats).toEqual({ updated: 1, created: 0 });
     expect(f.database.find(c, { _id: 'k' })).toEqual([{ _id: 'k', c: 3 }]);
-    const created = await db.collection(c).doc('new').set({ data: { z: true } });
+    const created = await db
+      .collection(c)
+      .doc('new')
+      .set({ data: { z: true } });
     expect(created._id).toBe('new');
     expect(created.stats).toEqual({ updated: 0, created: 1 });
     expect(f.database.find(c, { _id: 'new' })).toEqual([{ _id: 'new', z: true }]);
@@ -91,8 +120,13 @@ describe('documents', () => {
     const c = fresh();
     await db.collection(c).add({ data: { _id: 'fixed', a: 1 } });
     const res = f.database.handle('database.modifyDocument', {
-      collectionName: c, queryType: 'DOC', query: '{"_id":"fixed"}', data: '{"$set":{"_id":"other"}}',
-      multi: false, merge: true, upsert: false,
+      collectionName: c,
+      queryType: 'DOC',
+      query: '{"_id":"fixed"}',
+      data: '{"$set":{"_id":"other"}}',
+      multi: false,
+      merge: true,
+      upsert: false,
     });
     expect(res.code).toBe('DATABASE_REQUEST_FAILED');
     expect(f.database.find(c)).toEqual([{ _id: 'fixed', a: 1 }]);
@@ -108,20 +142,34 @@ describe('documents', () => {
 
   test('where().update and where().remove affect every match; multi:false affects at most one', async () => {
     const c = fresh();
-    f.database.insertMany(c, [1, 2, 3, 4, 5].map((i) => ({ i, tag: i % 2 ? 'odd' : 'even' })));
-    const up = await db.collection(c).where({ tag: 'odd' }).update({ data: { seen: true } });
+    f.database.insertMany(
+      c,
+      [1, 2, 3, 4, 5].map((i) => ({ i, tag: i % 2 ? 'odd' : 'even' })),
+    );
+    const up = await db
+      .collection(c)
+      .where({ tag: 'odd' })
+      .update({ data: { seen: true } });
     expect(up.stats.updated).toBe(3);
     expect(f.database.find(c, { seen: true })).toHaveLength(3);
 
     const one = f.database.handle('database.modifyDocument', {
-      collectionName: c, queryType: 'WHERE', query: '{"tag":"even"}', data: '{"$set":{"once":true}}',
-      multi: false, merge: true, upsert: false,
+      collectionName: c,
+      queryType: 'WHERE',
+      query: '{"tag":"even"}',
+      data: '{"$set":{"once":true}}',
+      multi: false,
+      merge: true,
+      upsert: false,
     });
     expect(one).toEqual({ data: { updated: 1 } });
     expect(f.database.find(c, { once: true })).toHaveLength(1);
 
     const rmOne = f.database.handle('database.removeDocument', {
-      collectionName: c, queryType: 'WHERE', query: '{"tag":"odd"}', multi: false,
+      collectionName: c,
+      queryType: 'WHERE',
+      query: '{"tag":"odd"}',
+      multi: false,
     });
     expect(rmOne).toEqual({ data: { deleted: 1 } });
     const rm = await db.collection(c).where({ tag: 'odd' }).remove();
@@ -151,7 +199,8 @@ describe('collections', () => {
     const raw = f.database.handle('database.getDocument', { collectionName: 'does-not-exist', queryType: 'WHERE' });
     expect(raw).toEqual({
       code: 'DATABASE_COLLECTION_NOT_EXIST',
-      message: '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.',
+      message:
+        '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.',
     });
     expect(f.database.find('does-not-exist')).toEqual([]);
   });
@@ -169,7 +218,10 @@ describe('collections', () => {
 describe('paging, order and projection', () => {
   test('get() without limit returns the first 100 (the SDK sends 100, the server honours it)', async () => {
     const c = fresh();
-    f.database.insertMany(c, Array.from({ length: 150 }, (_x, i) => ({ i })));
+    f.database.insertMany(
+      c,
+      Array.from({ length: 150 }, (_x, i) => ({ i })),
+    );
     const res = await db.collection(c).get();
     expect(res.data).toHaveLength(100);
     expect(res.data[0].i).toBe(0);
@@ -177,7 +229,10 @@ describe('paging, order and projection', () => {
 
   test('limit is clamped to 1000 even if the client asks for more', async () => {
     const c = fresh();
-    f.database.insertMany(c, Array.from({ length: 1200 }, (_x, i) => ({ i })));
+    f.database.insertMany(
+      c,
+      Array.from({ length: 1200 }, (_x, i) => ({ i })),
+    );
     expect((await db.collection(c).limit(5000).get()).data).toHaveLength(1000);
     // the server clamps on its own, whatever a client sends
     const raw = f.database.handle('database.getDocument', { collectionName: c, queryType: 'WHERE', limit: 5000 });
@@ -189,9 +244,20 @@ describe('paging, order and projection', () => {
   test('orderBy keys apply in call order, then skip, limit and field projection', async () => {
     const c = fresh();
     f.database.insertMany(c, [
-      { b: 1, a: 1, x: 'p' }, { b: 2, a: 5, x: 'q' }, { b: 1, a: 3, x: 'r' }, { b: 2, a: 4, x: 's' }, { b: 1, a: 2, x: 't' },
+      { b: 1, a: 1, x: 'p' },
+      { b: 2, a: 5, x: 'q' },
+      { b: 1, a: 3, x: 'r' },
+      { b: 2, a: 4, x: 's' },
+      { b: 1, a: 2, x: 't' },
     ]);
-    const res = await db.collection(c).orderBy('b', 'asc').orderBy('a', 'desc').skip(1).limit(3).field({ x: true }).get();
+    const res = await db
+      .collection(c)
+      .orderBy('b', 'asc')
+      .orderBy('a', 'desc')
+      .skip(1)
+      .limit(3)
+      .field({ x: true })
+      .get();
     expect(res.data.map((d: Loose) => d.x)).toEqual(['t', 'p', 'q']);
     expect(Object.keys(res.data[0]).sort()).toEqual(['_id', 'x']);
     const excl = await db.collection(c).where({ x: 'p' }).field({ x: false, a: false }).get();
@@ -200,10 +266,24 @@ describe('paging, order and projection', () => {
 
   test('count ignores limit and offset', async () => {
     const c = fresh();
-    f.database.insertMany(c, Array.from({ length: 30 }, (_x, i) => ({ i })));
-    expect((await db.collection(c).where({ i: _.gte(10) }).count()).total).toBe(20);
+    f.database.insertMany(
+      c,
+      Array.from({ length: 30 }, (_x, i) => ({ i })),
+    );
+    expect(
+      (
+        await db
+          .collection(c)
+          .where({ i: _.gte(10) })
+          .count()
+      ).total,
+    ).toBe(20);
     const raw = f.database.handle('database.calculateDocument', {
-      collectionName: c, queryType: 'WHERE', query: '{}', limit: 1, offset: 5,
+      collectionName: c,
+      queryType: 'WHERE',
+      query: '{}',
+      limit: 1,
+      offset: 5,
     });
     expect(raw).toEqual({ data: { total: 30 } });
   });
@@ -213,24 +293,46 @@ describe('values', () => {
   test('serverDate is the emulated clock (plus offset) in add, update and queries', async () => {
     const c = fresh();
     f.clock.current = new Date('2030-01-02T03:04:05.000Z');
-    const { _id } = await db.collection(c).add({ data: { at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) } });
+    const { _id } = await db
+      .collection(c)
+      .add({ data: { at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) } });
     let doc = (await db.collection(c).doc(_id).get()).data;
     expect(doc.at).toEqual(new Date('2030-01-02T03:04:05.000Z'));
     expect(doc.later).toEqual(new Date('2030-01-02T03:05:05.000Z'));
 
     f.clock.advance(1000);
-    await db.collection(c).doc(_id).update({ data: { touched: db.serverDate() } });
+    await db
+      .collection(c)
+      .doc(_id)
+      .update({ data: { touched: db.serverDate() } });
     doc = (await db.collection(c).doc(_id).get()).data;
     expect(doc.touched).toEqual(new Date('2030-01-02T03:04:06.000Z'));
 
-    expect((await db.collection(c).where({ at: _.lt(db.serverDate()) }).count()).total).toBe(1);
-    expect((await db.collection(c).where({ at: _.lt(db.serverDate({ offset: -5000 })) }).count()).total).toBe(0);
+    expect(
+      (
+        await db
+          .collection(c)
+          .where({ at: _.lt(db.serverDate()) })
+          .count()
+      ).total,
+    ).toBe(1);
+    expect(
+      (
+        await db
+          .collection(c)
+          .where({ at: _.lt(db.serverDate({ offset: -5000 })) })
+          .count()
+      ).total,
+    ).toBe(0);
   });
 
   test('_.set(db.serverDate()) stores {offset} as the SDK sends it (SDK bug, kept as is)', async () => {
     const c = fresh();
     const { _id } = await db.collection(c).add({ data: { a: 1 } });
-    await db.collection(c).doc(_id).update({ data: { when: _.set(db.serverDate()) } });
+    await db
+      .collection(c)
+      .doc(_id)
+      .update({ data: { when: _.set(db.serverDate()) } });
     expect(f.database.find(c)[0].when).toEqual({ offset: 0 });
   });
 
@@ -262,7 +364,11 @@ describe('values', () => {
     expect({ pattern: got.native.pattern, options: got.native.options }).toEqual({ pattern: 'x.y', options: 'm' });
 
     // the stored text keeps the canonical types
-    const raw = f.database.handle('database.getDocument', { collectionName: c, queryType: 'DOC', query: JSON.stringify({ _id }) });
+    const raw = f.database.handle('database.getDocument', {
+      collectionName: c,
+      queryType: 'DOC',
+      query: JSON.stringify({ _id }),
+    });
     const text = (raw.data as { list: string[] }).list[0];
     expect(text).toContain('"long":{"$numberLong":"1099511627776"}');
     expect(text).toContain('"double":{"$numberDouble":"1.5"}');
@@ -273,10 +379,15 @@ describe('values', () => {
   test('a $numberLong beyond 2^53 survives storage exactly', () => {
     const c = fresh();
     const res = f.database.handle('database.insertDocument', {
-      collectionName: c, data: ['{"_id":"big","v":{"$numberLong":"9007199254740993"}}'],
+      collectionName: c,
+      data: ['{"_id":"big","v":{"$numberLong":"9007199254740993"}}'],
     });
     expect(res).toEqual({ data: { insertedIds: ['big'] } });
-    const got = f.database.handle('database.getDocument', { collectionName: c, queryType: 'DOC', query: '{"_id":"big"}' });
+    const got = f.database.handle('database.getDocument', {
+      collectionName: c,
+      queryType: 'DOC',
+      query: '{"_id":"big"}',
+    });
     expect((got.data as { list: string[] }).list).toEqual(['{"_id":"big","v":{"$numberLong":"9007199254740993"}}']);
   });
 
@@ -291,13 +402,18 @@ describe('values', () => {
 
   test('malformed requests get error replies, never exceptions', () => {
     const c = fresh();
-    expect(f.database.handle('database.getDocument', { collectionName: c, queryType: 'WHERE', query: '{nope' }).code).toBe('INVALID_PARAM');
+    expect(
+      f.database.handle('database.getDocument', { collectionName: c, queryType: 'WHERE', query: '{nope' }).code,
+    ).toBe('INVALID_PARAM');
     expect(f.database.handle('database.nope', {}).code).toBe('INVALID_PARAM');
     expect(f.database.handle('database.insertDocument', {}).code).toBe('INVALID_PARAM');
     expect(f.database.handle('database.getDocument', { collectionName: c, query: '{"a":{"$bogus":1}}' }).code).toBe(
       'DATABASE_INVALID_OPERRATOR',
     );
-    const badStage = f.database.handle('database.aggregateDocuments', { collectionName: c, stages: [{ stageKey: '$bogus', stageValue: '1' }] });
+    const badStage = f.database.handle('database.aggregateDocuments', {
+      collectionName: c,
+      stages: [{ stageKey: '$bogus', stageValue: '1' }],
+    });
     expect(badStage.code).toBe('DATABASE_INVALID_OPERRATOR');
   });
 });

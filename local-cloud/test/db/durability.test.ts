@@ -21,7 +21,10 @@ interface Acks {
 /** Runs the writer until it has acknowledged `target` writes, then kill -9; returns what it acknowledged. */
 function runAndKill(dataDir: string, firstIndex: number, target: number): Promise<Acks> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, String(firstIndex)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, String(firstIndex)], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acks: Acks = { insert: [], batch: [], txn: [] };
     let count = 0;
     let buffered = '';

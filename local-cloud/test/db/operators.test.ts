@@ -21,9 +21,34 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 const people = [
-  { _id: 'ann', age: 30, name: 'Ann', tags: ['a', 'b'], o: { p: 1, city: 'Shanghai' }, scores: [{ s: 90, k: 'x' }], at: new Date('2025-01-01T00:00:00Z') },
-  { _id: 'bob', age: 25, name: 'bob', tags: ['b'], o: { p: 2, city: 'Beijing' }, scores: [{ s: 60, k: 'y' }], at: new Date('2025-02-01T00:00:00Z') },
-  { _id: 'cy', age: 40, name: 'Cy', tags: ['a', 'b', 'c'], o: { p: 3 }, scores: [], nick: null, at: new Date('2025-03-01T00:00:00Z') },
+  {
+    _id: 'ann',
+    age: 30,
+    name: 'Ann',
+    tags: ['a', 'b'],
+    o: { p: 1, city: 'Shanghai' },
+    scores: [{ s: 90, k: 'x' }],
+    at: new Date('2025-01-01T00:00:00Z'),
+  },
+  {
+    _id: 'bob',
+    age: 25,
+    name: 'bob',
+    tags: ['b'],
+    o: { p: 2, city: 'Beijing' },
+    scores: [{ s: 60, k: 'y' }],
+    at: new Date('2025-02-01T00:00:00Z'),
+  },
+  {
+    _id: 'cy',
+    age: 40,
+    name: 'Cy',
+    tags: ['a', 'b', 'c'],
+    o: { p: 3 },
+    scores: [],
+    nick: null,
+    at: new Date('2025-03-01T00:00:00Z'),
+  },
 ];
 
 describe('query operators', () => {
@@ -79,7 +104,10 @@ describe('update operators', () => {
   });
   test('$inc and $mul', async () => {
     expect(await updated({ a: 1, m: 3 }, () => ({ a: _.inc(2), m: _.mul(1.5), fresh: _.inc(1) }))).toEqual({
-      _id: 'd', a: 3, m: 4.5, fresh: 1,
+      _id: 'd',
+      a: 3,
+      m: 4.5,
+      fresh: 1,
     });
   });
   test('$min and $max', async () => {
@@ -87,9 +115,12 @@ describe('update operators', () => {
   });
   test('$push plain, with $each/$position/$slice, and unshift', async () => {
     expect(await updated({ arr: [1] }, () => ({ arr: _.push([2, 3]) }))).toEqual({ _id: 'd', arr: [1, 2, 3] });
-    expect(await updated({ arr: [1, 2, 3] }, () => ({ arr: _.push({ each: [9, 8], position: 1, slice: 4 }) }))).toEqual({
-      _id: 'd', arr: [1, 9, 8, 2],
-    });
+    expect(await updated({ arr: [1, 2, 3] }, () => ({ arr: _.push({ each: [9, 8], position: 1, slice: 4 }) }))).toEqual(
+      {
+        _id: 'd',
+        arr: [1, 9, 8, 2],
+      },
+    );
     expect(await updated({ arr: [1, 2] }, () => ({ arr: _.unshift([0]) }))).toEqual({ _id: 'd', arr: [0, 1, 2] });
   });
   test('$pop (pop and shift)', async () => {
@@ -103,7 +134,10 @@ describe('update operators', () => {
   });
   test('$addToSet skips existing values, also with $each and on a missing field', async () => {
     expect(await updated({ arr: [1, 2] }, () => ({ arr: _.addToSet(2) }))).toEqual({ _id: 'd', arr: [1, 2] });
-    expect(await updated({ arr: [1] }, () => ({ arr: _.addToSet({ $each: [1, 3, 3] }) }))).toEqual({ _id: 'd', arr: [1, 3] });
+    expect(await updated({ arr: [1] }, () => ({ arr: _.addToSet({ $each: [1, 3, 3] }) }))).toEqual({
+      _id: 'd',
+      arr: [1, 3],
+    });
     expect(await updated({}, () => ({ arr: _.addToSet({ $each: [4, 4, 5] }) }))).toEqual({ _id: 'd', arr: [4, 5] });
   });
   test('$rename', async () => {
@@ -112,7 +146,13 @@ describe('update operators', () => {
   test('an update with no operators (never sent by the SDK) is treated as $set', () => {
     const c = fresh([{ _id: 'd', a: 1, b: 2 }]);
     const res = f.database.handle('database.modifyDocument', {
-      collectionName: c, queryType: 'DOC', query: '{"_id":"d"}', data: '{"a":{"$numberInt":"5"}}', multi: false, merge: true, upsert: false,
+      collectionName: c,
+      queryType: 'DOC',
+      query: '{"_id":"d"}',
+      data: '{"a":{"$numberInt":"5"}}',
+      multi: false,
+      merge: true,
+      upsert: false,
     });
     expect(res).toEqual({ data: { updated: 1 } });
     expect(f.database.find(c)).toEqual([{ _id: 'd', a: 5, b: 2 }]);
@@ -129,24 +169,42 @@ describe('aggregation', () => {
   test('$match $group $sort with accumulators', async () => {
     const c = fresh(orders);
     const $ = _.aggregate;
-    const res = await db.collection(c).aggregate()
+    const res = await db
+      .collection(c)
+      .aggregate()
       .match({ total: _.gt(4) })
       .group({ _id: '$customer', sum: $.sum('$total'), n: $.sum(1) })
       .sort({ sum: -1 })
       .end();
-    expect(res.list).toEqual([{ _id: 'ann', sum: 17, n: 2 }, { _id: 'bob', sum: 5, n: 1 }]);
+    expect(res.list).toEqual([
+      { _id: 'ann', sum: 17, n: 2 },
+      { _id: 'bob', sum: 5, n: 1 },
+    ]);
   });
 
   test('$project $unwind $skip $limit $count $addFields $sortByCount', async () => {
     const c = fresh(orders);
-    const unwound = await db.collection(c).aggregate().unwind('$items').sort({ _id: 1, items: 1 }).skip(1).limit(2)
-      .project({ _id: 0, items: 1 }).end();
+    const unwound = await db
+      .collection(c)
+      .aggregate()
+      .unwind('$items')
+      .sort({ _id: 1, items: 1 })
+      .skip(1)
+      .limit(2)
+      .project({ _id: 0, items: 1 })
+      .end();
     expect(unwound.list).toEqual([{ items: 'y' }, { items: 'x' }]);
     expect((await db.collection(c).aggregate().match({ customer: 'ann' }).count('n').end()).list).toEqual([{ n: 2 }]);
-    const added = await db.collection(c).aggregate().addFields({ double: _.aggregate.multiply(['$total', 2]) }).sort({ _id: 1 }).end();
+    const added = await db
+      .collection(c)
+      .aggregate()
+      .addFields({ double: _.aggregate.multiply(['$total', 2]) })
+      .sort({ _id: 1 })
+      .end();
     expect(added.list.map((d: Loose) => d.double)).toEqual([20, 10, 14]);
     expect((await db.collection(c).aggregate().sortByCount('$customer').end()).list).toEqual([
-      { _id: 'ann', count: 2 }, { _id: 'bob', count: 1 },
+      { _id: 'ann', count: 2 },
+      { _id: 'bob', count: 1 },
     ]);
     // aggregation never writes back into stored documents
     expect(f.database.find(c)).toEqual(orders);
@@ -154,10 +212,17 @@ describe('aggregation', () => {
 
   test('$lookup reads the other collection from the store', async () => {
     const c = fresh(orders);
-    const customers = fresh([{ _id: 'ann', city: 'Shanghai' }, { _id: 'bob', city: 'Beijing' }]);
-    const res = await db.collection(c).aggregate()
+    const customers = fresh([
+      { _id: 'ann', city: 'Shanghai' },
+      { _id: 'bob', city: 'Beijing' },
+    ]);
+    const res = await db
+      .collection(c)
+      .aggregate()
       .lookup({ from: customers, localField: 'customer', foreignField: '_id', as: 'who' })
-      .sort({ _id: 1 }).limit(1).end();
+      .sort({ _id: 1 })
+      .limit(1)
+      .end();
     expect(res.list).toEqual([{ ...orders[0], who: [{ _id: 'ann', city: 'Shanghai' }] }]);
   });
 

@@ -15,13 +15,31 @@ test('reopening restores collections, documents, types and natural order from da
   const first = open();
   first.createCollection('empty');
   first.insertMany('c', [
-    { _id: 'z', at: new Date('2025-01-01T00:00:00Z'), re: /a+b/i, f: 1.5, big: 2 ** 40, nested: { arr: [1, { x: null }] } },
+    {
+      _id: 'z',
+      at: new Date('2025-01-01T00:00:00Z'),
+      re: /a+b/i,
+      f: 1.5,
+      big: 2 ** 40,
+      nested: { arr: [1, { x: null }] },
+    },
     { _id: 'a', n: 1 },
   ]);
   first.handle('database.modifyDocument', {
-    collectionName: 'c', queryType: 'DOC', query: '{"_id":"z"}', data: '{"$set":{"f":{"$numberDouble":"2.5"}}}', multi: false, merge: true, upsert: false,
+    collectionName: 'c',
+    queryType: 'DOC',
+    query: '{"_id":"z"}',
+    data: '{"$set":{"f":{"$numberDouble":"2.5"}}}',
+    multi: false,
+    merge: true,
+    upsert: false,
   });
-  first.handle('database.removeDocument', { collectionName: 'c', queryType: 'DOC', query: '{"_id":"a"}', multi: false });
+  first.handle('database.removeDocument', {
+    collectionName: 'c',
+    queryType: 'DOC',
+    query: '{"_id":"a"}',
+    multi: false,
+  });
   first.insertMany('c', [{ _id: 'm', n: 2 }]);
   const before = first.find('c');
   first.close();
@@ -31,9 +49,16 @@ test('reopening restores collections, documents, types and natural order from da
     expect(second.find('c')).toEqual(before);
     expect(second.find('c').map((d) => d._id)).toEqual(['z', 'm']);
     expect(second.find('c')[0]).toEqual({
-      _id: 'z', at: new Date('2025-01-01T00:00:00Z'), re: /a+b/i, f: 2.5, big: 2 ** 40, nested: { arr: [1, { x: null }] },
+      _id: 'z',
+      at: new Date('2025-01-01T00:00:00Z'),
+      re: /a+b/i,
+      f: 2.5,
+      big: 2 ** 40,
+      nested: { arr: [1, { x: null }] },
     });
-    expect(second.handle('database.addCollection', { collectionName: 'empty' }).code).toBe('DATABASE_COLLECTION_ALREADY_EXIST');
+    expect(second.handle('database.addCollection', { collectionName: 'empty' }).code).toBe(
+      'DATABASE_COLLECTION_ALREADY_EXIST',
+    );
     expect(second.find('empty')).toEqual([]);
   } finally {
     second.close();
@@ -56,14 +81,28 @@ test('a few thousand documents stay fast: 5000 inserts, then 50 filtered+sorted 
   const db = open();
   try {
     const t0 = Date.now();
-    db.insertMany('big', Array.from({ length: 5000 }, (_x, i) => ({ i, group: i % 10, name: `n${i}` })));
+    db.insertMany(
+      'big',
+      Array.from({ length: 5000 }, (_x, i) => ({ i, group: i % 10, name: `n${i}` })),
+    );
     const t1 = Date.now();
     for (let k = 0; k < 50; k++) {
       const page = db.handle('database.getDocument', {
-        collectionName: 'big', queryType: 'WHERE', query: JSON.stringify({ group: k % 10 }), order: '{"i":-1}', offset: 10, limit: 100,
+        collectionName: 'big',
+        queryType: 'WHERE',
+        query: JSON.stringify({ group: k % 10 }),
+        order: '{"i":-1}',
+        offset: 10,
+        limit: 100,
       });
       expect((page.data as { list: string[] }).list).toHaveLength(100);
-      expect(db.handle('database.calculateDocument', { collectionName: 'big', queryType: 'WHERE', query: '{"i":{"$gte":2500}}' })).toEqual({
+      expect(
+        db.handle('database.calculateDocument', {
+          collectionName: 'big',
+          queryType: 'WHERE',
+          query: '{"i":{"$gte":2500}}',
+        }),
+      ).toEqual({
         data: { total: 2500 },
       });
     }

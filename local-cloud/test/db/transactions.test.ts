@@ -17,8 +17,13 @@ const fresh = (docs: Record<string, unknown>[] = []): string => {
 /** A write made outside any transaction, straight through the wire handler. */
 const outsideSet = (c: string, id: string, data: Record<string, number>): void => {
   const reply = f.database.handle('database.modifyDocument', {
-    collectionName: c, queryType: 'DOC', query: JSON.stringify({ _id: id }), data: JSON.stringify({ $set: data }),
-    multi: false, merge: true, upsert: false,
+    collectionName: c,
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: id }),
+    data: JSON.stringify({ $set: data }),
+    multi: false,
+    merge: true,
+    upsert: false,
   });
   expect(reply).toEqual({ data: { updated: 1 } });
 };
@@ -31,13 +36,26 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 test('runTransaction applies get/update/add/set/remove together and returns the callback result', async () => {
-  const c = fresh([{ _id: 'acct-a', balance: 100 }, { _id: 'acct-b', balance: 0 }, { _id: 'gone', x: 1 }]);
+  const c = fresh([
+    { _id: 'acct-a', balance: 100 },
+    { _id: 'acct-b', balance: 0 },
+    { _id: 'gone', x: 1 },
+  ]);
   const result = await db.runTransaction(async (t: Loose) => {
     const a = (await t.collection(c).doc('acct-a').get()).data;
-    await t.collection(c).doc('acct-a').update({ data: { balance: a.balance - 30 } });
-    await t.collection(c).doc('acct-b').update({ data: { balance: _.inc(30) } });
+    await t
+      .collection(c)
+      .doc('acct-a')
+      .update({ data: { balance: a.balance - 30 } });
+    await t
+      .collection(c)
+      .doc('acct-b')
+      .update({ data: { balance: _.inc(30) } });
     await t.collection(c).add({ data: { _id: 'log-1', amount: 30 } });
-    await t.collection(c).doc('fresh').set({ data: { made: true } });
+    await t
+      .collection(c)
+      .doc('fresh')
+      .set({ data: { made: true } });
     await t.collection(c).doc('gone').remove();
     return 'done';
   });
@@ -53,20 +71,29 @@ test('runTransaction applies get/update/add/set/remove together and returns the 
 test('writes are buffered: invisible outside until commit, visible to the transaction itself', async () => {
   const c = fresh([{ _id: 'k', v: 1 }]);
   const t = await db.startTransaction();
-  await t.collection(c).doc('k').update({ data: { v: 2 } });
+  await t
+    .collection(c)
+    .doc('k')
+    .update({ data: { v: 2 } });
   await t.collection(c).add({ data: { _id: 'new', v: 3 } });
   expect((await t.collection(c).doc('k').get()).data.v).toBe(2);
   expect((await t.collection(c).doc('new').get()).data.v).toBe(3);
   expect(f.database.find(c)).toEqual([{ _id: 'k', v: 1 }]);
   await t.commit();
-  expect(f.database.find(c)).toEqual([{ _id: 'k', v: 2 }, { _id: 'new', v: 3 }]);
+  expect(f.database.find(c)).toEqual([
+    { _id: 'k', v: 2 },
+    { _id: 'new', v: 3 },
+  ]);
 });
 
 test('rollback discards the writes and runTransaction rejects with the reason', async () => {
   const c = fresh([{ _id: 'k', v: 1 }]);
   const err = await rejection(
     db.runTransaction(async (t: Loose) => {
-      await t.collection(c).doc('k').update({ data: { v: 99 } });
+      await t
+        .collection(c)
+        .doc('k')
+        .update({ data: { v: 99 } });
       await t.rollback('my-reason');
     }),
   );
@@ -99,24 +126,42 @@ test('in-transaction get of a missing document is an empty list on the wire', as
   const transactionId = t.getTransactionId?.() ?? t._transaction?.getTransactionId();
   expect(transactionId).toMatch(/^txn-[0-9a-f]+$/);
   const reply = f.database.handle('database.getDocument', {
-    collectionName: c, transactionId,
-    query: '{"_id":"nope"}', queryType: 'DOC', multi: false,
+    collectionName: c,
+    transactionId,
+    query: '{"_id":"nope"}',
+    queryType: 'DOC',
+    multi: false,
   });
   expect(reply).toEqual({ data: { list: [] } });
   await t.rollback();
 });
 
 test('first committer wins: the second commit of the same document conflicts and applies nothing', async () => {
-  const c = fresh([{ _id: 'k', v: 0 }, { _id: 'other', v: 0 }]);
+  const c = fresh([
+    { _id: 'k', v: 0 },
+    { _id: 'other', v: 0 },
+  ]);
   const t1 = await db.startTransaction();
   const t2 = await db.startTransaction();
-  await t1.collection(c).doc('k').update({ data: { v: 1 } });
-  await t2.collection(c).doc('k').update({ data: { v: 2 } });
-  await t2.collection(c).doc('other').update({ data: { v: 2 } });
+  await t1
+    .collection(c)
+    .doc('k')
+    .update({ data: { v: 1 } });
+  await t2
+    .collection(c)
+    .doc('k')
+    .update({ data: { v: 2 } });
+  await t2
+    .collection(c)
+    .doc('other')
+    .update({ data: { v: 2 } });
   await t1.commit();
   const err = await rejection(t2.commit());
   expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT');
-  expect(f.database.find(c)).toEqual([{ _id: 'k', v: 1 }, { _id: 'other', v: 0 }]);
+  expect(f.database.find(c)).toEqual([
+    { _id: 'k', v: 1 },
+    { _id: 'other', v: 0 },
+  ]);
 });
 
 test('an insert conflicts with the same _id created by another commit after the start', async () => {
@@ -129,13 +174,22 @@ test('an insert conflicts with the same _id created by another commit after the 
 });
 
 test('reading a document changed by someone else is fine; only written documents conflict', async () => {
-  const c = fresh([{ _id: 'read', v: 0 }, { _id: 'written', v: 0 }]);
+  const c = fresh([
+    { _id: 'read', v: 0 },
+    { _id: 'written', v: 0 },
+  ]);
   const t = await db.startTransaction();
   await t.collection(c).doc('read').get();
   outsideSet(c, 'read', { v: 1 });
-  await t.collection(c).doc('written').update({ data: { v: 1 } });
+  await t
+    .collection(c)
+    .doc('written')
+    .update({ data: { v: 1 } });
   await t.commit();
-  expect(f.database.find(c)).toEqual([{ _id: 'read', v: 1 }, { _id: 'written', v: 1 }]);
+  expect(f.database.find(c)).toEqual([
+    { _id: 'read', v: 1 },
+    { _id: 'written', v: 1 },
+  ]);
 });
 
 test('runTransaction retries on a write conflict and the callback runs twice', async () => {
@@ -145,7 +199,10 @@ test('runTransaction retries on a write conflict and the callback runs twice', a
     runs += 1;
     const cur = (await t.collection(c).doc('counter').get()).data.v;
     if (runs === 1) outsideSet(c, 'counter', { v: 10 }); // a concurrent writer sneaks in
-    await t.collection(c).doc('counter').update({ data: { v: cur + 1 } });
+    await t
+      .collection(c)
+      .doc('counter')
+      .update({ data: { v: cur + 1 } });
   });
   expect(runs).toBe(2);
   expect(f.requests.filter((r) => r.action === 'database.startTransaction').length).toBeGreaterThanOrEqual(2);
@@ -173,7 +230,10 @@ test('20 concurrent increments through runTransaction lose no update', async () 
     Array.from({ length: 20 }, () =>
       db.runTransaction(async (t: Loose) => {
         const cur = (await t.collection(c).doc('n').get()).data.v;
-        await t.collection(c).doc('n').update({ data: { v: cur + 1 } });
+        await t
+          .collection(c)
+          .doc('n')
+          .update({ data: { v: cur + 1 } });
       }, 50),
     ),
   );
@@ -181,9 +241,15 @@ test('20 concurrent increments through runTransaction lose no update', async () 
 });
 
 test('WHERE-type operations carrying a transactionId run outside the transaction, as on the real backend', async () => {
-  const c = fresh([{ _id: 'a', v: 0 }, { _id: 'b', v: 0 }]);
+  const c = fresh([
+    { _id: 'a', v: 0 },
+    { _id: 'b', v: 0 },
+  ]);
   const t = await db.startTransaction();
-  const res = await t.collection(c).where({ v: 0 }).update({ data: { v: 7 } });
+  const res = await t
+    .collection(c)
+    .where({ v: 0 })
+    .update({ data: { v: 7 } });
   expect(res.stats.updated).toBe(2);
   expect(f.database.find(c, { v: 7 })).toHaveLength(2); // applied immediately
   await t.rollback();
@@ -192,10 +258,18 @@ test('WHERE-type operations carrying a transactionId run outside the transaction
 
 test('an unknown transaction id gives DATABASE_TRANSACTION_FAIL', async () => {
   const c = fresh([{ _id: 'k', v: 0 }]);
-  expect(f.database.handle('database.commitTransaction', { transactionId: 'txn-bogus' }).code).toBe('DATABASE_TRANSACTION_FAIL');
+  expect(f.database.handle('database.commitTransaction', { transactionId: 'txn-bogus' }).code).toBe(
+    'DATABASE_TRANSACTION_FAIL',
+  );
   const reply = f.database.handle('database.modifyDocument', {
-    collectionName: c, transactionId: 'txn-bogus', queryType: 'DOC', query: '{"_id":"k"}', data: '{"$set":{"v":1}}',
-    multi: false, merge: true, upsert: false,
+    collectionName: c,
+    transactionId: 'txn-bogus',
+    queryType: 'DOC',
+    query: '{"_id":"k"}',
+    data: '{"$set":{"v":1}}',
+    multi: false,
+    merge: true,
+    upsert: false,
   });
   expect(reply.code).toBe('DATABASE_TRANSACTION_FAIL');
   // a finished transaction is unknown too
@@ -212,8 +286,14 @@ test('transactions idle for more than 30 s (wall time) expire and apply nothing'
     cdb.insertMany('c', [{ _id: 'k', v: 0 }]);
     const update = (transactionId: string): Record<string, unknown> =>
       cdb.handle('database.modifyDocument', {
-        collectionName: 'c', transactionId, queryType: 'DOC', query: '{"_id":"k"}', data: '{"$set":{"v":1}}',
-        multi: false, merge: true, upsert: false,
+        collectionName: 'c',
+        transactionId,
+        queryType: 'DOC',
+        query: '{"_id":"k"}',
+        data: '{"$set":{"v":1}}',
+        multi: false,
+        merge: true,
+        upsert: false,
       });
     const active = cdb.handle('database.startTransaction', {}).transactionId as string;
     const idle = cdb.handle('database.startTransaction', {}).transactionId as string;

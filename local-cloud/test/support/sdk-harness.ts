@@ -13,7 +13,7 @@ import { createServer, type IncomingHttpHeaders } from 'http';
 import type { AddressInfo } from 'net';
 
 /** wx-server-sdk 4.0.2's own typings do not compile under `strict` (architecture.md), so tests hold it loosely. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Loose = any;
 
 export interface WireRequest {
@@ -112,10 +112,13 @@ export async function startSdkHarness(handler: WireHandler, opts: HarnessOptions
       const action = typeof body.action === 'string' ? body.action : '';
       const requestId = `harness-req-${++seq}`;
       Promise.resolve()
-        .then(() => handler(action, body, { path: parsed.pathname, query: parsed.searchParams, headers: req.headers, raw }))
+        .then(() =>
+          handler(action, body, { path: parsed.pathname, query: parsed.searchParams, headers: req.headers, raw }),
+        )
         .then(
           (reply) => send(200, { requestId, ...reply }),
-          (err: unknown) => send(200, { requestId, code: 'SYS_ERR', message: err instanceof Error ? err.message : String(err) }),
+          (err: unknown) =>
+            send(200, { requestId, code: 'SYS_ERR', message: err instanceof Error ? err.message : String(err) }),
         );
     });
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './envelope';
 
 export const setupContract = defineContract({
@@ -9,7 +9,12 @@ export const setupContract = defineContract({
       created: z.array(z.string()),
       existing: z.array(z.string()),
       indexes: z.array(
-        z.object({ collection: z.string(), name: z.string(), keys: z.record(z.string(), z.union([z.literal(1), z.literal(-1)])), unique: z.boolean() }),
+        z.object({
+          collection: z.string(),
+          name: z.string(),
+          keys: z.record(z.string(), z.union([z.literal(1), z.literal(-1)])),
+          unique: z.boolean(),
+        }),
       ),
     }),
   },

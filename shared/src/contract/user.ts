@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './envelope';
 
 export const ROLES = ['customer', 'staff', 'manager', 'admin'] as const;

@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 import { describeZodError } from '../contract/envelope';
 import type { ClinicSettings } from '../settings/clinic-settings';
 import { declineReasonSchema, type ClinicEvent, type DeclineReason, type FollowUpTaskKind } from '../model/entities';

@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 
 /**
  * Mainland mobile numbers identify a person (domain.md §2: a person is filed once, ever, by

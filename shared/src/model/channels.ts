@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Level-1 channels (domain.md §2). The list is a clinic setting; these are the defaults. */
 export const DEFAULT_CHANNELS = {

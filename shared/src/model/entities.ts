@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 import { canonicalPhoneSchema } from '../identity/phone';
 import { channelIdSchema } from './channels';
 import { departmentSchema, managerKindSchema, staffPostSchema, starLevelSchema } from './people';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Staff posts (岗位), domain.md §1. Every post that meets customers is responsible for referrals (§4). */
 export const STAFF_POSTS = {

@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 import { isLocalDate } from '../time/shanghai';
 
 /** Database ids and other opaque keys: bounded, no operator characters. */

@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 
 /**
  * Referral codes: random (so they reveal neither the customer id nor the phone), short, typed by

@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 import { DEFAULT_CHANNELS, channelIdSchema } from '../model/channels';
 
 /**

@@ -9,7 +9,7 @@ import {
   parseActionInput,
   referralContract,
 } from '../../src';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const create = {
   storeId: 'store1',

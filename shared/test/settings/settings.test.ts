@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clinicSettingsSchema, DEFAULT_SETTINGS, parseSettings, customerSchema } from '../../src';
 
 describe('clinic settings (every number of domain.md is a setting with a default)', () => {
