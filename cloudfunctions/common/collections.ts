@@ -3,4 +3,29 @@ export const COLLECTIONS = {
   users: 'users',
   staff: 'staff',
   customers: 'customers',
+  // The clinic (seeded locally, managed by admin functions later): settings `_id` = chain id.
+  settings: 'settings',
+  stores: 'stores',
+  products: 'products',
+  deals: 'deals',
+  // Booking and filing.
+  bookings: 'bookings',
+  /** `_id` = `<storeId>_<date>_<HHmm>`: places taken per store, date and slot. */
+  slotCounters: 'slotCounters',
+  /** `_id` = `p<hash of chain + phone>`: one per phone; every booking of that phone writes it (serialises them). */
+  persons: 'persons',
+  /** First filing `_id` = `f<hash of chain + phone>`; touches `t…` (isTouch: true). */
+  filings: 'filings',
+  /** `_id` = customer id: the attribution decided at filing (never changed). */
+  attributions: 'attributions',
+  followUpTasks: 'followUpTasks',
+  auditLogs: 'auditLogs',
+  // Referral.
+  /** `_id` = the code: the card (active or revoked). */
+  referralCards: 'referralCards',
+  /** `_id` = customer id: the active code and its stored QR image (one active card per customer). */
+  referralCardHolders: 'referralCardHolders',
+  /** `_id` = referee customer id: the referral relationship (R9) and its progress, for "my referrals". */
+  referrals: 'referrals',
+  rewardLedger: 'rewardLedger',
 } as const;

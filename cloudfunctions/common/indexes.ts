@@ -10,9 +10,49 @@ export interface IndexSpec {
 /**
  * The indexes each query needs. wx-server-sdk cannot create indexes: in a real environment they are
  * created once in the cloud console (README "Deploy"); `setup` returns this list to follow.
+ * Lookups by `_id` (settings, stores, products, persons, slot counters, cards, attributions …)
+ * need no index of their own.
  */
 export const INDEXES: IndexSpec[] = [
+  // rolesFromRecords, user.login
   { collection: COLLECTIONS.users, name: 'openid', keys: { openid: 1 }, unique: true },
   { collection: COLLECTIONS.staff, name: 'openid_active', keys: { openid: 1, active: 1 }, unique: false },
   { collection: COLLECTIONS.customers, name: 'openids', keys: { openids: 1 }, unique: false },
+  // booking.create (is this phone a customer already?), identity.bindPhone
+  { collection: COLLECTIONS.customers, name: 'chain_phone', keys: { chainId: 1, phone: 1 }, unique: true },
+  // booking.create: default owner of mini-program filings (the store's call centre)
+  { collection: COLLECTIONS.staff, name: 'store_post_active', keys: { storeId: 1, post: 1, active: 1 }, unique: false },
+  // booking.listStores / listProducts
+  { collection: COLLECTIONS.stores, name: 'active', keys: { active: 1 }, unique: false },
+  { collection: COLLECTIONS.products, name: 'chain_active', keys: { chainId: 1, active: 1 }, unique: false },
+  // booking.listMine
+  { collection: COLLECTIONS.bookings, name: 'openid_date', keys: { openid: 1, date: -1, slot: -1 }, unique: false },
+  // staff check-in and store day lists (later issues)
+  { collection: COLLECTIONS.bookings, name: 'store_date_slot', keys: { storeId: 1, date: 1, slot: 1 }, unique: false },
+  // booking.listSlots
+  { collection: COLLECTIONS.slotCounters, name: 'store_date', keys: { storeId: 1, date: 1 }, unique: false },
+  // a person's filings and touches (staff views, attribution replays)
+  { collection: COLLECTIONS.filings, name: 'customer_at', keys: { customerId: 1, at: 1 }, unique: false },
+  // staff workbench: my open tasks by due date
+  {
+    collection: COLLECTIONS.followUpTasks,
+    name: 'owner_status_due',
+    keys: { ownerStaffId: 1, status: 1, dueDate: 1 },
+    unique: false,
+  },
+  { collection: COLLECTIONS.auditLogs, name: 'target_at', keys: { targetId: 1, at: -1 }, unique: false },
+  // referral.listMyReferrals (cursor on createdAt, _id)
+  {
+    collection: COLLECTIONS.referrals,
+    name: 'referrer_created',
+    keys: { referrerCustomerId: 1, createdAt: -1, _id: -1 },
+    unique: false,
+  },
+  // referral.listMyRewards (cursor on at, _id; the balance reads the customer's whole ledger)
+  {
+    collection: COLLECTIONS.rewardLedger,
+    name: 'customer_at',
+    keys: { customerId: 1, at: -1, _id: -1 },
+    unique: false,
+  },
 ];

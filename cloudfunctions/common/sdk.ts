@@ -25,6 +25,9 @@ interface RawCloud {
     wxacode: {
       getUnlimited(params: UnlimitedCodeParams): Promise<{ contentType: string; buffer: Buffer }>;
     };
+    phonenumber: {
+      getPhoneNumber(params: { code: string }): Promise<PhoneNumberResult>;
+    };
   };
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   getTempFileURL(params: { fileList: string[] }): Promise<{
@@ -55,6 +58,18 @@ export interface UnlimitedCodeParams {
   width?: number;
   checkPath?: boolean;
   envVersion?: 'release' | 'trial' | 'develop';
+}
+
+/** openapi.phonenumber.getPhoneNumber, after the SDK's snake→camel conversion of the reply. */
+export interface PhoneNumberResult {
+  errCode?: number;
+  phoneInfo?: {
+    /** With the country code for numbers outside mainland China, e.g. `+1 2025550123`. */
+    phoneNumber?: string;
+    purePhoneNumber?: string;
+    countryCode?: string | number;
+    watermark?: { timestamp?: number; appid?: string };
+  };
 }
 
 let raw: RawCloud | undefined;
@@ -134,6 +149,8 @@ function wrapTransactionCollection<T extends Doc>(c: unknown): TransactionCollec
 export const openapi = {
   sendSubscribeMessage: (params: SubscribeMessageParams) => sdk().openapi.subscribeMessage.send(params),
   getUnlimitedCode: (params: UnlimitedCodeParams) => sdk().openapi.wxacode.getUnlimited(params),
+  /** Exchanges the `code` of `<button open-type="getPhoneNumber">` for the user's phone. */
+  getPhoneNumber: (code: string) => sdk().openapi.phonenumber.getPhoneNumber({ code }),
 };
 
 export const storage = {

@@ -1,8 +1,8 @@
-import { createHash } from 'crypto';
 import { userContract, type UserRecord } from '@clinic/shared';
 import { defineFunction } from '../../common/define-function';
 import { COLLECTIONS } from '../../common/collections';
 import { rolesFromRecords } from '../../common/roles';
+import { userIdFor } from '../../common/keys';
 
 interface UserDoc {
   _id?: string;
@@ -10,11 +10,6 @@ interface UserDoc {
   roles: UserRecord['roles'];
   createdAt: Date;
   [key: string]: unknown;
-}
-
-/** A stable id per OPENID, so that concurrent first logins converge on one record. */
-export function userIdFor(openid: string): string {
-  return 'u' + createHash('sha256').update(openid).digest('hex').slice(0, 24);
 }
 
 function toRecord(id: string, doc: UserDoc): UserRecord {

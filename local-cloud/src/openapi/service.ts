@@ -4,6 +4,7 @@ import { ApiType, decodeCommApiData, encodeCommOpenApiResp } from './codec';
 import { SYSTEM_ERROR } from './errors';
 import type { ApiHandler, HandlerContext, Prepared } from './handler';
 import { parseMultipart } from './multipart';
+import { getPhoneNumber } from './phonenumber';
 import { OpenApiDb } from './openapi-db';
 import { decodeParams } from './params';
 import { sendSubscribeMessage } from './subscribe-message';
@@ -27,6 +28,7 @@ export interface HttpReply {
 const HANDLERS: Record<string, ApiHandler> = {
   'subscribeMessage.send': sendSubscribeMessage,
   'wxacode.getUnlimited': getUnlimited,
+  'phonenumber.getPhoneNumber': getPhoneNumber,
 };
 
 /**

@@ -13,6 +13,12 @@ export interface DemoIdentity {
   kind: DemoIdentityKind;
   /** Chinese, shown in the H5 identity picker, e.g. "老客 · 王丽（4★）". */
   label: string;
+  /**
+   * The number the H5 demo sign-in hands to identity.bindPhone (as the code `demo_<phone>`, which
+   * the local phonenumber.getPhoneNumber turns back into this number): the seed record's real
+   * phone for demo customers, a fixed number (170…, a prefix the seed never generates) otherwise.
+   */
+  phone?: string;
 }
 
 /** Openids of the platform are opaque; ours stay inside this pattern. */
@@ -42,6 +48,8 @@ export interface DemoCustomerProfile {
   lastProductId: string;
   /** Staff member (by demo openid) who owns this old customer. */
   ownerOpenid: string;
+  /** The phone the seed gives this customer (deterministic; a seed test keeps them in step). */
+  phone: string;
 }
 
 export interface DemoStaffProfile {
@@ -53,6 +61,8 @@ export interface DemoStaffProfile {
   department: Department;
   managerKind?: ManagerKind;
   label: string;
+  /** Fixed demo sign-in phone (170…; the seed gives staff records other numbers). */
+  demoPhone: string;
 }
 
 /**
@@ -70,6 +80,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'consultant',
     department: 'cs2',
     label: '咨询师 · 陈静（一店）',
+    demoPhone: '17000000101',
   },
   {
     openid: 'demo-staff-butler-service-1',
@@ -79,6 +90,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'butler_service',
     department: 'cs2',
     label: '管家客服 · 孙悦（一店）',
+    demoPhone: '17000000102',
   },
   {
     openid: 'demo-staff-onsite-service-1',
@@ -88,6 +100,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'onsite_service',
     department: 'cs3',
     label: '现场客服 · 杨柳（一店）',
+    demoPhone: '17000000103',
   },
   {
     openid: 'demo-staff-nurse-1',
@@ -97,6 +110,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'nurse',
     department: 'medical',
     label: '护理师 · 林晓（一店）',
+    demoPhone: '17000000104',
   },
   {
     openid: 'demo-staff-followup-1',
@@ -106,6 +120,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'call_centre',
     department: 'cs4_followup',
     label: '四部回访组 · 赵敏（一店）',
+    demoPhone: '17000000105',
   },
   {
     openid: 'demo-staff-membership-centre-1',
@@ -115,6 +130,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'membership_centre',
     department: 'cs3',
     label: '会员中心 · 朱婷（二店）',
+    demoPhone: '17000000106',
   },
   {
     openid: 'demo-staff-call-centre-1',
@@ -124,6 +140,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'call_centre',
     department: 'cs4',
     label: '呼叫中心 · 秦雯（二店）',
+    demoPhone: '17000000107',
   },
   {
     openid: 'demo-staff-doctor-assistant-1',
@@ -133,6 +150,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'doctor_assistant',
     department: 'medical',
     label: '医助 · 韩梅（二店）',
+    demoPhone: '17000000108',
   },
   {
     openid: 'demo-staff-technician-1',
@@ -142,6 +160,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     post: 'technician',
     department: 'medical',
     label: '技师 · 曹颖（二店）',
+    demoPhone: '17000000109',
   },
   {
     openid: 'demo-manager-store-1',
@@ -152,6 +171,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     department: 'consulting',
     managerKind: 'store_manager',
     label: '店长 · 一店',
+    demoPhone: '17000000110',
   },
   {
     openid: 'demo-manager-store-2',
@@ -162,6 +182,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     department: 'consulting',
     managerKind: 'store_manager',
     label: '店长 · 二店',
+    demoPhone: '17000000111',
   },
   {
     openid: 'demo-manager-channel',
@@ -172,6 +193,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     department: 'cs2',
     managerKind: 'channel_lead',
     label: '渠道负责人 · 许晴',
+    demoPhone: '17000000112',
   },
   {
     openid: 'demo-manager-gm',
@@ -182,6 +204,7 @@ export const DEMO_STAFF: readonly DemoStaffProfile[] = [
     department: 'consulting',
     managerKind: 'general_manager',
     label: '总经理 · 宋志远',
+    demoPhone: '17000000113',
   },
 ];
 
@@ -190,6 +213,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerProfile[] = [
   {
     openid: 'demo-customer-wangli',
     id: 'cust-0001',
+    phone: '13006181966',
     name: '王丽',
     storeId: 'store-1',
     starLevel: 4,
@@ -204,6 +228,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerProfile[] = [
   {
     openid: 'demo-customer-liufang',
     id: 'cust-0002',
+    phone: '17618674536',
     name: '刘芳',
     storeId: 'store-1',
     starLevel: 5,
@@ -218,6 +243,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerProfile[] = [
   {
     openid: 'demo-customer-zhangmin',
     id: 'cust-0003',
+    phone: '17278012229',
     name: '张敏',
     storeId: 'store-2',
     starLevel: 2,
@@ -232,9 +258,9 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerProfile[] = [
 ];
 
 /** New customers: nobody has filed them; they arrive through a referral card or the mini-program. */
-export const DEMO_NEWCOMERS: readonly { openid: string; name: string }[] = [
-  { openid: 'demo-newcomer-1', name: '林小雨' },
-  { openid: 'demo-newcomer-2', name: '苏晴' },
+export const DEMO_NEWCOMERS: readonly { openid: string; name: string; phone: string }[] = [
+  { openid: 'demo-newcomer-1', name: '林小雨', phone: '17000000001' },
+  { openid: 'demo-newcomer-2', name: '苏晴', phone: '17000000002' },
 ];
 
 export const DEMO_IDENTITIES: DemoIdentity[] = [
@@ -243,17 +269,20 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
     name: c.name,
     kind: 'customer' as const,
     label: `老客 · ${c.name}（${c.starLevel}★）`,
+    phone: c.phone,
   })),
   ...DEMO_NEWCOMERS.map((n) => ({
     openid: n.openid,
     name: n.name,
     kind: 'newcomer' as const,
     label: `新客 · ${n.name}`,
+    phone: n.phone,
   })),
   ...DEMO_STAFF.map((s) => ({
     openid: s.openid,
     name: s.name,
     kind: s.managerKind ? ('manager' as const) : ('staff' as const),
     label: s.label,
+    phone: s.demoPhone,
   })),
 ];

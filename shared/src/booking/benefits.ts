@@ -26,7 +26,11 @@ function receives(policy: RewardPolicy, audience: BenefitAudience): boolean {
 }
 
 function clip(text: string, max: number): string {
-  return Array.from(text).length <= max ? text : Array.from(text).slice(0, max - 1).join('') + '…';
+  return Array.from(text).length <= max
+    ? text
+    : Array.from(text)
+        .slice(0, max - 1)
+        .join('') + '…';
 }
 
 /** One line per policy the audience receives; text only, amounts are credited at the deal. */

@@ -97,9 +97,7 @@ export function availability(
     closed: false,
     slots: slotsOfDay(store, date).map((slot) => ({
       slot,
-      available: isPastSlot(date, slot, now)
-        ? 0
-        : Math.max(0, store.capacityPerSlot - (bookedBySlot.get(slot) ?? 0)),
+      available: isPastSlot(date, slot, now) ? 0 : Math.max(0, store.capacityPerSlot - (bookedBySlot.get(slot) ?? 0)),
     })),
   };
 }

@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 import { phoneInputSchema } from '../identity/phone';
 import { openingHoursSchema, productCategorySchema, BOOKING_STATUSES } from '../model/entities';
 import { fenSchema, idSchema, localDateSchema, personNameSchema, timeOfDaySchema } from '../model/primitives';

@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 import { defineContract } from './envelope';
 
 /** identity: binds the caller's phone from WeChat's getPhoneNumber `code` (never a typed number). */

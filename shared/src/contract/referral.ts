@@ -1,4 +1,5 @@
-import { z } from '../locale';
+import * as z from 'zod';
+import '../locale';
 import { rewardKindSchema } from '../settings/clinic-settings';
 import { fenSchema, localDateSchema } from '../model/primitives';
 import { defineContract } from './envelope';

@@ -1,0 +1,134 @@
+import {
+  MANAGER,
+  NEWCOMER,
+  STAFF,
+  TOMORROW,
+  WANGLI,
+  LIUFANG,
+  WEDNESDAY,
+  bookingInput,
+  startClinic,
+  type Clinic,
+} from '../../test/support/clinic';
+
+jest.setTimeout(180_000);
+
+/**
+ * Every action × every role: identity only from the platform (OPENID), roles only from the
+ * clinic's records. Customers cannot touch other people's bookings or referrals, nobody can
+ * run setup from the mini-program, and no action of anyone changes an attribution.
+ */
+let clinic: Clinic;
+let ownerBookingId: string;
+let codeB: string;
+const OWNER = 'o-booking-owner';
+const FILED_PHONE = '13300000001';
+
+beforeAll(async () => {
+  clinic = await startClinic();
+  const codeA = (await clinic.call('referral', 'getMyCard', {}, WANGLI.openid)).body.data.code;
+  codeB = (await clinic.call('referral', 'getMyCard', {}, LIUFANG.openid)).body.data.code;
+  const res = await clinic.call('booking', 'create', bookingInput({ phone: FILED_PHONE, referralCode: codeA }), OWNER);
+  ownerBookingId = res.body.data.id;
+});
+afterAll(async () => {
+  await clinic.cloud.stop();
+});
+
+const ROLES: [string, string | undefined][] = [
+  ['anonymous', undefined],
+  ['newcomer', NEWCOMER],
+  ['existing customer', WANGLI.openid],
+  ['staff', STAFF],
+  ['manager', MANAGER],
+];
+
+type Expect = 'ok' | string;
+interface Case {
+  fn: string;
+  action: string;
+  data: () => unknown;
+  /** Expected outcome per role (anonymous, newcomer, customer, staff, manager). */
+  expect: [Expect, Expect, Expect, Expect, Expect];
+}
+
+const U = 'UNAUTHENTICATED';
+const NEC = 'NOT_EXISTING_CUSTOMER';
+const CASES: Case[] = [
+  { fn: 'booking', action: 'listStores', data: () => ({}), expect: [U, 'ok', 'ok', 'ok', 'ok'] },
+  { fn: 'booking', action: 'listProducts', data: () => ({ storeId: 'store-1' }), expect: [U, 'ok', 'ok', 'ok', 'ok'] },
+  {
+    fn: 'booking',
+    action: 'listSlots',
+    data: () => ({ storeId: 'store-1', date: TOMORROW }),
+    expect: [U, 'ok', 'ok', 'ok', 'ok'],
+  },
+  { fn: 'booking', action: 'listMine', data: () => ({}), expect: [U, 'ok', 'ok', 'ok', 'ok'] },
+  // Someone else's booking: looks like no booking at all.
+  {
+    fn: 'booking',
+    action: 'cancel',
+    data: () => ({ bookingId: ownerBookingId }),
+    expect: [U, 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  },
+  {
+    fn: 'booking',
+    action: 'reschedule',
+    data: () => ({ bookingId: ownerBookingId, date: WEDNESDAY, slot: '10:00' }),
+    expect: [U, 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  },
+  // A filed person claimed again through another referrer: a touch, never a re-attribution.
+  {
+    fn: 'booking',
+    action: 'create',
+    data: () => bookingInput({ phone: FILED_PHONE, referralCode: codeB, slot: '11:00' }),
+    expect: [U, 'ok', 'ok', 'ok', 'ok'],
+  },
+  { fn: 'referral', action: 'getMyCard', data: () => ({}), expect: [U, NEC, 'ok', NEC, NEC] },
+  { fn: 'referral', action: 'listMyReferrals', data: () => ({}), expect: [U, NEC, 'ok', NEC, NEC] },
+  { fn: 'referral', action: 'listMyRewards', data: () => ({}), expect: [U, 'ok', 'ok', 'ok', 'ok'] },
+  { fn: 'referral', action: 'resolveLanding', data: () => ({ code: codeB }), expect: [U, 'ok', 'ok', 'ok', 'ok'] },
+  { fn: 'referral', action: 'revokeCard', data: () => ({}), expect: [U, NEC, 'ok', NEC, NEC] },
+  {
+    fn: 'identity',
+    action: 'bindPhone',
+    data: () => ({ code: 'invalid' }),
+    expect: [U, 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE'],
+  },
+  { fn: 'setup', action: 'run', data: () => ({}), expect: ['ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'] },
+];
+
+const frozen = () => ({
+  attributions: clinic.cloud.db.find('attributions'),
+  filings: clinic.cloud.db.find('filings', { isTouch: false }),
+  ownerBooking: clinic.cloud.db.find('bookings', { _id: ownerBookingId }),
+  referrals: clinic.cloud.db.find('referrals'),
+  tasks: clinic.cloud.db.find('followUpTasks'),
+});
+
+describe.each(CASES)('$fn.$action', (c) => {
+  test.each(ROLES.map(([name, openid], i) => [name, openid, i] as const))('%s', async (_name, openid, i) => {
+    const before = frozen();
+    const res = await clinic.cloud.call(c.fn, { action: c.action, data: c.data() }, openid);
+    const expected = c.expect[i];
+    if (expected === 'ok') expect(res.body).toMatchObject({ ok: true });
+    else expect(res.body).toEqual({ ok: false, code: expected, message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    const after = frozen();
+    // Nobody can change an attribution, a first filing, someone else's booking or follow-ups.
+    expect(after.attributions).toEqual(before.attributions);
+    expect(after.filings).toEqual(before.filings);
+    expect(after.ownerBooking).toEqual(before.ownerBooking);
+    expect(after.tasks).toEqual(before.tasks);
+  });
+});
+
+test('a customer sees only their own appointments and referrals', async () => {
+  const mine = await clinic.call('booking', 'listMine', {}, OWNER);
+  expect(mine.body.data.bookings.map((b: any) => b.id)).toContain(ownerBookingId);
+  for (const [, openid] of ROLES.slice(1)) {
+    const other = await clinic.call('booking', 'listMine', {}, openid);
+    expect(other.body.data.bookings.map((b: any) => b.id)).not.toContain(ownerBookingId);
+  }
+  const referrals = await clinic.call('referral', 'listMyReferrals', {}, LIUFANG.openid);
+  expect(referrals.body.data.items).toEqual([]);
+});

@@ -1,0 +1,22 @@
+import { createHash } from 'crypto';
+
+const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 24);
+
+/** A stable id per OPENID, so that concurrent first logins converge on one record (same as user.login). */
+export function userIdFor(openid: string): string {
+  return 'u' + hash(openid);
+}
+
+/**
+ * The key of a person (a canonical phone within a chain). Documents derived from it — the person
+ * doc, the first filing, the new customer record — have fixed ids, so two first bookings of the
+ * same phone write the same documents and the second transaction conflicts instead of filing twice.
+ * The phone itself never appears in the id.
+ */
+export function phoneKey(chainId: string, phone: string): string {
+  return hash(`${chainId}:${phone}`);
+}
+
+export const personIdFor = (chainId: string, phone: string): string => 'p' + phoneKey(chainId, phone);
+export const filingIdFor = (chainId: string, phone: string): string => 'f' + phoneKey(chainId, phone);
+export const customerIdFor = (chainId: string, phone: string): string => 'c' + phoneKey(chainId, phone);

@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+// npm run bench: database round trips per action and booking.create latency, on a fresh local cloud
+// seeded with the demo clinic; then the shared reducers benchmark when it exists.
+// Numbers are printed, never asserted (machines differ; the round-trip counts are what to watch).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
+
+// ---------------------------------------------------------------------------------------------
+// The minimum round trips each action needs, and why. One round trip = one request of the SDK to
+// the database (the gateway's X-Db-Round-Trips); wx-server-sdk cannot batch, and inside a
+// transaction every get/set/update is its own request, plus start and commit.
+//
+// | action (scenario)                     | min | what cannot be avoided                                                                 |
+// |---------------------------------------|-----|----------------------------------------------------------------------------------------|
+// | user.login (returning user)           |  1  | the user doc by id                                                                     |
+// | booking.listStores                    |  1  | one query                                                                              |
+// | booking.listProducts                  |  2  | the store (exists? which chain?) + the products query                                  |
+// | booking.listSlots                     |  2  | the store (hours, capacity) + the day's slot counters                                  |
+// | booking.create, first filing via card | 21  | store, product, settings, card, referrer, customer-by-phone (CRM people have no person |
+// |   (F1: 3 follow-up tasks)             |     | doc) = 6; start + commit = 2; in the transaction read person, slot counter, booking-   |
+// |                                       |     | code uniqueness = 3; write customer, filing, attribution, 3 tasks, referral, booking,  |
+// |                                       |     | counter, person = 10. (+1 the first time a referrer refers: hasReferred.)              |
+// | booking.create, no code (小程序)      | 19  | store, product, settings, customer-by-phone, the store's staff (owner) = 5; 2; 3;      |
+// |                                       |     | writes as above without the referral = 9                                               |
+// | booking.create, repeat of an upcoming | 10  | store, product, settings, customer-by-phone = 4; 2; person + the upcoming booking = 2; |
+// |   booking (existing: true)            |     | touch filing + person = 2                                                              |
+// | booking.reschedule                    | 11  | booking, store, product = 3; 2; booking + 2 counters = 3; 2 counters + booking = 3     |
+// | booking.cancel                        | 11  | booking = 1; 2; booking, counter, person = 3; booking, counter, person = 3; the answer |
+// |                                       |     | names the store and product = 2                                                        |
+// | booking.listMine                      |  3  | the caller's bookings + their stores + products (names are not copied onto bookings)   |
+// | referral.getMyCard (first call)       | 10  | customer, settings, holder = 3; 2; holder + code uniqueness = 2; card + holder = 2;    |
+// |                                       |     | store the QR's fileID = 1                                                              |
+// | referral.getMyCard (card exists)      |  3  | customer (by OPENID), holder (active code, stored QR), settings (benefits)             |
+// | referral.revokeCard                   |  6  | customer = 1; 2; holder = 1; card + holder = 2                                         |
+// | referral.resolveLanding (valid)       |  3  | card, referrer, settings                                                               |
+// | referral.resolveLanding (mistyped)    |  0  | the check character is verified before any read                                       |
+// | referral.listMyReferrals              |  2  | customer + one page                                                                    |
+// | referral.listMyRewards                |  3  | customer + ledger page(s) + pending referrals count                                    |
+// | identity.bindPhone (existing customer)|  3  | customers by phone, link the OPENID, record the phone on the user (a user who never    |
+// |                                       |     | logged in costs 6 more: roles + the transaction creating the user record)              |
+// ---------------------------------------------------------------------------------------------
+const MINIMUM = {
+  'user.login (returning)': 1,
+  'booking.listStores': 1,
+  'booking.listProducts': 2,
+  'booking.listSlots': 2,
+  'booking.create (first filing via card)': 21,
+  'booking.create (no code, 小程序)': 19,
+  'booking.create (repeat → existing)': 10,
+  'booking.reschedule': 11,
+  'booking.cancel': 11,
+  'booking.listMine': 3,
+  'referral.getMyCard (first call)': 10,
+  'referral.getMyCard (card exists)': 3,
+  'referral.revokeCard': 6,
+  'referral.resolveLanding (valid)': 3,
+  'referral.resolveLanding (mistyped)': 0,
+  'referral.listMyReferrals': 2,
+  'referral.listMyRewards': 3,
+  'identity.bindPhone (existing customer)': 3,
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(url, child) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`local cloud exited (${child.exitCode})`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('local cloud did not become healthy within 60 s');
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+async function main() {
+  console.log('building the cloud functions…');
+  const build = spawnSync(process.execPath, ['scripts/build-functions.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-local-cloud-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/src/cli.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOCAL_CLOUD_DATA: dataDir,
+      LOCAL_CLOUD_TIMERS: '0',
+      LOCAL_CLOUD_SEED: '1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    await waitHealthy(url, child);
+    await runBench(url);
+  } finally {
+    stop();
+    await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const reducers = path.join(root, 'shared', 'bench', 'reducers.bench.ts');
+  if (existsSync(reducers)) {
+    console.log('\nshared reducers benchmark (shared/bench/reducers.bench.ts):');
+    spawnSync(process.execPath, ['--import', 'tsx', reducers], { cwd: root, stdio: 'inherit' });
+  }
+}
+
+async function runBench(url) {
+  const call = async (fn, action, data, openid) => {
+    const headers = { 'content-type': 'application/json' };
+    if (openid) headers['x-demo-openid'] = openid;
+    const started = performance.now();
+    const res = await fetch(`${url}/api/functions/${fn}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ action, data }),
+    });
+    const body = await res.json();
+    return {
+      body,
+      ms: performance.now() - started,
+      trips: Number(res.headers.get('x-db-round-trips')),
+      fnMs: Number(res.headers.get('x-duration-ms')),
+    };
+  };
+  const must = (r, what) => {
+    if (!r.body.ok) throw new Error(`${what} failed: ${JSON.stringify(r.body)}`);
+    return r.body.data;
+  };
+
+  // Open days of 一店 from tomorrow on (Shanghai), from the functions' own answers.
+  const days = [];
+  const clock = await (await fetch(`${url}/api/clock`)).json();
+  for (let d = 1; days.length < 10 && d < 60; d++) {
+    const date = new Date(Date.parse(clock.now) + 8 * 3_600_000 + d * 86_400_000).toISOString().slice(0, 10);
+    const r = await call('booking', 'listSlots', { storeId: 'store-1', date }, 'bench-probe');
+    if (r.body.ok && !r.body.data.closed) days.push({ date, slots: r.body.data.slots.map((s) => s.slot) });
+  }
+  const [day1, day2] = days;
+  const book = (over, openid) =>
+    call(
+      'booking',
+      'create',
+      {
+        storeId: 'store-1',
+        productId: 'product-botulinum',
+        date: day1.date,
+        slot: day1.slots[0],
+        name: '测试',
+        phone: '13900000000',
+        consentVersion: 'v1',
+        ...over,
+      },
+      openid,
+    );
+
+  const trips = {};
+  const measure = async (name, fn) => {
+    const r = await fn();
+    must(r, name);
+    trips[name] = r.trips;
+    return r;
+  };
+  const failing = async (name, fn) => {
+    const r = await fn();
+    trips[name] = r.trips;
+    return r;
+  };
+
+  await call('user', 'login', {}, 'demo-newcomer-1');
+  await measure('user.login (returning)', () => call('user', 'login', {}, 'demo-newcomer-1'));
+  await measure('booking.listStores', () => call('booking', 'listStores', {}, 'demo-newcomer-1'));
+  await measure('booking.listProducts', () =>
+    call('booking', 'listProducts', { storeId: 'store-1' }, 'demo-newcomer-1'),
+  );
+  await measure('booking.listSlots', () =>
+    call('booking', 'listSlots', { storeId: 'store-1', date: day1.date }, 'demo-newcomer-1'),
+  );
+  const card = must(
+    await measure('referral.getMyCard (first call)', () => call('referral', 'getMyCard', {}, 'demo-customer-wangli')),
+    'card',
+  );
+  await measure('referral.getMyCard (card exists)', () => call('referral', 'getMyCard', {}, 'demo-customer-wangli'));
+  await measure('referral.resolveLanding (valid)', () =>
+    call('referral', 'resolveLanding', { code: card.code }, 'demo-newcomer-1'),
+  );
+  const typo = card.code.slice(0, 3) + (card.code[3] === 'A' ? 'B' : 'A') + card.code.slice(4);
+  await failing('referral.resolveLanding (mistyped)', () =>
+    call('referral', 'resolveLanding', { code: typo }, 'demo-newcomer-1'),
+  );
+  const first = must(
+    await measure('booking.create (first filing via card)', () =>
+      book({ phone: '13900000001', referralCode: card.code }, 'demo-newcomer-1'),
+    ),
+    'create',
+  );
+  await measure('booking.create (no code, 小程序)', () =>
+    book({ phone: '13900000002', slot: day1.slots[1] }, 'demo-newcomer-2'),
+  );
+  await measure('booking.create (repeat → existing)', () =>
+    book({ phone: '13900000002', slot: day1.slots[1] }, 'demo-newcomer-2'),
+  );
+  await measure('booking.reschedule', () =>
+    call('booking', 'reschedule', { bookingId: first.id, date: day2.date, slot: day2.slots[2] }, 'demo-newcomer-1'),
+  );
+  await measure('booking.listMine', () => call('booking', 'listMine', {}, 'demo-newcomer-1'));
+  await measure('booking.cancel', () => call('booking', 'cancel', { bookingId: first.id }, 'demo-newcomer-1'));
+  await measure('referral.listMyReferrals', () => call('referral', 'listMyReferrals', {}, 'demo-customer-wangli'));
+  await measure('referral.listMyRewards', () => call('referral', 'listMyRewards', {}, 'demo-customer-wangli'));
+  const identities = await (await fetch(`${url}/api/demo/identities`)).json();
+  const liufang = identities.find((i) => i.openid === 'demo-customer-liufang');
+  await call('user', 'login', {}, 'bench-liufang-2nd-phone');
+  await measure('identity.bindPhone (existing customer)', () =>
+    call('identity', 'bindPhone', { code: `demo_${liufang.phone}` }, 'bench-liufang-2nd-phone'),
+  );
+  await measure('referral.revokeCard', () => call('referral', 'revokeCard', {}, 'demo-customer-wangli'));
+
+  console.log('\ndatabase round trips per action (X-Db-Round-Trips) vs the minimum it needs:');
+  console.log(`  ${'action'.padEnd(42)} ${'measured'.padStart(8)} ${'minimum'.padStart(8)}`);
+  for (const [name, min] of Object.entries(MINIMUM)) {
+    const m = trips[name];
+    const mark = m === undefined ? '' : m > min ? `  (+${m - min})` : '';
+    console.log(`  ${name.padEnd(42)} ${String(m ?? '-').padStart(8)} ${String(min).padStart(8)}${mark}`);
+  }
+
+  // booking.create under concurrency: distinct new phones, half through a card, spread over
+  // slots and days so that capacity is never the limit; CONCURRENCY callers at a time.
+  const referralCode = must(await call('referral', 'getMyCard', {}, 'demo-customer-liufang'), 'card').code;
+  const capacity = 3; // 一店's places per slot
+  const later = days.slice(2);
+  const perDay = later[0].slots.length * capacity;
+  const plan = Array.from({ length: BOOKINGS }, (_, i) => {
+    const day = later[Math.floor(i / perDay) % later.length];
+    return {
+      phone: `138${String(10_000_000 + i).slice(-8)}`,
+      date: day.date,
+      slot: day.slots[Math.floor((i % perDay) / capacity) % day.slots.length],
+      ...(i % 2 ? { referralCode } : {}),
+    };
+  });
+  const latencies = [];
+  const fnDurations = [];
+  const roundTrips = [];
+  let failures = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, w) => {
+      while (next < plan.length) {
+        const i = next++;
+        const r = await book(plan[i], `bench-caller-${w}-${i}`);
+        if (!r.body.ok) failures++;
+        latencies.push(r.ms);
+        fnDurations.push(r.fnMs);
+        roundTrips.push(r.trips);
+      }
+    }),
+  );
+  const wall = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  fnDurations.sort((a, b) => a - b);
+  roundTrips.sort((a, b) => a - b);
+  console.log(
+    `\nbooking.create: ${BOOKINGS} first bookings, ${CONCURRENCY} concurrent callers (local cloud: 4 instances per function)`,
+  );
+  console.log(
+    `  latency at the gateway   p50 ${pct(latencies, 50).toFixed(1)} ms   p95 ${pct(latencies, 95).toFixed(1)} ms   max ${latencies.at(-1).toFixed(1)} ms`,
+  );
+  console.log(`  inside the function      p50 ${pct(fnDurations, 50)} ms   p95 ${pct(fnDurations, 95)} ms`);
+  console.log(
+    `  round trips per call     p50 ${pct(roundTrips, 50)}   p95 ${pct(roundTrips, 95)}   max ${roundTrips.at(-1)} (retried conflicts add trips)`,
+  );
+  console.log(`  throughput ${(BOOKINGS / (wall / 1000)).toFixed(1)} bookings/s, failures ${failures}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
