@@ -1,5 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: [
+    'pages/index/index',
+    'pages/landing/index',
+    'pages/booking/index',
+    'pages/appointments/index',
+    'pages/card/index',
+    'pages/privacy/index',
+  ],
   subPackages: [
     // Staff tools: workbench, follow-up tasks, filing, check-in, deals (loaded only by staff).
     { root: 'packages/staff', pages: ['pages/workbench/index'] },

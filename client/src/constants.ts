@@ -3,3 +3,30 @@ export const CLINIC_NAME = '悦美医疗美容';
 export const CLINIC_TAGLINE = '老带新 · 好友同享美丽';
 /** Brand colour; keep in sync with `$brand` in styles/_theme.scss and the navigation bar colour. */
 export const BRAND_COLOR = '#c2456b';
+
+/** Version of the privacy notice (pages/privacy); sent with every booking as `consentVersion`. */
+export const PRIVACY_VERSION = '2026-11';
+
+/**
+ * Days a referral code the new customer arrived with is kept on the device until they book
+ * (the clinic's setting; 30 by default).
+ */
+export const REFERRAL_KEEP_DAYS = 30;
+
+/**
+ * Subscribe-message template for the visit reminder (到院提醒). Replace with the template id from
+ * the mini-program console (订阅消息 → 我的模板); the clinic settings will carry it later.
+ */
+export const VISIT_REMINDER_TEMPLATE_ID = 'tmpl-visit-reminder';
+
+/** Contact shown in the privacy notice. */
+export const CLINIC_CONTACT_PHONE = '400-800-1234';
+
+export const PAGES = {
+  home: '/pages/index/index',
+  landing: '/pages/landing/index',
+  booking: '/pages/booking/index',
+  appointments: '/pages/appointments/index',
+  card: '/pages/card/index',
+  privacy: '/pages/privacy/index',
+} as const;

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { setRouterParams } from './mocks/taro';
 
 export type Platform = 'weapp' | 'h5';
 
@@ -49,6 +50,33 @@ export function sentRequest(
 export function resetTaroMocks(): void {
   Taro.clearStorageSync();
   cloudCall.mockReset();
+  setRouterParams({});
+  for (const fn of [Taro.navigateTo, Taro.redirectTo, Taro.reLaunch, Taro.showToast, Taro.setClipboardData]) {
+    (fn as unknown as jest.Mock).mockClear();
+  }
+  (Taro.showModal as unknown as jest.Mock)
+    .mockReset()
+    .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
+}
+
+/** Answers cloud function calls (weapp transport) by `name.action`; unknown calls fail the test. */
+export function routeCloud(routes: Record<string, (data: any) => unknown>): void {
+  cloudCall.mockImplementation(async ({ name, data }: { name: string; data: { action: string; data?: unknown } }) => {
+    const route = routes[`${name}.${data.action}`];
+    if (!route) throw new Error(`unexpected call ${name}.${data.action}`);
+    return { errMsg: 'cloud.callFunction:ok', result: await route(data.data ?? {}) };
+  });
+}
+
+export const ok = (data: unknown) => ({ ok: true, data });
+export const fail = (code: string, message: string) => ({ ok: false, code, message });
+
+/** The cloud calls made, as `name.action` strings with their data. */
+export function cloudCalls(): { call: string; data: any }[] {
+  return cloudCall.mock.calls.map(([arg]: [{ name: string; data: { action: string; data?: unknown } }]) => ({
+    call: `${arg.name}.${arg.data.action}`,
+    data: arg.data.data,
+  }));
 }
 
 export const USER = { id: 'u_8f3a2c', roles: ['customer'], createdAt: '2026-11-23T07:05:00.000Z' };

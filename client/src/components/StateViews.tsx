@@ -19,16 +19,26 @@ export function EmptyState({ title, hint, testId }: { title: string; hint?: stri
   );
 }
 
-export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+export function ErrorState({
+  message,
+  onRetry,
+  testId = 'error-state',
+}: {
+  message: string;
+  onRetry?: () => void;
+  testId?: string;
+}) {
   return (
-    <View className="state state--error" data-testid="error-state">
+    <View className="state state--error" data-testid={testId}>
       <Text className="state__title">出错了</Text>
       <Text className="state__text" data-testid="error-message">
         {message}
       </Text>
-      <View className="btn btn--ghost" hoverClass="btn--pressed" data-testid="retry-button" onClick={onRetry}>
-        重试
-      </View>
+      {onRetry ? (
+        <View className="btn btn--ghost" hoverClass="btn--pressed" data-testid="retry-button" onClick={onRetry}>
+          重试
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -26,3 +26,52 @@ export function formatRoles(roles: readonly Role[]): string {
   if (roles.length === 0) return '暂无角色';
   return roles.map((r) => ROLE_LABELS[r] ?? r).join('、');
 }
+
+/** Integer fen → `¥12.50` / `¥12`. */
+export function formatFen(fen: number): string {
+  const yuan = Math.floor(fen / 100);
+  const rest = fen % 100;
+  return rest === 0 ? `¥${yuan}` : `¥${yuan}.${String(rest).padStart(2, '0')}`;
+}
+
+export type ReferralStatus = 'filed' | 'booked' | 'visited' | 'dealt';
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  filed: '已建档',
+  booked: '已预约',
+  visited: '已到院',
+  dealt: '已成交',
+};
+
+export type LedgerType = 'credit' | 'use' | 'expire';
+/** Ledger lines: credited (已到账), used (已使用), expired (已过期); 待发放 are referrals not yet dealt. */
+export const LEDGER_TYPE_LABELS: Record<LedgerType, string> = {
+  credit: '已到账',
+  use: '已使用',
+  expire: '已过期',
+};
+
+export const REWARD_KIND_LABELS: Record<string, string> = {
+  rebate: '返利金',
+  gift_voucher: '产品抵扣券',
+  physical_gift: '礼品',
+  points: '积分',
+};
+
+/** A ledger amount in its unit: fen → `¥5.50`, points → `120 积分`, item → `口红 ×1`. */
+export function formatRewardAmount(entry: {
+  amount: number;
+  unit: 'fen' | 'points' | 'item';
+  giftName?: string;
+}): string {
+  if (entry.unit === 'fen') return formatFen(entry.amount);
+  if (entry.unit === 'points') return `${entry.amount} 积分`;
+  return `${entry.giftName ?? '礼品'} ×${entry.amount}`;
+}
+
+export type BookingStatus = 'booked' | 'cancelled' | 'visited' | 'no_show';
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  booked: '待到院',
+  cancelled: '已取消',
+  visited: '已到院',
+  no_show: '未到院',
+};

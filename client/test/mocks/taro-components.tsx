@@ -21,6 +21,10 @@ const TARO_ONLY_PROPS = new Set([
   'plain',
   'size',
   'loading',
+  'mode',
+  'maxlength',
+  'onGetPhoneNumber',
+  'canvasId',
 ]);
 
 function make(tag: string, displayName: string) {
@@ -39,6 +43,26 @@ export const View = make('div', 'View');
 export const Text = make('span', 'Text');
 export const Button = make('button', 'Button');
 export const Image = make('img', 'Image');
-export const Input = make('input', 'Input');
+/** Taro's Input reports `e.detail.value`; the DOM input event is adapted to that shape. */
+export const Input = forwardRef<HTMLInputElement, Props>(function TaroInput(props, ref) {
+  const {
+    onInput,
+    maxlength: _maxlength,
+    type,
+    ...rest
+  } = props as Props & {
+    onInput?: (e: { detail: { value: string } }) => void;
+    maxlength?: number;
+    type?: string;
+  };
+  return createElement('input', {
+    ...rest,
+    ref,
+    type: type === 'number' ? 'text' : type,
+    onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+  });
+});
+Input.displayName = 'Input';
 export const ScrollView = make('div', 'ScrollView');
 export const Label = make('label', 'Label');
+export const Canvas = make('canvas', 'Canvas');

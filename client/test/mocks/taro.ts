@@ -1,9 +1,26 @@
 /**
  * A small stand-in for `@tarojs/taro` in jsdom (mapped by the client jest project's
  * moduleNameMapper). Storage is kept in memory; `cloud.callFunction` is a jest mock that tests
- * program (it is the weapp transport).
+ * program (it is the weapp transport). Router params are set with `setRouterParams`; page
+ * lifecycle hooks run like effects; navigation, modals and toasts are jest mocks.
  */
+import { useEffect } from 'react';
+
 const storage = new Map<string, unknown>();
+let routerParams: Record<string, string> = {};
+
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
+export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+export function useDidShow(callback: () => void): void {
+  // The first show only (enough for the pages under test).
+  useEffect(() => callback(), []);
+}
+export const useShareAppMessage = jest.fn();
+export const useShareTimeline = jest.fn();
+export const useReady = jest.fn();
 
 const Taro = {
   getStorageSync: jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : '')),
@@ -18,6 +35,25 @@ const Taro = {
     init: jest.fn(),
     callFunction: jest.fn(),
   },
+  navigateTo: jest.fn(async () => ({ errMsg: 'navigateTo:ok' })),
+  redirectTo: jest.fn(async () => ({ errMsg: 'redirectTo:ok' })),
+  reLaunch: jest.fn(async () => ({ errMsg: 'reLaunch:ok' })),
+  pageScrollTo: jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
+  showModal: jest.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+  showToast: jest.fn(async () => ({ errMsg: 'showToast:ok' })),
+  setClipboardData: jest.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
+  requestSubscribeMessage: jest.fn(),
+  nextTick: jest.fn((fn: () => void) => fn()),
+  // A chainable query whose nodes are never found in jsdom (the weapp canvases stay blank).
+  createSelectorQuery: jest.fn(() => {
+    const query = {
+      select: () => query,
+      fields: () => query,
+      exec: (cb: (res: unknown[]) => void) => cb([]),
+    };
+    return query;
+  }),
+  getSystemInfoSync: jest.fn(() => ({ pixelRatio: 2 })),
 };
 
 export default Taro;

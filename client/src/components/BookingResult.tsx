@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { PAGES, VISIT_REMINDER_TEMPLATE_ID } from '../constants';
+import type { Appointment } from '../services/booking';
+import { requestReminder, type SubscribeOutcome } from '../services/subscribe';
+import { formatDay } from '../utils/dates';
+import { BOOKING_STATUS_LABELS } from '../utils/format';
+import { CodeQr } from './CodeQr';
+
+const OUTCOME_TEXT: Record<SubscribeOutcome, string> = {
+  accepted: '已开启到院提醒，到院前一天会通过微信通知您',
+  rejected: '未开启提醒，可稍后在“我的预约”中查看预约',
+  failed: '提醒开启失败，请稍后重试',
+};
+
+/** The appointment after booking: details, the booking code as a QR, and the visit reminder offer. */
+export function BookingResult({ booking }: { booking: Appointment }) {
+  const [outcome, setOutcome] = useState<SubscribeOutcome | null>(null);
+  const code = booking.bookingCode ?? booking.id;
+
+  return (
+    <View className="card booking-result" data-testid="booking-result">
+      {booking.existing ? (
+        <View className="notice booking-result__notice" data-testid="booking-existing">
+          <Text className="notice__title">您已有一个待到院的预约</Text>
+          <Text>同一手机号同时只保留一个预约，以下是您已有的预约；如需更改请到“我的预约”改期。</Text>
+        </View>
+      ) : (
+        <Text className="booking-result__title" data-testid="booking-success">
+          预约成功
+        </Text>
+      )}
+      <View className="booking-result__qr">
+        <CodeQr text={code} size={168} testId="booking-qr" />
+        <Text className="booking-result__code" data-testid="booking-code">
+          {code}
+        </Text>
+        <Text className="muted">到院时向前台出示此码即可签到</Text>
+      </View>
+      <View className="kv">
+        <Text className="kv__key">门店</Text>
+        <Text className="kv__value" data-testid="result-store">
+          {booking.storeName}
+        </Text>
+      </View>
+      <View className="kv">
+        <Text className="kv__key">项目</Text>
+        <Text className="kv__value" data-testid="result-product">
+          {booking.productName}
+        </Text>
+      </View>
+      <View className="kv">
+        <Text className="kv__key">时间</Text>
+        <Text className="kv__value" data-testid="result-when">
+          {formatDay(booking.date)} {booking.slot}
+        </Text>
+      </View>
+      <View className="kv">
+        <Text className="kv__key">手机号</Text>
+        <Text className="kv__value">{booking.maskedPhone}</Text>
+      </View>
+      <View className="kv">
+        <Text className="kv__key">状态</Text>
+        <Text className="kv__value">
+          {BOOKING_STATUS_LABELS[booking.status]}
+          {booking.referred ? ' · 好友推荐' : ''}
+        </Text>
+      </View>
+      <View className="booking-result__actions">
+        {outcome === null ? (
+          <View
+            className="btn btn--block"
+            hoverClass="btn--pressed"
+            data-testid="booking-subscribe"
+            onClick={() => void requestReminder(VISIT_REMINDER_TEMPLATE_ID).then(setOutcome)}
+          >
+            开启到院提醒
+          </View>
+        ) : (
+          <Text className="muted" data-testid="booking-subscribe-result">
+            {OUTCOME_TEXT[outcome]}
+          </Text>
+        )}
+        <View
+          className="btn btn--ghost btn--block booking-result__more"
+          hoverClass="btn--pressed"
+          data-testid="booking-to-appointments"
+          onClick={() => void Taro.redirectTo({ url: PAGES.appointments })}
+        >
+          查看我的预约
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { listSlots, type StoreInfo } from '../services/booking';
+import { clinicToday, formatDay, type DayRules } from '../utils/dates';
+import { slotOptions } from '../utils/slots';
+import { Calendar } from './Calendar';
+import { SlotPicker, type SlotsState } from './SlotPicker';
+import './DateSlotPicker.scss';
+
+/**
+ * Date + slot for one store (booking and reschedule share it). Dates come from the store's hours
+ * (past and closed days disabled); slots from `booking.listSlots` (full and started slots disabled).
+ */
+export function DateSlotPicker({
+  store,
+  date,
+  slot,
+  onChange,
+  nowMs,
+  dateError,
+  slotError,
+}: {
+  store: StoreInfo;
+  date: string;
+  slot: string;
+  onChange: (value: { date: string; slot: string }) => void;
+  /** The clock (tests pass a fixed one). */
+  nowMs?: number;
+  dateError?: string;
+  slotError?: string;
+}) {
+  const now = nowMs ?? Date.now();
+  const today = clinicToday(now);
+  const rules: DayRules = useMemo(
+    () => ({ today, hours: { openingHours: store.openingHours, closedDates: store.closedDates } }),
+    [today, store],
+  );
+  const [slots, setSlots] = useState<SlotsState>({ status: 'idle' });
+  const latest = useRef(0);
+
+  const load = useCallback(
+    async (day: string) => {
+      const request = ++latest.current;
+      setSlots({ status: 'loading' });
+      const res = await listSlots(store.id, day);
+      if (request !== latest.current) return;
+      if (!res.ok) setSlots({ status: 'error', message: res.message });
+      else
+        setSlots({
+          status: 'ready',
+          closed: res.data.closed,
+          options: slotOptions(day, res.data.slots, new Date(nowMs ?? Date.now())),
+        });
+    },
+    [store.id, nowMs],
+  );
+
+  useEffect(() => {
+    if (date) void load(date);
+    else setSlots({ status: 'idle' });
+  }, [date, load]);
+
+  return (
+    <View className="date-slot" data-testid="date-slot-picker">
+      <Calendar rules={rules} selected={date} onSelect={(d) => onChange({ date: d, slot: '' })} />
+      {dateError ? (
+        <Text className="field__error" data-testid="error-date">
+          {dateError}
+        </Text>
+      ) : null}
+      {date ? (
+        <Text className="date-slot__chosen" data-testid="chosen-date">
+          {formatDay(date, today)}
+        </Text>
+      ) : null}
+      <SlotPicker
+        state={slots}
+        selected={slot}
+        onSelect={(s) => onChange({ date, slot: s })}
+        onRetry={() => date && void load(date)}
+      />
+      {slotError ? (
+        <Text className="field__error" data-testid="error-slot">
+          {slotError}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

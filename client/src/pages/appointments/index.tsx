@@ -1,0 +1,236 @@
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { DateSlotPicker } from '../../components/DateSlotPicker';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
+import { PAGES } from '../../constants';
+import {
+  cancelBooking,
+  listMyBookings,
+  listStores,
+  rescheduleBooking,
+  type Appointment,
+  type StoreInfo,
+} from '../../services/booking';
+import { splitAppointments } from '../../utils/appointments';
+import { clinicToday, formatDay } from '../../utils/dates';
+import { BOOKING_STATUS_LABELS } from '../../utils/format';
+import './index.scss';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; bookings: Appointment[]; stores: StoreInfo[] };
+
+export default function Appointments() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [moving, setMoving] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    const [mine, stores] = await Promise.all([listMyBookings(), listStores()]);
+    if (!mine.ok) return setState({ status: 'error', message: mine.message });
+    if (!stores.ok) return setState({ status: 'error', message: stores.message });
+    setState({ status: 'ready', bookings: mine.data.bookings, stores: stores.data.stores });
+  }, []);
+
+  useDidShow(() => {
+    void load();
+  });
+
+  const replace = (updated: Appointment) =>
+    setState((s) =>
+      s.status === 'ready' ? { ...s, bookings: s.bookings.map((b) => (b.id === updated.id ? updated : b)) } : s,
+    );
+
+  const cancel = async (b: Appointment) => {
+    const answer = await Taro.showModal({
+      title: '取消预约',
+      content: `确定取消 ${formatDay(b.date)} ${b.slot} 在${b.storeName}的预约吗？`,
+      confirmText: '取消预约',
+      cancelText: '再想想',
+    });
+    if (!answer.confirm) return;
+    const res = await cancelBooking(b.id);
+    if (res.ok) {
+      replace(res.data);
+      void Taro.showToast({ title: '已取消', icon: 'success' });
+    } else {
+      void Taro.showToast({ title: res.message, icon: 'none' });
+    }
+  };
+
+  if (state.status === 'loading') {
+    return (
+      <View className="page">
+        <View className="card">
+          <LoadingState text="正在加载预约…" testId="appointments-loading" />
+        </View>
+      </View>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <View className="page">
+        <View className="card">
+          <ErrorState message={state.message} onRetry={() => void load()} testId="appointments-error" />
+        </View>
+      </View>
+    );
+  }
+
+  const { upcoming, past } = splitAppointments(state.bookings, new Date());
+  const today = clinicToday();
+  return (
+    <View className="page appointments" data-testid="appointments-page">
+      <View className="card">
+        <Text className="card__title">即将到院</Text>
+        {upcoming.length === 0 ? (
+          <View data-testid="appointments-empty">
+            <EmptyState title="暂无待到院的预约" hint="预约后会在这里显示" />
+            <View
+              className="btn btn--block"
+              hoverClass="btn--pressed"
+              data-testid="appointments-book"
+              onClick={() => void Taro.navigateTo({ url: PAGES.booking })}
+            >
+              去预约
+            </View>
+          </View>
+        ) : null}
+        {upcoming.map((b) => (
+          <View key={b.id} className="appt" data-testid={`appointment-${b.id}`}>
+            <AppointmentLines booking={b} today={today} />
+            {moving === b.id ? (
+              <Reschedule
+                booking={b}
+                store={state.stores.find((s) => s.id === b.storeId)}
+                onDone={(updated) => {
+                  setMoving(null);
+                  if (updated) replace(updated);
+                }}
+              />
+            ) : (
+              <View className="appt__actions">
+                <View
+                  className="btn btn--ghost btn--small"
+                  hoverClass="btn--pressed"
+                  data-testid={`reschedule-${b.id}`}
+                  onClick={() => setMoving(b.id)}
+                >
+                  改期
+                </View>
+                <View
+                  className="btn btn--danger btn--small"
+                  hoverClass="btn--pressed"
+                  data-testid={`cancel-${b.id}`}
+                  onClick={() => void cancel(b)}
+                >
+                  取消预约
+                </View>
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
+      <View className="card">
+        <Text className="card__title">历史预约</Text>
+        {past.length === 0 ? <EmptyState title="暂无历史预约" testId="appointments-past-empty" /> : null}
+        {past.map((b) => (
+          <View key={b.id} className="appt appt--past" data-testid={`appointment-${b.id}`}>
+            <AppointmentLines booking={b} today={today} />
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function AppointmentLines({ booking: b, today }: { booking: Appointment; today: string }) {
+  return (
+    <View>
+      <View className="appt__head">
+        <Text className="appt__when">
+          {formatDay(b.date, today)} {b.slot}
+        </Text>
+        <Text className={`tag${b.status === 'booked' ? '' : ' tag--grey'}`} data-testid="appointment-status">
+          {BOOKING_STATUS_LABELS[b.status]}
+        </Text>
+      </View>
+      <Text className="appt__line">
+        {b.storeName} · {b.productName}
+      </Text>
+      <Text className="appt__line muted">
+        预约码 {b.bookingCode ?? b.id} · {b.maskedPhone}
+        {b.referred ? ' · 好友推荐' : ''}
+      </Text>
+    </View>
+  );
+}
+
+function Reschedule({
+  booking,
+  store,
+  onDone,
+}: {
+  booking: Appointment;
+  store: StoreInfo | undefined;
+  onDone: (updated?: Appointment) => void;
+}) {
+  const [value, setValue] = useState({ date: '', slot: '' });
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
+
+  if (!store) return <ErrorState message="门店信息不可用，请稍后再试" onRetry={() => onDone()} />;
+
+  const save = async () => {
+    if (!value.date || !value.slot) return setError('请选择新的日期和时间');
+    setBusy(true);
+    const res = await rescheduleBooking(booking.id, value.date, value.slot);
+    setBusy(false);
+    if (res.ok) {
+      void Taro.showToast({ title: '已改期', icon: 'success' });
+      onDone(res.data);
+    } else {
+      setError(res.message);
+      if (res.code === 'SLOT_FULL') {
+        setValue((v) => ({ ...v, slot: '' }));
+        setVersion((n) => n + 1);
+      }
+    }
+  };
+
+  return (
+    <View className="appt__reschedule" data-testid="reschedule-panel">
+      <DateSlotPicker
+        key={version}
+        store={store}
+        date={value.date}
+        slot={value.slot}
+        onChange={(v) => {
+          setValue(v);
+          setError('');
+        }}
+      />
+      {error ? (
+        <Text className="field__error" data-testid="reschedule-error">
+          {error}
+        </Text>
+      ) : null}
+      <View className="appt__actions">
+        <View className="btn btn--ghost btn--small" hoverClass="btn--pressed" onClick={() => onDone()}>
+          放弃
+        </View>
+        <View
+          className={`btn btn--small${busy ? ' btn--disabled' : ''}`}
+          hoverClass="btn--pressed"
+          data-testid="reschedule-save"
+          onClick={() => !busy && void save()}
+        >
+          {busy ? '正在保存…' : '确认改期'}
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,301 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { BookingResult } from '../../components/BookingResult';
+import { DateSlotPicker } from '../../components/DateSlotPicker';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
+import { PAGES, PRIVACY_VERSION } from '../../constants';
+import {
+  createBooking,
+  listProducts,
+  listStores,
+  type Appointment,
+  type ProductInfo,
+  type StoreInfo,
+} from '../../services/booking';
+import { clearKeptReferral, getKeptReferral, type KeptReferral } from '../../services/kept-referral';
+import {
+  EMPTY_BOOKING_FORM,
+  hasErrors,
+  validateBookingForm,
+  type BookingFormErrors,
+  type BookingFormValues,
+} from '../../utils/booking-form';
+import './index.scss';
+
+type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
+
+/** Server answers that point at one field. */
+const FIELD_OF_CODE: Record<string, keyof BookingFormValues> = {
+  SLOT_FULL: 'slot',
+  DATE_IN_PAST: 'slot',
+  INVALID_SLOT: 'slot',
+  STORE_CLOSED: 'date',
+  DATE_TOO_FAR: 'date',
+  INVALID_PHONE: 'phone',
+};
+
+export default function Booking() {
+  const [stores, setStores] = useState<Load<StoreInfo[]>>({ status: 'loading' });
+  const [products, setProducts] = useState<Load<ProductInfo[]> | null>(null);
+  const [values, setValues] = useState<BookingFormValues>(EMPTY_BOOKING_FORM);
+  const [errors, setErrors] = useState<BookingFormErrors>({});
+  const [referral, setReferral] = useState<KeptReferral | null>(() => getKeptReferral());
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState('');
+  const [result, setResult] = useState<Appointment | null>(null);
+  const [slotsVersion, setSlotsVersion] = useState(0);
+
+  const loadStores = useCallback(async () => {
+    setStores({ status: 'loading' });
+    const res = await listStores();
+    if (!res.ok) return setStores({ status: 'error', message: res.message });
+    setStores({ status: 'ready', data: res.data.stores });
+    if (res.data.stores.length === 1) {
+      setValues((v) => ({ ...v, storeId: (res.data.stores[0] as StoreInfo).id }));
+    }
+  }, []);
+
+  const loadProducts = useCallback(async (storeId: string) => {
+    setProducts({ status: 'loading' });
+    const res = await listProducts(storeId);
+    setProducts(res.ok ? { status: 'ready', data: res.data.products } : { status: 'error', message: res.message });
+  }, []);
+
+  useEffect(() => {
+    void loadStores();
+  }, [loadStores]);
+
+  useEffect(() => {
+    if (values.storeId) void loadProducts(values.storeId);
+  }, [values.storeId, loadProducts]);
+
+  const set = (patch: Partial<BookingFormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setErrors((e) => {
+      const next = { ...e };
+      for (const key of Object.keys(patch) as (keyof BookingFormValues)[]) delete next[key];
+      return next;
+    });
+    setSubmitError('');
+  };
+
+  const store = stores.status === 'ready' ? stores.data.find((s) => s.id === values.storeId) : undefined;
+
+  const submit = async () => {
+    if (submitting) return;
+    const found = validateBookingForm(values);
+    setErrors(found);
+    if (hasErrors(found)) {
+      setSubmitError('请完善标红的内容后再提交');
+      return;
+    }
+    setSubmitting(true);
+    setSubmitError('');
+    const res = await createBooking({
+      storeId: values.storeId,
+      productId: values.productId,
+      date: values.date,
+      slot: values.slot,
+      name: values.name.trim(),
+      phone: values.phone,
+      consentVersion: PRIVACY_VERSION,
+      ...(referral ? { referralCode: referral.code } : {}),
+    });
+    setSubmitting(false);
+    if (res.ok) {
+      clearKeptReferral();
+      setResult(res.data);
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      return;
+    }
+    if (res.code === 'INVALID_CODE' || res.code === 'SELF_REFERRAL') {
+      // The code was revoked since the landing page, or is the booker's own: book without it.
+      clearKeptReferral();
+      setReferral(null);
+      setSubmitError(`${res.message}。已取消推荐码，可直接再次提交预约。`);
+      return;
+    }
+    const field = FIELD_OF_CODE[res.code];
+    if (field) {
+      setErrors({ [field]: res.message });
+      if (field === 'slot') {
+        setValues((v) => ({ ...v, slot: '' }));
+        setSlotsVersion((n) => n + 1);
+      }
+    }
+    setSubmitError(res.message);
+  };
+
+  if (result) {
+    return (
+      <View className="page booking">
+        <BookingResult booking={result} />
+      </View>
+    );
+  }
+
+  return (
+    <View className="page booking" data-testid="booking-page">
+      {referral ? (
+        <View className="notice notice--info" data-testid="booking-referrer">
+          <Text>由 {referral.referrerDisplayName} 推荐 · 预约后即享好友专属礼遇</Text>
+        </View>
+      ) : null}
+
+      <View className="card">
+        <Text className="card__title">选择门店</Text>
+        {stores.status === 'loading' ? <LoadingState text="正在加载门店…" testId="stores-loading" /> : null}
+        {stores.status === 'error' ? (
+          <ErrorState message={stores.message} onRetry={() => void loadStores()} testId="stores-error" />
+        ) : null}
+        {stores.status === 'ready' && stores.data.length === 0 ? (
+          <EmptyState title="暂无可预约的门店" testId="stores-empty" />
+        ) : null}
+        {stores.status === 'ready' ? (
+          <View className="booking__options">
+            {stores.data.map((s) => (
+              <View
+                key={s.id}
+                className={`booking__store${s.id === values.storeId ? ' booking__store--active' : ''}`}
+                data-testid={`store-${s.id}`}
+                onClick={() => set({ storeId: s.id, productId: '', date: '', slot: '' })}
+              >
+                <Text className="booking__store-name">{s.name}</Text>
+                <Text className="booking__store-addr">{s.address}</Text>
+              </View>
+            ))}
+          </View>
+        ) : null}
+        <FieldError field="storeId" errors={errors} />
+      </View>
+
+      {values.storeId ? (
+        <View className="card">
+          <Text className="card__title">选择项目</Text>
+          {products?.status === 'loading' ? <LoadingState text="正在加载项目…" testId="products-loading" /> : null}
+          {products?.status === 'error' ? (
+            <ErrorState
+              message={products.message}
+              onRetry={() => void loadProducts(values.storeId)}
+              testId="products-error"
+            />
+          ) : null}
+          {products?.status === 'ready' && products.data.length === 0 ? (
+            <EmptyState title="该门店暂无可预约项目" testId="products-empty" />
+          ) : null}
+          {products?.status === 'ready' ? (
+            <View className="chips">
+              {products.data.map((p) => (
+                <View
+                  key={p.id}
+                  className={`chip${p.id === values.productId ? ' chip--active' : ''}`}
+                  data-testid={`product-${p.id}`}
+                  onClick={() => set({ productId: p.id })}
+                >
+                  {p.name}
+                </View>
+              ))}
+            </View>
+          ) : null}
+          <FieldError field="productId" errors={errors} />
+        </View>
+      ) : null}
+
+      {store ? (
+        <View className="card">
+          <Text className="card__title">到院日期与时间</Text>
+          <DateSlotPicker
+            key={`${store.id}-${slotsVersion}`}
+            store={store}
+            date={values.date}
+            slot={values.slot}
+            onChange={(v) => set(v)}
+            dateError={errors.date}
+            slotError={errors.slot}
+          />
+        </View>
+      ) : null}
+
+      <View className="card">
+        <Text className="card__title">联系信息</Text>
+        <View className="field">
+          <Text className="field__label">姓名</Text>
+          <Input
+            className={`field__input${errors.name ? ' field__input--invalid' : ''}`}
+            data-testid="booking-name"
+            value={values.name}
+            maxlength={20}
+            placeholder="请填写您的姓名"
+            onInput={(e) => set({ name: e.detail.value })}
+          />
+          <FieldError field="name" errors={errors} />
+        </View>
+        <View className="field">
+          <Text className="field__label">手机号</Text>
+          <Input
+            className={`field__input${errors.phone ? ' field__input--invalid' : ''}`}
+            data-testid="booking-phone"
+            type="number"
+            value={values.phone}
+            maxlength={20}
+            placeholder="用于到院核验与提醒"
+            onInput={(e) => set({ phone: e.detail.value })}
+          />
+          <FieldError field="phone" errors={errors} />
+        </View>
+        <View
+          className="booking__consent"
+          data-testid="booking-consent"
+          data-checked={values.consent ? 'true' : 'false'}
+          onClick={() => set({ consent: !values.consent })}
+        >
+          <View className={`booking__check${values.consent ? ' booking__check--on' : ''}`}>
+            {values.consent ? '✓' : ''}
+          </View>
+          <Text className="booking__consent-text">
+            我已阅读并同意
+            <Text
+              className="link"
+              data-testid="privacy-link"
+              onClick={(e) => {
+                e.stopPropagation();
+                void Taro.navigateTo({ url: PAGES.privacy });
+              }}
+            >
+              《隐私保护说明》
+            </Text>
+            ，同意门店使用以上信息安排到院
+          </Text>
+        </View>
+        <FieldError field="consent" errors={errors} />
+      </View>
+
+      <View className="booking__submit">
+        {submitError ? (
+          <Text className="field__error booking__submit-error" data-testid="booking-submit-error">
+            {submitError}
+          </Text>
+        ) : null}
+        <View
+          className={`btn btn--block${submitting ? ' btn--disabled' : ''}`}
+          hoverClass="btn--pressed"
+          data-testid="booking-submit"
+          onClick={() => void submit()}
+        >
+          {submitting ? '正在提交…' : '提交预约'}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+function FieldError({ field, errors }: { field: keyof BookingFormValues; errors: BookingFormErrors }) {
+  const message = errors[field];
+  if (!message || field === 'date' || field === 'slot') return null;
+  return (
+    <Text className="field__error" data-testid={`error-${field}`}>
+      {message}
+    </Text>
+  );
+}

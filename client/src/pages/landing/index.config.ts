@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '好友邀请',
+});

@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ClinicHeader } from '../../components/ClinicHeader';
+import { DemoSignIn } from '../../components/DemoSignIn';
+import { ErrorState, LoadingState } from '../../components/StateViews';
+import { CLINIC_NAME, PAGES, REFERRAL_KEEP_DAYS } from '../../constants';
+import { getCurrentIdentity } from '../../services/demo-identity';
+import { setFlash } from '../../services/flash';
+import { keepReferral } from '../../services/kept-referral';
+import { resolveLanding, type Landing } from '../../services/referral';
+import { landingSource } from '../../utils/share';
+import './index.scss';
+
+type State =
+  | { status: 'signin' }
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; landing: Landing };
+
+/** Codes the function says are wrong (typo, unknown, revoked): the page falls back to home. */
+const INVALID_CODES = new Set(['INVALID_CODE', 'INVALID_INPUT', 'INVALID_REFERRAL_CODE', 'REFERRAL_CODE_REVOKED']);
+
+/**
+ * The invitation: opened from a shared card (`?code=XXXX`) or a scanned mini-program code
+ * (`?scene=r%3DXXXX`). A valid code is kept on the device until the friend books.
+ */
+export default function Landing() {
+  const { params } = useRouter();
+  const source = landingSource(params);
+  const needsSignIn = process.env.TARO_ENV === 'h5' && !getCurrentIdentity();
+  const [state, setState] = useState<State>(needsSignIn ? { status: 'signin' } : { status: 'loading' });
+  const latest = useRef(0);
+
+  const fallBack = useCallback((message: string) => {
+    setFlash({ title: '推荐码无效', message: `${message}。您仍可以直接预约。`.replace('。。', '。') });
+    void Taro.reLaunch({ url: PAGES.home });
+  }, []);
+
+  const resolve = useCallback(async () => {
+    if (!source) return fallBack('链接中没有推荐码，请向推荐人重新索取');
+    const request = ++latest.current;
+    setState({ status: 'loading' });
+    const res = await resolveLanding(source);
+    if (request !== latest.current) return;
+    if (res.ok) {
+      keepReferral(res.data.code, res.data.referrerDisplayName);
+      setState({ status: 'ready', landing: res.data });
+    } else if (INVALID_CODES.has(res.code)) {
+      fallBack(res.message);
+    } else {
+      setState({ status: 'error', message: res.message });
+    }
+    // `source` is derived from the route params, which do not change for a page instance.
+  }, [params.code, params.scene, fallBack]);
+
+  useEffect(() => {
+    // Once per page; in H5 without a demo identity, after the sign-in panel's choice instead.
+    if (!needsSignIn) void resolve();
+  }, []);
+
+  return (
+    <View className="landing">
+      <ClinicHeader />
+      <View className="landing__body">
+        {state.status === 'signin' ? (
+          <>
+            <View className="notice notice--info" data-testid="landing-signin-hint">
+              <Text>本地演示：请先选择一位演示人员，再查看好友邀请</Text>
+            </View>
+            {process.env.TARO_ENV === 'h5' ? <DemoSignIn onSignIn={() => void resolve()} /> : null}
+          </>
+        ) : null}
+        {state.status === 'loading' ? (
+          <View className="card">
+            <LoadingState text="正在打开好友邀请…" testId="landing-loading" />
+          </View>
+        ) : null}
+        {state.status === 'error' ? (
+          <View className="card">
+            <ErrorState message={state.message} onRetry={() => void resolve()} testId="landing-error" />
+          </View>
+        ) : null}
+        {state.status === 'ready' ? <Invitation landing={state.landing} /> : null}
+      </View>
+    </View>
+  );
+}
+
+function Invitation({ landing }: { landing: Landing }) {
+  return (
+    <View data-testid="landing-invitation">
+      <View className="card landing__invite">
+        <Text className="landing__title" data-testid="landing-title">
+          你的好友 {landing.referrerDisplayName} 邀请你到{CLINIC_NAME}，一起变美
+        </Text>
+        <Text className="landing__sub">通过好友邀请预约，即可享受以下新客礼遇</Text>
+        <View className="landing__benefits" data-testid="landing-benefits">
+          {landing.benefits.length === 0 ? <Text className="muted">到院后由顾问为你介绍当期新客礼遇</Text> : null}
+          {landing.benefits.map((b) => (
+            <View key={b.title} className="landing__benefit">
+              <Text className="landing__benefit-title">{b.title}</Text>
+              <Text className="landing__benefit-text">{b.description}</Text>
+            </View>
+          ))}
+        </View>
+        <View
+          className="btn btn--block landing__cta"
+          hoverClass="btn--pressed"
+          data-testid="landing-book"
+          onClick={() => void Taro.navigateTo({ url: PAGES.booking })}
+        >
+          立即预约到院
+        </View>
+        <Text className="landing__kept" data-testid="landing-kept">
+          推荐码 {landing.code} 已为你保留 {REFERRAL_KEEP_DAYS} 天，稍后预约也会自动使用
+        </Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The referral code a new customer arrived with, kept on the device (Taro storage) until they book:
+ * across page changes and restarts of the app, for the clinic's number of days (30 by default).
+ * Losing the code between landing and booking is the most common complaint about referral programs.
+ */
+import Taro from '@tarojs/taro';
+import * as z from 'zod';
+import { REFERRAL_KEEP_DAYS } from '../constants';
+
+const STORAGE_KEY = 'clinic.keptReferral';
+const DAY_MS = 86_400_000;
+
+const keptSchema = z.object({
+  code: z.string().min(1).max(16),
+  /** Masked (`张*`), as resolveLanding gave it. */
+  referrerDisplayName: z.string().max(20),
+  keptAt: z.number().int(),
+  expiresAt: z.number().int(),
+});
+export type KeptReferral = z.infer<typeof keptSchema>;
+
+/** Pure: the record to keep for `code`, `days` from `nowMs`. */
+export function keptRecord(
+  code: string,
+  referrerDisplayName: string,
+  nowMs: number,
+  days: number = REFERRAL_KEEP_DAYS,
+): KeptReferral {
+  return { code, referrerDisplayName, keptAt: nowMs, expiresAt: nowMs + days * DAY_MS };
+}
+
+/** Pure: whether a kept record is still valid at `nowMs`. */
+export function isKeptValid(kept: KeptReferral, nowMs: number): boolean {
+  return nowMs < kept.expiresAt;
+}
+
+/** Keeps the code (the latest valid invitation replaces an earlier one: the customer has not filed yet). */
+export function keepReferral(code: string, referrerDisplayName: string, nowMs = Date.now(), days = REFERRAL_KEEP_DAYS) {
+  const record = keptRecord(code, referrerDisplayName, nowMs, days);
+  try {
+    Taro.setStorageSync(STORAGE_KEY, record);
+  } catch {
+    // Storage full or unavailable: the booking simply goes without the code.
+  }
+  return record;
+}
+
+/** The kept code, or null; an expired or unreadable record is removed. */
+export function getKeptReferral(nowMs = Date.now()): KeptReferral | null {
+  let raw: unknown;
+  try {
+    raw = Taro.getStorageSync(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+  if (raw === '' || raw === undefined || raw === null) return null;
+  const parsed = keptSchema.safeParse(raw);
+  if (!parsed.success || !isKeptValid(parsed.data, nowMs)) {
+    clearKeptReferral();
+    return null;
+  }
+  return parsed.data;
+}
+
+/** After a booking (or when the function says the code is no longer valid). */
+export function clearKeptReferral(): void {
+  try {
+    Taro.removeStorageSync(STORAGE_KEY);
+  } catch {
+    // nothing to do
+  }
+}

@@ -1,0 +1,31 @@
+/** The `referral` cloud function: the old customer's card, the landing page, referrals and rewards. */
+import { referralContract, type ActionOutput, type Result } from '@clinic/shared';
+import { callFunction } from './cloud';
+
+type C = typeof referralContract;
+export type MyCard = ActionOutput<C, 'getMyCard'>;
+export type Landing = ActionOutput<C, 'resolveLanding'>;
+export type ReferralPage = ActionOutput<C, 'listMyReferrals'>;
+export type RewardPage = ActionOutput<C, 'listMyRewards'>;
+
+/** The caller's active card, issued on the first call (existing customers only). */
+export function getMyCard(): Promise<Result<MyCard>> {
+  return callFunction('referral', referralContract, 'getMyCard', {});
+}
+
+export function revokeCard(): Promise<Result<ActionOutput<C, 'revokeCard'>>> {
+  return callFunction('referral', referralContract, 'revokeCard', {});
+}
+
+/** Exactly one of a typed/shared `code` or a scanned `scene` (`r=XXXXXXXX`). */
+export function resolveLanding(from: { code: string } | { scene: string }): Promise<Result<Landing>> {
+  return callFunction('referral', referralContract, 'resolveLanding', from);
+}
+
+export function listMyReferrals(cursor?: string): Promise<Result<ReferralPage>> {
+  return callFunction('referral', referralContract, 'listMyReferrals', { limit: 20, ...(cursor ? { cursor } : {}) });
+}
+
+export function listMyRewards(cursor?: string): Promise<Result<RewardPage>> {
+  return callFunction('referral', referralContract, 'listMyRewards', { limit: 20, ...(cursor ? { cursor } : {}) });
+}

@@ -1,0 +1,45 @@
+/**
+ * One-time subscribe messages (the visit reminder). weapp: `Taro.requestSubscribeMessage`; H5: a
+ * stand-in that asks with a modal and, when the user accepts, records the grant on the local cloud
+ * (`POST /api/subscribe/grant`), as WeChat would.
+ */
+import Taro from '@tarojs/taro';
+import { getDemoOpenid } from './demo-identity';
+
+export type SubscribeOutcome = 'accepted' | 'rejected' | 'failed';
+
+export async function requestReminder(templateId: string): Promise<SubscribeOutcome> {
+  if (process.env.TARO_ENV === 'h5') return requestInH5(templateId);
+  try {
+    const res = (await Taro.requestSubscribeMessage({
+      tmplIds: [templateId],
+      entityIds: [],
+    } as never)) as unknown as Record<string, string>;
+    return res[templateId] === 'accept' ? 'accepted' : 'rejected';
+  } catch {
+    return 'failed';
+  }
+}
+
+async function requestInH5(templateId: string): Promise<SubscribeOutcome> {
+  if (process.env.TARO_ENV !== 'h5') return 'failed';
+  const openid = getDemoOpenid();
+  if (!openid) return 'failed';
+  const answer = await Taro.showModal({
+    title: '到院提醒',
+    content: '是否允许门店在到院前一天通过微信提醒您？（仅一次）',
+    confirmText: '允许',
+    cancelText: '拒绝',
+  });
+  if (!answer.confirm) return 'rejected';
+  try {
+    const res = await fetch('/api/subscribe/grant', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid, templateId, count: 1 }),
+    });
+    return res.ok ? 'accepted' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}

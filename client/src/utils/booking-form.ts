@@ -1,0 +1,56 @@
+import { normalizePhone } from '@clinic/shared';
+
+/** What the booking form holds while the customer fills it in. */
+export interface BookingFormValues {
+  storeId: string;
+  productId: string;
+  date: string;
+  slot: string;
+  name: string;
+  /** Typed (H5, and weapp when WeChat's number is not used). */
+  phone: string;
+  consent: boolean;
+}
+
+export type BookingField = keyof BookingFormValues;
+export type BookingFormErrors = Partial<Record<BookingField, string>>;
+
+export const EMPTY_BOOKING_FORM: BookingFormValues = {
+  storeId: '',
+  productId: '',
+  date: '',
+  slot: '',
+  name: '',
+  phone: '',
+  consent: false,
+};
+
+export const FORM_MESSAGES = {
+  storeId: '请选择门店',
+  productId: '请选择项目',
+  date: '请选择到院日期',
+  slot: '请选择到院时间',
+  name: '请填写姓名',
+  nameTooLong: '姓名不能超过 20 个字',
+  consent: '请先阅读并同意《隐私保护说明》',
+} as const;
+
+/** Field errors in display order; an empty object means the form can be sent. */
+export function validateBookingForm(values: BookingFormValues): BookingFormErrors {
+  const errors: BookingFormErrors = {};
+  if (!values.storeId) errors.storeId = FORM_MESSAGES.storeId;
+  if (!values.productId) errors.productId = FORM_MESSAGES.productId;
+  if (!values.date) errors.date = FORM_MESSAGES.date;
+  if (!values.slot) errors.slot = FORM_MESSAGES.slot;
+  const name = values.name.trim();
+  if (!name) errors.name = FORM_MESSAGES.name;
+  else if (Array.from(name).length > 20) errors.name = FORM_MESSAGES.nameTooLong;
+  const phone = normalizePhone(values.phone);
+  if (!phone.ok) errors.phone = phone.message;
+  if (!values.consent) errors.consent = FORM_MESSAGES.consent;
+  return errors;
+}
+
+export function hasErrors(errors: BookingFormErrors): boolean {
+  return Object.keys(errors).length > 0;
+}

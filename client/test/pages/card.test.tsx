@@ -1,0 +1,168 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Card from '../../src/pages/card/index';
+import { setRouterParams } from '../mocks/taro';
+import { cloudCalls, fail, ok, resetTaroMocks, routeCloud, setPlatform } from '../helpers';
+import { CARD } from '../fixtures';
+
+const EMPTY_REWARDS = { balanceFen: 0, points: 0, pendingReferrals: 0, items: [] };
+
+beforeEach(() => {
+  resetTaroMocks();
+  setPlatform('weapp');
+});
+
+function gateway(overrides: Record<string, (data: any) => unknown> = {}) {
+  routeCloud({
+    'referral.getMyCard': () => ok(CARD),
+    'referral.listMyReferrals': () => ok({ items: [] }),
+    'referral.listMyRewards': () => ok(EMPTY_REWARDS),
+    ...overrides,
+  });
+}
+
+describe('referral card page', () => {
+  it('shows the code, the QR, the rules, and empty referrals and rewards', async () => {
+    gateway();
+    render(<Card />);
+    expect(screen.getByTestId('card-loading')).toBeTruthy();
+    expect((await screen.findByTestId('card-code')).textContent).toBe('34MJW8AR');
+    expect(screen.getByTestId('card-qr').getAttribute('src')).toBe(CARD.qrUrl);
+    expect(screen.getByTestId('card-rules').textContent).toContain('好友首次消费后');
+    expect((await screen.findByTestId('referrals-empty')).textContent).toContain('还没有好友');
+    expect((await screen.findByTestId('rewards-empty')).textContent).toContain('暂无奖励记录');
+    expect(screen.getByTestId('rewards-balance').textContent).toBe('¥0');
+  });
+
+  it('an old customer who is not one yet sees why, with the phone binding', async () => {
+    gateway({
+      'referral.getMyCard': () => fail('NOT_EXISTING_CUSTOMER', '完成首次治疗后即可获得专属推荐卡'),
+    });
+    render(<Card />);
+    const empty = await screen.findByTestId('card-not-customer');
+    expect(empty.textContent).toContain('完成首次治疗后即可获得专属推荐卡');
+    expect(within(empty).getByTestId('bind-phone')).toBeTruthy();
+  });
+
+  it('an error has a retry', async () => {
+    let first = true;
+    gateway({
+      'referral.getMyCard': () => {
+        if (!first) return ok(CARD);
+        first = false;
+        return fail('INTERNAL', '系统繁忙，请稍后再试');
+      },
+    });
+    render(<Card />);
+    const error = await screen.findByTestId('card-error');
+    expect(error.textContent).toContain('系统繁忙');
+    fireEvent.click(within(error).getByTestId('retry-button'));
+    expect(await screen.findByTestId('card-code')).toBeTruthy();
+  });
+
+  it('lists errors of referrals and rewards in their own sections', async () => {
+    gateway({
+      'referral.listMyReferrals': () => fail('INTERNAL', '推荐记录暂不可用'),
+      'referral.listMyRewards': () => fail('INTERNAL', '奖励暂不可用'),
+    });
+    render(<Card />);
+    expect((await screen.findByTestId('referrals-error')).textContent).toContain('推荐记录暂不可用');
+    expect((await screen.findByTestId('rewards-error')).textContent).toContain('奖励暂不可用');
+    expect(screen.getByTestId('card-code')).toBeTruthy();
+  });
+
+  it('lists referrals masked with their status and the reward ledger', async () => {
+    gateway({
+      'referral.listMyReferrals': () =>
+        ok({
+          items: [
+            {
+              maskedName: '林*',
+              maskedPhone: '170****0001',
+              filedOn: '2026-11-23',
+              status: 'booked',
+              rewardCredited: false,
+            },
+            {
+              maskedName: '苏*',
+              maskedPhone: '170****0002',
+              filedOn: '2026-10-02',
+              status: 'dealt',
+              rewardCredited: true,
+            },
+          ],
+        }),
+      'referral.listMyRewards': () =>
+        ok({
+          balanceFen: 25_000,
+          points: 0,
+          pendingReferrals: 1,
+          items: [
+            {
+              id: 'l1',
+              type: 'credit',
+              kind: 'rebate',
+              amount: 30_000,
+              unit: 'fen',
+              at: '2026-10-10T02:00:00Z',
+              expiresOn: '2027-10-10',
+            },
+            { id: 'l2', type: 'use', kind: 'rebate', amount: 5_000, unit: 'fen', at: '2026-11-01T02:00:00Z' },
+          ],
+        }),
+    });
+    render(<Card />);
+    await waitFor(() => expect(screen.getAllByTestId('referral-item')).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId('referral-item');
+    expect(first?.textContent).toContain('林* 170****0001');
+    expect(first?.textContent).toContain('已预约');
+    expect(second?.textContent).toContain('已成交');
+    await waitFor(() => expect(screen.getAllByTestId('reward-item')).toHaveLength(2));
+    expect(screen.getByTestId('rewards-balance').textContent).toBe('¥250');
+    expect(screen.getByTestId('rewards-pending').textContent).toBe('1');
+    const ledger = screen.getAllByTestId('reward-item').map((r) => r.textContent);
+    expect(ledger[0]).toContain('已到账');
+    expect(ledger[1]).toContain('已使用');
+  });
+
+  it('copies the share path and shares the landing path with the code', async () => {
+    gateway();
+    render(<Card />);
+    fireEvent.click(await screen.findByTestId('card-copy'));
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'pages/landing/index?code=34MJW8AR' });
+    expect((await screen.findByTestId('card-share-path')).textContent).toBe('pages/landing/index?code=34MJW8AR');
+
+    const share = (useShareAppMessage as jest.Mock).mock.calls.at(-1)?.[0] as () => { path: string };
+    expect(share().path).toBe('/pages/landing/index?code=34MJW8AR');
+    const timeline = (useShareTimeline as jest.Mock).mock.calls.at(-1)?.[0] as () => { query: string };
+    expect(timeline().query).toBe('code=34MJW8AR');
+  });
+
+  it('revokes and reissues only after a confirm', async () => {
+    let code = CARD.code;
+    gateway({
+      'referral.getMyCard': () => ok({ ...CARD, code, sharePath: `pages/landing/index?code=${code}` }),
+      'referral.revokeCard': () => {
+        const revokedCode = code;
+        code = 'NEWC0DE2'.replace('0', 'Q');
+        return ok({ revokedCode });
+      },
+    });
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    render(<Card />);
+    fireEvent.click(await screen.findByTestId('card-revoke'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1));
+    expect(cloudCalls().some((c) => c.call === 'referral.revokeCard')).toBe(false);
+
+    fireEvent.click(screen.getByTestId('card-revoke'));
+    await waitFor(() => expect(screen.getByTestId('card-code').textContent).toBe('NEWCQDE2'));
+    expect(cloudCalls().filter((c) => c.call === 'referral.revokeCard')).toHaveLength(1);
+  });
+
+  it('opened from Moments with someone’s code, it forwards to the invitation', async () => {
+    setRouterParams({ code: '34MJW8AR' });
+    gateway();
+    render(<Card />);
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/landing/index?code=34MJW8AR' });
+  });
+});

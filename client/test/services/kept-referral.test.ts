@@ -1,0 +1,56 @@
+import Taro from '@tarojs/taro';
+import {
+  clearKeptReferral,
+  getKeptReferral,
+  isKeptValid,
+  keepReferral,
+  keptRecord,
+} from '../../src/services/kept-referral';
+import { resetTaroMocks } from '../helpers';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-11-23T10:00:00+08:00');
+
+beforeEach(() => resetTaroMocks());
+
+describe('the kept referral code', () => {
+  it('is written to device storage and read back later (page changes, app restarts)', () => {
+    keepReferral('34MJW8AR', '王*', T0);
+    expect(Taro.setStorageSync).toHaveBeenCalledWith('clinic.keptReferral', {
+      code: '34MJW8AR',
+      referrerDisplayName: '王*',
+      keptAt: T0,
+      expiresAt: T0 + 30 * DAY,
+    });
+    expect(getKeptReferral(T0 + 5 * DAY)).toMatchObject({ code: '34MJW8AR', referrerDisplayName: '王*' });
+  });
+
+  it('lasts 30 days by default and is dropped after that', () => {
+    keepReferral('34MJW8AR', '王*', T0);
+    expect(getKeptReferral(T0 + 30 * DAY - 1)?.code).toBe('34MJW8AR');
+    expect(getKeptReferral(T0 + 30 * DAY)).toBeNull();
+    // Expired records are removed from storage, not just hidden.
+    expect(Taro.removeStorageSync).toHaveBeenCalledWith('clinic.keptReferral');
+    expect(getKeptReferral(T0)).toBeNull();
+  });
+
+  it('follows the clinic’s number of days', () => {
+    const record = keptRecord('34MJW8AR', '王*', T0, 7);
+    expect(isKeptValid(record, T0 + 7 * DAY - 1)).toBe(true);
+    expect(isKeptValid(record, T0 + 7 * DAY)).toBe(false);
+  });
+
+  it('a later invitation replaces the earlier one', () => {
+    keepReferral('34MJW8AR', '王*', T0);
+    keepReferral('ABCD2345', '刘*', T0 + DAY);
+    expect(getKeptReferral(T0 + 2 * DAY)?.code).toBe('ABCD2345');
+  });
+
+  it('is cleared after booking, and a corrupt record reads as none', () => {
+    keepReferral('34MJW8AR', '王*', T0);
+    clearKeptReferral();
+    expect(getKeptReferral(T0)).toBeNull();
+    Taro.setStorageSync('clinic.keptReferral', { code: 42 });
+    expect(getKeptReferral(T0)).toBeNull();
+  });
+});

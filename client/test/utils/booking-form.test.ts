@@ -1,0 +1,52 @@
+import { EMPTY_BOOKING_FORM, FORM_MESSAGES, hasErrors, validateBookingForm } from '../../src/utils/booking-form';
+
+const filled = {
+  storeId: 'store-1',
+  productId: 'product-eyes',
+  date: '2026-11-25',
+  slot: '14:00',
+  name: '林小雨',
+  phone: '139 0013 8000',
+  consent: true,
+};
+
+describe('validateBookingForm', () => {
+  it('accepts a complete form (phone with spaces or +86 is fine)', () => {
+    expect(validateBookingForm(filled)).toEqual({});
+    expect(validateBookingForm({ ...filled, phone: '+86 139-0013-8000' })).toEqual({});
+  });
+
+  it('names every missing field', () => {
+    const errors = validateBookingForm(EMPTY_BOOKING_FORM);
+    expect(errors).toEqual({
+      storeId: FORM_MESSAGES.storeId,
+      productId: FORM_MESSAGES.productId,
+      date: FORM_MESSAGES.date,
+      slot: FORM_MESSAGES.slot,
+      name: FORM_MESSAGES.name,
+      phone: '请填写手机号码',
+      consent: FORM_MESSAGES.consent,
+    });
+    expect(hasErrors(errors)).toBe(true);
+  });
+
+  it.each([
+    ['1390013800', '手机号码位数不足，应为 11 位'],
+    ['139001380001', '手机号码位数过多，应为 11 位'],
+    ['0871-1234567', '请填写手机号码，不支持座机号码'],
+    ['12900138000', '不是有效的中国大陆手机号码'],
+    ['+1 415 555 0100', '暂不支持境外手机号码，请填写中国大陆手机号码'],
+    ['139abc', '手机号码只能包含数字'],
+  ])('explains a bad phone %s', (phone, message) => {
+    expect(validateBookingForm({ ...filled, phone }).phone).toBe(message);
+  });
+
+  it('requires the privacy consent', () => {
+    expect(validateBookingForm({ ...filled, consent: false })).toEqual({ consent: FORM_MESSAGES.consent });
+  });
+
+  it('limits the name to 20 characters', () => {
+    expect(validateBookingForm({ ...filled, name: '  ' }).name).toBe(FORM_MESSAGES.name);
+    expect(validateBookingForm({ ...filled, name: '名'.repeat(21) }).name).toBe(FORM_MESSAGES.nameTooLong);
+  });
+});
