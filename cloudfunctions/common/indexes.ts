@@ -29,6 +29,13 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.bookings, name: 'openid_date', keys: { openid: 1, date: -1, slot: -1 }, unique: false },
   // staff check-in and store day lists (later issues)
   { collection: COLLECTIONS.bookings, name: 'store_date_slot', keys: { storeId: 1, date: 1, slot: 1 }, unique: false },
+  // reminders.visitReminders: tomorrow's booked visits not yet reminded
+  {
+    collection: COLLECTIONS.bookings,
+    name: 'chain_date_status',
+    keys: { chainId: 1, date: 1, status: 1 },
+    unique: false,
+  },
   // booking.listSlots
   { collection: COLLECTIONS.slotCounters, name: 'store_date', keys: { storeId: 1, date: 1 }, unique: false },
   // a person's filings and touches (staff views, attribution replays)

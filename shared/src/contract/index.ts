@@ -5,3 +5,4 @@ export * from './referral';
 export * from './booking';
 export * from './registry';
 export * from './setup';
+export * from './reminders';

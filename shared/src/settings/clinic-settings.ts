@@ -167,6 +167,17 @@ export const clinicSettingsSchema = z.strictObject({
         ]),
     })
     .prefault({}),
+  notifications: z
+    .strictObject({
+      /**
+       * Subscribe-message template of the visit reminder (到院提醒), from the mini-program's
+       * console (订阅消息 → 我的模板). The client asks for it after booking; must match.
+       */
+      visitReminderTemplateId: z.string().min(1).max(64).default('tmpl-visit-reminder'),
+      /** The reminder goes out this many days before the visit (timer at 10:00 Shanghai). */
+      visitReminderDaysBefore: z.number().int().min(1).max(7).default(1),
+    })
+    .prefault({}),
 });
 
 export type ClinicSettings = z.output<typeof clinicSettingsSchema>;
