@@ -24,6 +24,7 @@ module.exports = {
       displayName: 'cloudfunctions',
       rootDir: '<rootDir>/cloudfunctions',
       testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/support/global-setup.js',
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/*/test/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },

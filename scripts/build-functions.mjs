@@ -3,7 +3,7 @@
 // DevTools or miniprogram-ci uploads unchanged: index.js, package.json (runtime dep: wx-server-sdk only),
 // config.json. Output: dist/cloudfunctions/<name>/ (project.config.json's cloudfunctionRoot).
 import { build } from 'esbuild';
-import { readdir, readFile, writeFile, mkdir, rm, copyFile, stat } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir, rm, rename, copyFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +25,13 @@ async function functionNames() {
 }
 
 const names = await functionNames();
-await rm(outRoot, { recursive: true, force: true });
+// Build beside the live folder and swap it in at the end, so that a running local cloud (or a
+// parallel test worker) never sees a half-written or missing function.
+const staging = path.join(root, 'dist', `.cloudfunctions-${process.pid}`);
+await rm(staging, { recursive: true, force: true });
 const started = Date.now();
 for (const name of names) {
-  const out = path.join(outRoot, name);
+  const out = path.join(staging, name);
   await mkdir(out, { recursive: true });
   await build({
     entryPoints: [path.join(sourceDir, name, 'src', 'index.ts')],
@@ -53,4 +56,8 @@ for (const name of names) {
   const { size } = await stat(path.join(out, 'index.js'));
   console.log(`  ${name.padEnd(16)} ${(size / 1024).toFixed(1)} KB`);
 }
+const retired = path.join(root, 'dist', `.cloudfunctions-old-${process.pid}`);
+if (existsSync(outRoot)) await rename(outRoot, retired);
+await rename(staging, outRoot);
+await rm(retired, { recursive: true, force: true });
 console.log(`built ${names.length} function(s) into ${path.relative(root, outRoot)} in ${Date.now() - started} ms`);

@@ -39,7 +39,12 @@ export class InstancePool {
   ) {}
 
   async invoke(event: unknown, env: Record<string, string | null>, nowMs: () => number): Promise<InvocationOutcome> {
-    const instance = await this.acquire();
+    let instance: Instance;
+    try {
+      instance = await this.acquire();
+    } catch (e) {
+      return { status: 'error', error: e instanceof Error ? e.message : String(e), durationMs: 0 };
+    }
     const started = Date.now();
     const id = Math.random().toString(36).slice(2);
     try {
@@ -147,6 +152,8 @@ export class InstancePool {
       };
       child.on('message', onMessage);
       child.once('exit', (code) => reject(new Error(`instance of ${this.fn.name} failed to start (${code})`)));
+      // A process that cannot even be spawned (e.g. its folder vanished) emits only 'error'.
+      child.once('error', (e) => reject(new Error(`instance of ${this.fn.name} failed to start: ${e.message}`)));
     });
     ready.catch(() => undefined);
     return { child, ready, busy: false };
