@@ -9,6 +9,8 @@ export interface BookingFormValues {
   name: string;
   /** Typed (H5, and weapp when WeChat's number is not used). */
   phone: string;
+  /** weapp: the getPhoneNumber button's one-time code; when set, the typed phone is not used. */
+  phoneCode: string;
   consent: boolean;
 }
 
@@ -22,6 +24,7 @@ export const EMPTY_BOOKING_FORM: BookingFormValues = {
   slot: '',
   name: '',
   phone: '',
+  phoneCode: '',
   consent: false,
 };
 
@@ -45,12 +48,19 @@ export function validateBookingForm(values: BookingFormValues): BookingFormError
   const name = values.name.trim();
   if (!name) errors.name = FORM_MESSAGES.name;
   else if (Array.from(name).length > 20) errors.name = FORM_MESSAGES.nameTooLong;
-  const phone = normalizePhone(values.phone);
-  if (!phone.ok) errors.phone = phone.message;
+  if (!values.phoneCode) {
+    const phone = normalizePhone(values.phone);
+    if (!phone.ok) errors.phone = phone.message;
+  }
   if (!values.consent) errors.consent = FORM_MESSAGES.consent;
   return errors;
 }
 
 export function hasErrors(errors: BookingFormErrors): boolean {
   return Object.keys(errors).length > 0;
+}
+
+/** The phone part of the booking request: WeChat's code when the customer used it, else the typed number. */
+export function phoneFields(values: BookingFormValues): { phone: string } | { phoneCode: string } {
+  return values.phoneCode ? { phoneCode: values.phoneCode } : { phone: values.phone };
 }

@@ -1,4 +1,10 @@
-import { EMPTY_BOOKING_FORM, FORM_MESSAGES, hasErrors, validateBookingForm } from '../../src/utils/booking-form';
+import {
+  EMPTY_BOOKING_FORM,
+  FORM_MESSAGES,
+  hasErrors,
+  phoneFields,
+  validateBookingForm,
+} from '../../src/utils/booking-form';
 
 const filled = {
   storeId: 'store-1',
@@ -7,6 +13,7 @@ const filled = {
   slot: '14:00',
   name: '林小雨',
   phone: '139 0013 8000',
+  phoneCode: '',
   consent: true,
 };
 
@@ -48,5 +55,29 @@ describe('validateBookingForm', () => {
   it('limits the name to 20 characters', () => {
     expect(validateBookingForm({ ...filled, name: '  ' }).name).toBe(FORM_MESSAGES.name);
     expect(validateBookingForm({ ...filled, name: '名'.repeat(21) }).name).toBe(FORM_MESSAGES.nameTooLong);
+  });
+});
+
+describe('the phone WeChat vouches for (weapp getPhoneNumber)', () => {
+  const blankPhone = {
+    storeId: 'store-1',
+    productId: 'p',
+    date: '2026-11-24',
+    slot: '10:00',
+    name: '林小雨',
+    phone: '',
+    phoneCode: '',
+    consent: true,
+  };
+
+  test('with a code, no typed phone is needed and the code is sent instead', () => {
+    const values = { ...blankPhone, phoneCode: 'wx-code-1' };
+    expect(validateBookingForm(values)).toEqual({});
+    expect(phoneFields(values)).toEqual({ phoneCode: 'wx-code-1' });
+  });
+
+  test('without a code, the typed phone is validated and sent', () => {
+    expect(validateBookingForm(blankPhone).phone).toBeDefined();
+    expect(phoneFields({ ...blankPhone, phone: '13800138000' })).toEqual({ phone: '13800138000' });
   });
 });

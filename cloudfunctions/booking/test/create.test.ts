@@ -286,3 +286,31 @@ describe('concurrency: one filing per phone, whatever the burst (every call ends
     expect(counters.every((c) => c.booked <= 3)).toBe(true);
   });
 });
+
+describe('booking.create with the phone WeChat vouches for (getPhoneNumber code)', () => {
+  const withCode = (phoneCode: string, over: Record<string, unknown> = {}) => {
+    const { phone: _typed, ...rest } = bookingInput({ slot: '15:00', ...over });
+    return { ...rest, phoneCode };
+  };
+
+  test('a valid code files the number WeChat returns', async () => {
+    const res = await book(withCode('demo_13900007777'), 'openid-phone-code');
+    expect(res.body).toMatchObject({ ok: true, data: { maskedPhone: '139****7777' } });
+    expect(filingsOf('13900007777')).toHaveLength(1);
+  });
+
+  test('an invalid or used code is refused and writes nothing', async () => {
+    const before = clinic.counts();
+    const res = await book(withCode('not-a-real-code'), 'openid-phone-code-2');
+    expect(res.body).toMatchObject({ ok: false, code: 'INVALID_PHONE_CODE' });
+    expect(clinic.counts()).toEqual(before);
+  });
+
+  test('a typed phone and a code together, or neither, is invalid input', async () => {
+    const both = await book({ ...withCode('demo_13900007778'), phone: '13900007778' });
+    expect(both.body).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('手机号') });
+    const { phone: _p, ...neither } = bookingInput();
+    const none = await book(neither);
+    expect(none.body).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('手机号') });
+  });
+});

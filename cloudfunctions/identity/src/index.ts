@@ -1,4 +1,4 @@
-import { identityContract, maskPhone, normalizePhone, type Customer, type Role } from '@clinic/shared';
+import { identityContract, maskPhone, type Customer, type Role } from '@clinic/shared';
 import { defineFunction } from '../../common/define-function';
 import { AppError } from '../../common/errors';
 import { COLLECTIONS } from '../../common/collections';
@@ -6,7 +6,7 @@ import { MESSAGES } from '../../common/codes';
 import type { Stored } from '../../common/clinic';
 import { userIdFor } from '../../common/keys';
 import { rolesFromRecords } from '../../common/roles';
-import { openapi, type PhoneNumberResult } from '../../common/sdk';
+import { phoneFromCode } from '../../common/phone-from-code';
 import { transact } from '../../common/transaction';
 
 /** A customer record keeps at most this many WeChat users (customerSchema.openids). */
@@ -21,27 +21,6 @@ interface UserDoc {
   customerId?: string | null;
   phoneBoundAt?: string;
   [key: string]: unknown;
-}
-
-async function phoneFromCode(code: string): Promise<string> {
-  let result: PhoneNumberResult;
-  try {
-    result = await openapi.getPhoneNumber(code);
-  } catch (e) {
-    // 40029 invalid code, 40163 code used, -604101 …: the page asks the user to authorise again.
-    const errCode = (e as { errCode?: unknown } | null)?.errCode;
-    if (typeof errCode === 'number' && errCode > 0)
-      throw new AppError('INVALID_PHONE_CODE', MESSAGES.INVALID_PHONE_CODE);
-    throw e;
-  }
-  const info = result.phoneInfo;
-  if (!info) throw new AppError('INVALID_PHONE_CODE', MESSAGES.INVALID_PHONE_CODE);
-  if (info.countryCode !== undefined && String(info.countryCode) !== '86') {
-    throw new AppError('PHONE_NOT_SUPPORTED', MESSAGES.PHONE_NOT_SUPPORTED);
-  }
-  const normalized = normalizePhone(String(info.purePhoneNumber ?? info.phoneNumber ?? ''));
-  if (!normalized.ok) throw new AppError('INVALID_PHONE', normalized.message);
-  return normalized.phone;
 }
 
 export const main = defineFunction(identityContract, {

@@ -4,6 +4,7 @@ import { phoneInputSchema } from '../identity/phone';
 import { openingHoursSchema, productCategorySchema, BOOKING_STATUSES } from '../model/entities';
 import { fenSchema, idSchema, localDateSchema, personNameSchema, timeOfDaySchema } from '../model/primitives';
 import { defineContract } from './envelope';
+import { phoneCodeSchema } from './identity';
 
 const bookingView = z.strictObject({
   id: idSchema,
@@ -67,20 +68,28 @@ export const bookingContract = defineContract({
     }),
   },
   create: {
-    input: z.strictObject({
-      storeId: idSchema,
-      productId: idSchema,
-      date: localDateSchema,
-      slot: timeOfDaySchema,
-      name: personNameSchema,
-      phone: phoneInputSchema,
-      consentVersion: z
-        .string({ error: '请先阅读并同意隐私政策' })
-        .min(1, { error: '请先阅读并同意隐私政策' })
-        .max(16, { error: '隐私政策版本号过长' }),
-      /** Typed or scanned; verified (check character) before any lookup. */
-      referralCode: z.string().max(16, { error: '推荐码过长' }).optional(),
-    }),
+    input: z
+      .strictObject({
+        storeId: idSchema,
+        productId: idSchema,
+        date: localDateSchema,
+        slot: timeOfDaySchema,
+        name: personNameSchema,
+        /** Typed (H5, staff desk) … */
+        phone: phoneInputSchema.optional(),
+        /** … or vouched for by WeChat: the getPhoneNumber button's code (weapp). Exactly one of the two. */
+        phoneCode: phoneCodeSchema.optional(),
+        consentVersion: z
+          .string({ error: '请先阅读并同意隐私政策' })
+          .min(1, { error: '请先阅读并同意隐私政策' })
+          .max(16, { error: '隐私政策版本号过长' }),
+        /** Typed or scanned; verified (check character) before any lookup. */
+        referralCode: z.string().max(16, { error: '推荐码过长' }).optional(),
+      })
+      .refine((v) => (v.phone === undefined) !== (v.phoneCode === undefined), {
+        error: '请填写手机号或使用微信手机号授权',
+        path: ['phone'],
+      }),
     output: bookingView,
   },
   cancel: {

@@ -2,15 +2,18 @@ import * as z from 'zod';
 import '../locale';
 import { defineContract } from './envelope';
 
+/** The one-time `code` of WeChat's getPhoneNumber button (never a typed number). */
+export const phoneCodeSchema = z
+  .string({ error: '缺少手机号授权凭证' })
+  .min(1, { error: '缺少手机号授权凭证' })
+  .max(128, { error: '手机号授权凭证过长' })
+  .regex(/^[0-9A-Za-z_-]+$/, { error: '手机号授权凭证格式不正确' });
+
 /** identity: binds the caller's phone from WeChat's getPhoneNumber `code` (never a typed number). */
 export const identityContract = defineContract({
   bindPhone: {
     input: z.strictObject({
-      code: z
-        .string({ error: '缺少手机号授权凭证' })
-        .min(1, { error: '缺少手机号授权凭证' })
-        .max(128, { error: '手机号授权凭证过长' })
-        .regex(/^[0-9A-Za-z_-]+$/, { error: '手机号授权凭证格式不正确' }),
+      code: phoneCodeSchema,
     }),
     output: z.strictObject({
       /** `138****8000`: the full number never travels back to the page. */

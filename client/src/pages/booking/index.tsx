@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { BookingResult } from '../../components/BookingResult';
 import { DateSlotPicker } from '../../components/DateSlotPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
@@ -17,6 +17,7 @@ import { clearKeptReferral, getKeptReferral, type KeptReferral } from '../../ser
 import {
   EMPTY_BOOKING_FORM,
   hasErrors,
+  phoneFields,
   validateBookingForm,
   type BookingFormErrors,
   type BookingFormValues,
@@ -33,6 +34,7 @@ const FIELD_OF_CODE: Record<string, keyof BookingFormValues> = {
   STORE_CLOSED: 'date',
   DATE_TOO_FAR: 'date',
   INVALID_PHONE: 'phone',
+  INVALID_PHONE_CODE: 'phone',
 };
 
 export default function Booking() {
@@ -98,7 +100,7 @@ export default function Booking() {
       date: values.date,
       slot: values.slot,
       name: values.name.trim(),
-      phone: values.phone,
+      ...phoneFields(values),
       consentVersion: PRIVACY_VERSION,
       ...(referral ? { referralCode: referral.code } : {}),
     });
@@ -116,6 +118,8 @@ export default function Booking() {
       setSubmitError(`${res.message}。已取消推荐码，可直接再次提交预约。`);
       return;
     }
+    // A getPhoneNumber code works once: after any failure the customer authorises again or types.
+    if (values.phoneCode) setValues((v) => ({ ...v, phoneCode: '' }));
     const field = FIELD_OF_CODE[res.code];
     if (field) {
       setErrors({ [field]: res.message });
@@ -233,15 +237,36 @@ export default function Booking() {
         </View>
         <View className="field">
           <Text className="field__label">手机号</Text>
-          <Input
-            className={`field__input${errors.phone ? ' field__input--invalid' : ''}`}
-            data-testid="booking-phone"
-            type="number"
-            value={values.phone}
-            maxlength={20}
-            placeholder="用于到院核验与提醒"
-            onInput={(e) => set({ phone: e.detail.value })}
-          />
+          {values.phoneCode ? (
+            <View className="booking__wechat-phone" data-testid="booking-wechat-phone">
+              <Text>将使用您微信绑定的手机号</Text>
+              <Text className="link" onClick={() => set({ phoneCode: '' })}>
+                改为手动填写
+              </Text>
+            </View>
+          ) : (
+            <Input
+              className={`field__input${errors.phone ? ' field__input--invalid' : ''}`}
+              data-testid="booking-phone"
+              type="number"
+              value={values.phone}
+              maxlength={20}
+              placeholder="用于到院核验与提醒"
+              onInput={(e) => set({ phone: e.detail.value })}
+            />
+          )}
+          {process.env.TARO_ENV === 'weapp' && !values.phoneCode ? (
+            <Button
+              className="btn btn--ghost btn-native booking__wechat-phone-button"
+              openType="getPhoneNumber"
+              onGetPhoneNumber={(e) => {
+                const code = (e.detail as { code?: string }).code;
+                if (code) set({ phoneCode: code });
+              }}
+            >
+              使用微信手机号
+            </Button>
+          ) : null}
           <FieldError field="phone" errors={errors} />
         </View>
         <View
