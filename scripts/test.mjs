@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm test: everything, in the order a failure is cheapest to see.
 // typecheck → build functions → jest (unit + local cloud + functions, coverage gate on shared/)
-// → weapp build + package size budget → H5 build → browser journeys.
+// → weapp build + package size budget → H5 build → browser journeys → DevTools journeys (where configured).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -61,4 +61,6 @@ step('H5 build', 'npm', ['run', 'build:h5', '--silent']);
 step('browser journeys (H5 + local cloud, Debian chromium)', 'node', ['e2e/run.mjs'], {
   env: { CHROMIUM_PATH: chromium },
 });
+// Runs where WeChat DevTools is configured (WECHAT_DEVTOOLS_CLI); elsewhere it says "not run".
+step('miniprogram-automator journeys (WeChat DevTools)', 'node', ['e2e/automator/run.mjs']);
 finish();
