@@ -2,7 +2,6 @@ import { randomInt } from 'crypto';
 import {
   attribute,
   cadenceDueDates,
-  classifyFiling,
   generateBookingCode,
   gradeForBooking,
   isPastSlot,
@@ -12,10 +11,10 @@ import {
   type Booking,
   type Customer,
   type Filing,
-  type FilingSource,
   type FollowUpTask,
 } from '@clinic/shared';
 import { AppError } from '../../common/errors';
+import { filingRecord } from './filing-record';
 import { COLLECTIONS } from '../../common/collections';
 import type { Transaction } from '../../common/db-types';
 import { customerIdFor, filingIdFor, personIdFor } from '../../common/keys';
@@ -171,35 +170,22 @@ async function fileFirstTime(
   c: CreateContext,
   customerId: string,
 ): Promise<{ filingId: string; personReferrer: string | undefined }> {
-  const { store, product, settings, referrer, now } = c;
+  const { store, settings, referrer, now } = c;
   const chainId = store.chainId;
   const nowIso = now.toISOString();
-  const source: FilingSource = referrer ? 'card' : 'mini_program';
-  const cls = classifyFiling({ source, ...(referrer ? { referrerCustomerId: referrer._id } : {}) }, settings);
-  if (!cls.ok) throw new AppError(cls.code, cls.message);
+  const filingId = filingIdFor(chainId, input.phone);
+  const classified = filingRecord(filingId, input, c, customerId, false);
   // A referral is credited to the referrer's owner; anything else to the store's default owner.
   const owner =
-    cls.channel === 'referral' && referrer?.ownerStaffId
+    classified.channel === 'referral' && referrer?.ownerStaffId
       ? { staffId: referrer.ownerStaffId, department: referrer.ownerDepartment }
       : c.owner;
   const grade = gradeForBooking(localDate(now), input.date);
-  const filingId = filingIdFor(chainId, input.phone);
   const filing: Filing = {
-    id: filingId,
-    chainId,
-    storeId: store.id,
-    customerId,
-    phone: input.phone,
-    at: nowIso,
-    channel: cls.channel,
-    level: cls.level,
-    source,
-    ...(referrer ? { referrerCustomerId: referrer._id } : {}),
+    ...classified,
     ...(owner ? { ownerStaffId: owner.staffId } : {}),
     ...(owner?.department ? { ownerDepartment: owner.department } : {}),
     grade,
-    productIds: [product.id],
-    isTouch: false,
   };
   const customer: Customer = {
     id: customerId,
@@ -225,7 +211,7 @@ async function fileFirstTime(
           at: nowIso,
           channel: filing.channel,
           level: filing.level,
-          source,
+          source: filing.source,
           ...(filing.referrerCustomerId ? { referrerCustomerId: filing.referrerCustomerId } : {}),
           ...(filing.ownerStaffId ? { ownerStaffId: filing.ownerStaffId } : {}),
           ...(filing.ownerDepartment ? { ownerDepartment: filing.ownerDepartment } : {}),

@@ -1,21 +1,12 @@
 import { randomBytes } from 'crypto';
-import {
-  classifyFiling,
-  localDate,
-  maskName,
-  maskPhone,
-  type AuditLogEntry,
-  type Customer,
-  type Filing,
-  type FilingSource,
-} from '@clinic/shared';
-import { AppError } from '../../common/errors';
+import { localDate, maskName, maskPhone, type AuditLogEntry, type Customer, type Filing } from '@clinic/shared';
 import { COLLECTIONS } from '../../common/collections';
 import type { Stored } from '../../common/clinic';
 import type { Transaction } from '../../common/db-types';
 import { userIdFor } from '../../common/keys';
 import type { PersonDoc, ReferralDoc } from '../../common/booking-docs';
 import type { CreateBookingInput, CreateContext } from './create-context';
+import { filingRecord } from './filing-record';
 
 function hex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
@@ -32,26 +23,10 @@ export async function recordTouch(
   person: PersonDoc | null,
   customerId: string,
 ) {
-  const { settings, referrer, now, store } = c;
+  const { referrer, now, store } = c;
   const nowIso = now.toISOString();
-  const source: FilingSource = referrer ? 'card' : 'mini_program';
-  const cls = classifyFiling({ source, ...(referrer ? { referrerCustomerId: referrer._id } : {}) }, settings);
-  if (!cls.ok) throw new AppError(cls.code, cls.message);
   const touchId = `t${hex(12)}`;
-  const touch: Filing = {
-    id: touchId,
-    chainId: store.chainId,
-    storeId: store.id,
-    customerId,
-    phone: input.phone,
-    at: nowIso,
-    channel: cls.channel,
-    level: cls.level,
-    source,
-    ...(referrer ? { referrerCustomerId: referrer._id } : {}),
-    productIds: [input.productId],
-    isTouch: true,
-  };
+  const touch = filingRecord(touchId, input, c, customerId, true);
   await tx.collection<Filing & { _id?: string }>(COLLECTIONS.filings).doc(touchId).set(touch);
 
   let personReferrer = person?.referrerCustomerId ?? undefined;
