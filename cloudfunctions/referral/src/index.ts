@@ -83,7 +83,9 @@ async function activeOrIssue(db: Database, customer: Stored<Customer>, settings:
 async function qrFor(db: Database, customerId: string, code: string, scene: string): Promise<string | undefined> {
   try {
     const image = await openapi.getUnlimitedCode({ scene, page: LANDING_PAGE, checkPath: false, width: 430 });
-    const fileId = await storage.upload(`referral-cards/${code}.png`, image.buffer);
+    // The real service answers JPEG unless asked for a transparent PNG; name the file by what came.
+    const extension = /png/.test(image.contentType) ? 'png' : 'jpg';
+    const fileId = await storage.upload(`referral-cards/${code}.${extension}`, image.buffer);
     await db
       .collection(COLLECTIONS.referralCardHolders)
       .where({ _id: customerId, activeCode: code })
