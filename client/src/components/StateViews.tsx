@@ -42,3 +42,25 @@ export function ErrorState({
     </View>
   );
 }
+
+/** A whole page that is still loading: the state in a card, the way every page frames it. */
+export function PageLoading({ text, testId }: { text: string; testId?: string }) {
+  return (
+    <View className="page">
+      <View className="card">
+        <LoadingState text={text} testId={testId} />
+      </View>
+    </View>
+  );
+}
+
+/** A whole page that failed to load, with a retry. */
+export function PageError({ message, onRetry, testId }: { message: string; onRetry: () => void; testId?: string }) {
+  return (
+    <View className="page">
+      <View className="card">
+        <ErrorState message={message} onRetry={onRetry} testId={testId} />
+      </View>
+    </View>
+  );
+}

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { DateSlotPicker } from '../../components/DateSlotPicker';
-import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
+import { EmptyState, ErrorState, PageError, PageLoading } from '../../components/StateViews';
 import { PAGES } from '../../constants';
 import {
   cancelBooking,
@@ -60,23 +60,9 @@ export default function Appointments() {
     }
   };
 
-  if (state.status === 'loading') {
-    return (
-      <View className="page">
-        <View className="card">
-          <LoadingState text="正在加载预约…" testId="appointments-loading" />
-        </View>
-      </View>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading text="正在加载预约…" testId="appointments-loading" />;
   if (state.status === 'error') {
-    return (
-      <View className="page">
-        <View className="card">
-          <ErrorState message={state.message} onRetry={() => void load()} testId="appointments-error" />
-        </View>
-      </View>
-    );
+    return <PageError message={state.message} onRetry={() => void load()} testId="appointments-error" />;
   }
 
   const { upcoming, past } = splitAppointments(state.bookings, new Date());

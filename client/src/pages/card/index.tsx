@@ -5,7 +5,7 @@ import { BindPhone } from '../../components/BindPhone';
 import { CodeQr } from '../../components/CodeQr';
 import { ReferralList } from '../../components/ReferralList';
 import { RewardLedger } from '../../components/RewardLedger';
-import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
+import { EmptyState, PageError, PageLoading } from '../../components/StateViews';
 import { CLINIC_NAME, CLINIC_TAGLINE, PAGES } from '../../constants';
 import { renderPosterH5, renderPosterWeapp, savePosterToAlbum } from '../../services/poster';
 import { getMyCard, revokeCard, type MyCard } from '../../services/referral';
@@ -111,23 +111,9 @@ export default function Card() {
     void Taro.showToast({ title: res.message, icon: res.ok ? 'success' : 'none' });
   };
 
-  if (state.status === 'loading') {
-    return (
-      <View className="page">
-        <View className="card">
-          <LoadingState text="正在打开推荐卡…" testId="card-loading" />
-        </View>
-      </View>
-    );
-  }
+  if (state.status === 'loading') return <PageLoading text="正在打开推荐卡…" testId="card-loading" />;
   if (state.status === 'error') {
-    return (
-      <View className="page">
-        <View className="card">
-          <ErrorState message={state.message} onRetry={() => void load()} testId="card-error" />
-        </View>
-      </View>
-    );
+    return <PageError message={state.message} onRetry={() => void load()} testId="card-error" />;
   }
   if (state.status === 'not-customer') {
     return (
