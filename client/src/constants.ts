@@ -13,12 +13,6 @@ export const PRIVACY_VERSION = '2026-11';
  */
 export const REFERRAL_KEEP_DAYS = 30;
 
-/**
- * Subscribe-message template for the visit reminder (到院提醒). Replace with the template id from
- * the mini-program console (订阅消息 → 我的模板); the clinic settings will carry it later.
- */
-export const VISIT_REMINDER_TEMPLATE_ID = 'tmpl-visit-reminder';
-
 /** Contact shown in the privacy notice. */
 export const CLINIC_CONTACT_PHONE = '400-800-1234';
 

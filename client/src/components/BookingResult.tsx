@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { PAGES, VISIT_REMINDER_TEMPLATE_ID } from '../constants';
+import { PAGES } from '../constants';
 import type { Appointment } from '../services/booking';
 import { requestReminder, type SubscribeOutcome } from '../services/subscribe';
 import { formatDay } from '../utils/dates';
@@ -68,20 +68,20 @@ export function BookingResult({ booking }: { booking: Appointment }) {
         </Text>
       </View>
       <View className="booking-result__actions">
-        {outcome === null ? (
+        {outcome === null && booking.reminderTemplateId ? (
           <View
             className="btn btn--block"
             hoverClass="btn--pressed"
             data-testid="booking-subscribe"
-            onClick={() => void requestReminder(VISIT_REMINDER_TEMPLATE_ID).then(setOutcome)}
+            onClick={() => void requestReminder(booking.reminderTemplateId as string).then(setOutcome)}
           >
             开启到院提醒
           </View>
-        ) : (
+        ) : outcome ? (
           <Text className="muted" data-testid="booking-subscribe-result">
             {OUTCOME_TEXT[outcome]}
           </Text>
-        )}
+        ) : null}
         <View
           className="btn btn--ghost btn--block booking-result__more"
           hoverClass="btn--pressed"

@@ -95,7 +95,10 @@ export const main = defineFunction(bookingContract, {
     const ctx = await loadCreateContext(db, input, openid, now);
     const result = await transact(db, (tx) => createInTransaction(tx, input, ctx));
     const names = result.names ?? (await namesFor(db, result.booking.storeId, result.booking.productId));
-    return view(strip(result.booking) as Booking, names, result.existing);
+    return {
+      ...view(strip(result.booking) as Booking, names, result.existing),
+      reminderTemplateId: ctx.settings.notifications.visitReminderTemplateId,
+    };
   },
 
   async cancel({ bookingId }, { openid, db, now }) {

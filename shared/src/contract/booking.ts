@@ -90,7 +90,10 @@ export const bookingContract = defineContract({
         error: '请填写手机号或使用微信手机号授权',
         path: ['phone'],
       }),
-    output: bookingView,
+    output: bookingView.extend({
+      /** The visit-reminder subscribe template the page asks the customer to accept (clinic setting). */
+      reminderTemplateId: z.string().max(64).optional(),
+    }),
   },
   cancel: {
     input: z.strictObject(bookingRef),
