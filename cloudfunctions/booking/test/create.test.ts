@@ -314,3 +314,8 @@ describe('booking.create with the phone WeChat vouches for (getPhoneNumber code)
     expect(none.body).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('手机号') });
   });
 });
+
+test('the booking answer carries the clinic’s visit-reminder template for the page to ask with', async () => {
+  const res = await book(bookingInput({ phone: '13900007790', slot: '16:00' }), 'openid-template');
+  expect(res.body).toMatchObject({ ok: true, data: { reminderTemplateId: 'tmpl-visit-reminder' } });
+});
