@@ -134,7 +134,12 @@ export function buildReports(events: Iterable<ReportEvent>, options: ReportOptio
     if (!m) byDay.set(day, (m = [0, 0, 0, 0]));
     m[metric] = (m[metric] as number) + amount;
   };
-  const addAllDims = (e: { staffId?: string; group?: string; productId?: string }, day: number, metric: number, amount: number) => {
+  const addAllDims = (
+    e: { staffId?: string; group?: string; productId?: string },
+    day: number,
+    metric: number,
+    amount: number,
+  ) => {
     addDaily('total', 'all', day, metric, amount);
     addDaily('staff', e.staffId, day, metric, amount);
     addDaily('group', e.group, day, metric, amount);
@@ -151,7 +156,8 @@ export function buildReports(events: Iterable<ReportEvent>, options: ReportOptio
           addAllDims(e, shanghaiDayNumber(e.at), M_FIL, 1);
         }
         if (e.referrerId !== undefined) {
-          if (e.referrerStar !== undefined) starReferrers[STAR_BUCKETS.indexOf(starBucket(e.referrerStar))]?.add(e.referrerId);
+          if (e.referrerStar !== undefined)
+            starReferrers[STAR_BUCKETS.indexOf(starBucket(e.referrerStar))]?.add(e.referrerId);
           const treated = e.referrerLastTreatmentDay;
           const filed = shanghaiDayNumber(e.at);
           // A treatment dated after the filing is bad data, not month 0: leave it out.
@@ -261,7 +267,10 @@ export function buildReports(events: Iterable<ReportEvent>, options: ReportOptio
         followUps: { due: s.due, onTime: s.onTime, overdue: s.overdue },
       };
     });
-  const postMap = new Map<string, { actual: Kpis; target: Partial<Kpis>; followUps: { due: number; onTime: number; overdue: number } }>();
+  const postMap = new Map<
+    string,
+    { actual: Kpis; target: Partial<Kpis>; followUps: { due: number; onTime: number; overdue: number } }
+  >();
   for (const row of staffRows) {
     const key = row.post ?? 'unknown';
     let p = postMap.get(key);
@@ -311,10 +320,13 @@ export function buildReports(events: Iterable<ReportEvent>, options: ReportOptio
   const windows = options.settings.goldenTime.windows;
   const lagWindows = windows.map((w) => {
     let count = 0;
-    for (const [month, n] of lagByMonth) if (month >= w.fromMonth && (w.toMonth === null || month <= w.toMonth)) count += n;
+    for (const [month, n] of lagByMonth)
+      if (month >= w.fromMonth && (w.toMonth === null || month <= w.toMonth)) count += n;
     return { windowId: w.id, label: w.label, count, shareBp: ratioBp(count, lagTotal) };
   });
-  const lagMonths = [...lagByMonth.entries()].sort(([a], [b]) => a - b).map(([month, count]) => ({ month, count, shareBp: ratioBp(count, lagTotal) }));
+  const lagMonths = [...lagByMonth.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([month, count]) => ({ month, count, shareBp: ratioBp(count, lagTotal) }));
 
   const usage = (u: number[]) => ({
     credited: u[0] as number,
@@ -334,7 +346,15 @@ export function buildReports(events: Iterable<ReportEvent>, options: ReportOptio
         const actual = (byDay?.get(dateToDayNumber(date))?.[metric] as number | undefined) ?? 0;
         cumTarget += target;
         cumActual += actual;
-        return { date, target, actual, deviation: actual - target, cumulativeTarget: cumTarget, cumulativeActual: cumActual, cumulativeDeviation: cumActual - cumTarget };
+        return {
+          date,
+          target,
+          actual,
+          deviation: actual - target,
+          cumulativeTarget: cumTarget,
+          cumulativeActual: cumActual,
+          cumulativeDeviation: cumActual - cumTarget,
+        };
       });
     return { metric: t.metric, dimension: t.dimension, key: t.key, month: t.month, monthTarget: t.value, days };
   });

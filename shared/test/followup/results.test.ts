@@ -11,14 +11,22 @@ import {
 const S = DEFAULT_SETTINGS;
 const ev = (id: string, date: string, productIds: string[] = [], storeIds: string[] = []): ClinicEvent =>
   eventSchema.parse({ id, chainId: 'c1', title: `活动${id}`, date, kind: 'product', productIds, storeIds });
-const events = [
+// Built on use, not at module load, so that Stryker's per-test coverage credits the tests that read
+// them (a value computed at load is "static" coverage and its mutants end as runtime errors).
+const events = (): ClinicEvent[] => [
   ev('e1', '2025-03-12'),
   ev('e2', '2025-03-20', ['p1']),
   ev('e3', '2025-03-25'),
   ev('e0', '2025-03-18', [], ['s2']),
 ];
-const ctx: ResultContext = { today: '2025-03-10', storeId: 's1', events };
-const none: ResultContext = { ...ctx, events: [] };
+const ctx: ResultContext = {
+  today: '2025-03-10',
+  storeId: 's1',
+  get events() {
+    return events();
+  },
+};
+const none: ResultContext = { today: '2025-03-10', storeId: 's1', events: [] };
 const sundayClosed = { openingHours: [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday })), closedDates: ['2025-03-14'] };
 
 describe('follow-up results (§6)', () => {
@@ -67,7 +75,7 @@ describe('follow-up results (§6)', () => {
       eventId: 'e3',
     });
     expect(
-      nextStepAfterResult({ result: 'V2', productIds: ['p1'] }, { ...ctx, events: events.slice(1) }, S),
+      nextStepAfterResult({ result: 'V2', productIds: ['p1'] }, { ...ctx, events: events().slice(1) }, S),
     ).toMatchObject({ dueDate: '2025-03-17', eventId: 'e2' });
     expect(nextStepAfterResult({ result: 'V2' }, ctx, S)).toMatchObject({ dueDate: '2025-03-17', eventId: 'e2' });
   });
@@ -92,7 +100,7 @@ describe('follow-up results (§6)', () => {
     expect(
       nextStepAfterResult(
         { result: 'V3', reason: 'price', productIds: ['p1'] },
-        { ...ctx, events: [events[1] as ClinicEvent] },
+        { ...ctx, events: [events()[1] as ClinicEvent] },
         S,
       ),
     ).toMatchObject({
@@ -104,7 +112,7 @@ describe('follow-up results (§6)', () => {
     expect(
       nextStepAfterResult(
         { result: 'V3', reason: 'time', productIds: ['p9'] },
-        { ...ctx, events: [events[1] as ClinicEvent] },
+        { ...ctx, events: [events()[1] as ClinicEvent] },
         S,
       ),
     ).toEqual({

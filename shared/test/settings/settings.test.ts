@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { clinicSettingsSchema, DEFAULT_SETTINGS, parseSettings, customerSchema } from '../../src';
+import { clinicSettingsSchema, DEFAULT_SETTINGS, parseSettings, customerSchema, rewardPolicySchema } from '../../src';
 
 describe('clinic settings (every number of domain.md is a setting with a default)', () => {
   test('defaults match domain.md', () => {
@@ -49,5 +49,31 @@ describe('clinic settings (every number of domain.md is a setting with a default
     expect(msg).toMatch(/[\u4e00-\u9fff]/);
     const c = customerSchema.safeParse({});
     expect(c.error?.issues.every((i) => /[\u4e00-\u9fff]/.test(i.message))).toBe(true);
+  });
+  test('§8 reward policies: each kind must say how much it gives (field and Chinese message pinned)', () => {
+    const issues = (input: unknown) =>
+      rewardPolicySchema
+        .safeParse(input)
+        .error?.issues.map((i) => ({ code: i.code, path: i.path, message: i.message }));
+    expect(issues({ id: 'r', kind: 'rebate' })).toEqual([
+      { code: 'custom', path: ['rateBp'], message: '返利金或抵扣券必须设置比例' },
+    ]);
+    expect(issues({ id: 'v', kind: 'gift_voucher', rateBp: 0 })).toEqual([
+      { code: 'custom', path: ['rateBp'], message: '返利金或抵扣券必须设置比例' },
+    ]);
+    expect(issues({ id: 'p', kind: 'points' })).toEqual([
+      { code: 'custom', path: ['pointsPerYuan'], message: '积分奖励必须设置每元积分' },
+    ]);
+    expect(issues({ id: 'g', kind: 'physical_gift' })).toEqual([
+      { code: 'custom', path: ['giftName'], message: '实物礼品必须填写礼品名称' },
+    ]);
+    expect(issues({ id: 'r', kind: 'rebate', rateBp: 500 })).toBeUndefined();
+    expect(issues({ id: 'p', kind: 'points', pointsPerYuan: 1 })).toBeUndefined();
+    expect(issues({ id: 'g', kind: 'physical_gift', giftName: '加油卡' })).toBeUndefined();
+    // Settings refuse a policy that gives nothing, at the policy's path.
+    const bad = clinicSettingsSchema.safeParse({ rewards: { policies: [{ id: 'p', kind: 'points' }] } });
+    expect(bad.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['rewards', 'policies', 0, 'pointsPerYuan'], '积分奖励必须设置每元积分'],
+    ]);
   });
 });

@@ -76,4 +76,24 @@ describe('Asia/Shanghai calendar (R2 lead time, §6 cadence)', () => {
     );
     expect(monthsBetweenDays(dateToDayNumber('2025-03-31'), dateToDayNumber('2025-01-31'))).toBe(-2);
   });
+  test('month differences on day numbers: short months clamp the anchor day, earlier ends are negative', () => {
+    const d = dateToDayNumber;
+    // Jan 31 → Feb 28 is a whole month (the anchor clamps to Feb's last day); Feb 27 is not.
+    expect(monthsBetweenDays(d('2025-01-31'), d('2025-02-28'))).toBe(1);
+    expect(monthsBetweenDays(d('2025-01-31'), d('2025-02-27'))).toBe(0);
+    expect(monthsBetweenDays(d('2024-01-31'), d('2024-02-29'))).toBe(1);
+    expect(monthsBetweenDays(d('2025-03-31'), d('2025-04-30'))).toBe(1);
+    expect(monthsBetweenDays(d('2025-03-31'), d('2025-04-29'))).toBe(0);
+    // Backwards is minus the forwards difference (Jan 20 → Mar 15 is 1 month), and the same day is exactly +0.
+    expect(monthsBetweenDays(d('2025-03-15'), d('2025-01-20'))).toBe(-1);
+    expect(monthsBetweenDays(d('2025-01-20'), d('2025-03-15'))).toBe(1);
+    expect(monthsBetweenDays(d('2025-03-15'), d('2025-03-15'))).toBe(0);
+  });
+  test('day numbers round-trip through dates', () => {
+    expect(dateToDayNumber('1970-01-01')).toBe(0);
+    expect(dateToDayNumber('2025-06-04')).toBe(Date.UTC(2025, 5, 4) / 86_400_000);
+    expect(dayNumberToDate(Date.UTC(2025, 5, 4) / 86_400_000)).toBe('2025-06-04');
+    expect(shanghaiDayNumber(Date.parse('2025-06-03T16:00:00Z'))).toBe(dateToDayNumber('2025-06-04'));
+    expect(shanghaiDayNumber(Date.parse('2025-06-03T15:59:59.999Z'))).toBe(dateToDayNumber('2025-06-03'));
+  });
 });
