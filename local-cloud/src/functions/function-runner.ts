@@ -1,6 +1,7 @@
 import { InstancePool, type InvocationOutcome } from './instance-pool';
 import { InvocationRegistry, type Caller, type Invocation } from './invocations';
 import type { FunctionDefinition } from './registry';
+import { sdkEnvironment } from './sdk-environment';
 
 export const DEFAULT_APPID = 'wx0000000000local';
 
@@ -74,18 +75,7 @@ export class FunctionRunner {
     const inherited = Object.fromEntries(
       keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k] as string]),
     );
-    return {
-      ...inherited,
-      TENCENTCLOUD_RUNENV: 'SCF',
-      TENCENTCLOUD_SECRETID: 'local-secret-id',
-      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-      TENCENTCLOUD_REGION: 'ap-shanghai',
-      TCB_ENV: envId,
-      SCF_NAMESPACE: envId,
-      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
-      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN',
-      SILENCE: 'true',
-    };
+    return { ...inherited, ...sdkEnvironment(envId) };
   }
 
   private envFor(invocation: Invocation): Record<string, string | null> {

@@ -11,6 +11,7 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'http';
 import type { AddressInfo } from 'net';
+import { sdkEnvironment } from '../../src/functions/sdk-environment';
 
 /** wx-server-sdk 4.0.2's own typings do not compile under `strict` (architecture.md), so tests hold it loosely. */
 
@@ -53,22 +54,14 @@ const ADMIN_PATH = /^\/inv\/[^/]+\/admin$/;
 function sdkEnv(url: string, opts: HarnessOptions): Record<string, string> {
   const envId = opts.envId ?? 'local-env';
   return {
+    ...sdkEnvironment(envId),
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: url }),
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TCB_ENV: envId,
-    SCF_NAMESPACE: envId,
-    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_API_TOKEN',
     WX_OPENID: 'test-openid',
     WX_APPID: 'wx-test-appid',
     WX_UNIONID: 'test-unionid',
     WX_CLIENTIP: '127.0.0.1',
     WX_API_TOKEN: 'test-api-token',
     TCB_SOURCE: 'wx_client',
-    SILENCE: 'true',
     ...opts.env,
   };
 }
