@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PAGES } from '../constants';
@@ -38,35 +38,20 @@ export function BookingResult({ booking }: { booking: Appointment }) {
         </Text>
         <Text className="muted">到院时向前台出示此码即可签到</Text>
       </View>
-      <View className="kv">
-        <Text className="kv__key">门店</Text>
-        <Text className="kv__value" data-testid="result-store">
-          {booking.storeName}
-        </Text>
-      </View>
-      <View className="kv">
-        <Text className="kv__key">项目</Text>
-        <Text className="kv__value" data-testid="result-product">
-          {booking.productName}
-        </Text>
-      </View>
-      <View className="kv">
-        <Text className="kv__key">时间</Text>
-        <Text className="kv__value" data-testid="result-when">
-          {formatDay(booking.date)} {booking.slot}
-        </Text>
-      </View>
-      <View className="kv">
-        <Text className="kv__key">手机号</Text>
-        <Text className="kv__value">{booking.maskedPhone}</Text>
-      </View>
-      <View className="kv">
-        <Text className="kv__key">状态</Text>
-        <Text className="kv__value">
-          {BOOKING_STATUS_LABELS[booking.status]}
-          {booking.referred ? ' · 好友推荐' : ''}
-        </Text>
-      </View>
+      <KeyValue label="门店" testId="result-store">
+        {booking.storeName}
+      </KeyValue>
+      <KeyValue label="项目" testId="result-product">
+        {booking.productName}
+      </KeyValue>
+      <KeyValue label="时间" testId="result-when">
+        {formatDay(booking.date)} {booking.slot}
+      </KeyValue>
+      <KeyValue label="手机号">{booking.maskedPhone}</KeyValue>
+      <KeyValue label="状态">
+        {BOOKING_STATUS_LABELS[booking.status]}
+        {booking.referred ? ' · 好友推荐' : ''}
+      </KeyValue>
       <View className="booking-result__actions">
         {outcome === null && booking.reminderTemplateId ? (
           <View
@@ -91,6 +76,18 @@ export function BookingResult({ booking }: { booking: Appointment }) {
           查看我的预约
         </View>
       </View>
+    </View>
+  );
+}
+
+/** One labelled line of the appointment's details. */
+function KeyValue({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <View className="kv">
+      <Text className="kv__key">{label}</Text>
+      <Text className="kv__value" data-testid={testId}>
+        {children}
+      </Text>
     </View>
   );
 }

@@ -626,7 +626,8 @@ function buildProducts(): Product[] {
 }
 
 function buildStaff(registry: Registry): Staff[] {
-  const demo: Staff[] = DEMO_STAFF.map((s) => ({
+  // Phones are drawn in this order (demo staff first), which keeps the seed deterministic.
+  const toStaff = (s: StaffSpec & { managerKind?: Staff['managerKind'] }, openid: string): Staff => ({
     id: s.id,
     chainId: DEMO_CHAIN_ID,
     storeId: s.storeId,
@@ -634,21 +635,12 @@ function buildStaff(registry: Registry): Staff[] {
     post: s.post,
     department: s.department,
     phone: registry.phone(),
-    openid: s.openid,
+    openid,
     ...(s.managerKind ? { managerKind: s.managerKind } : {}),
     active: true,
-  }));
-  const others: Staff[] = OTHER_STAFF.map((s, i) => ({
-    id: s.id,
-    chainId: DEMO_CHAIN_ID,
-    storeId: s.storeId,
-    name: s.name,
-    post: s.post,
-    department: s.department,
-    phone: registry.phone(),
-    openid: `staff-openid-${String(i + 1).padStart(3, '0')}`,
-    active: true,
-  }));
+  });
+  const demo = DEMO_STAFF.map((s) => toStaff(s, s.openid));
+  const others = OTHER_STAFF.map((s, i) => toStaff(s, `staff-openid-${String(i + 1).padStart(3, '0')}`));
   const all = [...demo, ...others];
   return all.sort((a, b) => (a.storeId === b.storeId ? 0 : a.storeId < b.storeId ? -1 : 1));
 }
