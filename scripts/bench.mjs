@@ -179,7 +179,7 @@ async function runBench(url) {
         slot: day1.slots[0],
         name: '测试',
         phone: '13900000000',
-        consentVersion: 'v1',
+        consentVersion: '2026-11',
         ...over,
       },
       openid,

@@ -4,12 +4,16 @@ export const CLINIC_TAGLINE = '老带新 · 好友同享美丽';
 /** Brand colour; keep in sync with `$brand` in styles/_theme.scss and the navigation bar colour. */
 export const BRAND_COLOR = '#c2456b';
 
-/** Version of the privacy notice (pages/privacy); sent with every booking as `consentVersion`. */
+/**
+ * Version of the privacy notice this build shows (pages/privacy); sent with every booking as
+ * `consentVersion`. It must equal the clinic's `privacyNoticeVersion` setting, else bookings are
+ * refused (CONSENT_OUTDATED) until the notice page is updated.
+ */
 export const PRIVACY_VERSION = '2026-11';
 
 /**
- * Days a referral code the new customer arrived with is kept on the device until they book
- * (the clinic's setting; 30 by default).
+ * Days a referral code is kept on the device when the clinic's setting (`resolveLanding`'s
+ * `keepDays`, from `referralCode.keepOnDeviceDays`) is not known: the settings default.
  */
 export const REFERRAL_KEEP_DAYS = 30;
 

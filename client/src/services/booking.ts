@@ -35,6 +35,7 @@ export function rescheduleBooking(bookingId: string, date: string, slot: string)
   return callFunction('booking', bookingContract, 'reschedule', { bookingId, date, slot });
 }
 
-export function listMyBookings(): Promise<Result<ActionOutput<C, 'listMine'>>> {
-  return callFunction('booking', bookingContract, 'listMine', {});
+/** A page of the caller's bookings, latest visit first; pass the previous page's `nextCursor` for more. */
+export function listMyBookings(cursor?: string): Promise<Result<ActionOutput<C, 'listMine'>>> {
+  return callFunction('booking', bookingContract, 'listMine', { limit: 20, ...(cursor ? { cursor } : {}) });
 }

@@ -13,8 +13,10 @@
 import Taro from '@tarojs/taro';
 import * as z from 'zod';
 import {
+  ERROR_CATALOGUE,
   MAX_EVENT_BYTES,
   describeZodError,
+  isErrorCode,
   functionEventSchema,
   type ActionInput,
   type ActionOutput,
@@ -25,14 +27,10 @@ import {
 } from '@clinic/shared';
 import { getDemoOpenid } from './demo-identity';
 
-/** Client-side failure codes, beside the server's (INVALID_INPUT, FORBIDDEN, …). */
-export const CLIENT_ERRORS = {
-  NETWORK: '网络不可用，请稍后重试',
-  BAD_RESPONSE: '服务返回的数据有误，请稍后重试',
-  INTERNAL: '系统繁忙，请稍后再试',
-} as const;
+/** Failures the transport itself produces; like every code, they are the catalogue's (shared). */
+type TransportCode = 'NETWORK' | 'BAD_RESPONSE' | 'INTERNAL';
 
-const clientFail = (code: keyof typeof CLIENT_ERRORS, message: string = CLIENT_ERRORS[code]): Fail => ({
+const clientFail = (code: TransportCode, message: string = ERROR_CATALOGUE[code]): Fail => ({
   ok: false,
   code,
   message,
@@ -96,7 +94,8 @@ export async function callFunction<C extends FunctionContract, A extends keyof C
   if (!envelope.success) return clientFail('BAD_RESPONSE');
   if (!envelope.data.ok) {
     const { code, message } = envelope.data;
-    return { ok: false, code, message };
+    // A code outside the catalogue (a newer server?) is shown by its message, handled as INTERNAL.
+    return { ok: false, code: isErrorCode(code) ? code : 'INTERNAL', message };
   }
   const output = spec.output.safeParse(envelope.data.data);
   if (!output.success) return clientFail('BAD_RESPONSE');

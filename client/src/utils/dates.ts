@@ -4,12 +4,13 @@
  * `YYYY-MM-DD` (Asia/Shanghai); "today" comes from the caller.
  */
 import {
-  MAX_BOOKING_DAYS_AHEAD,
   addDays,
+  bookableWindow,
   compareDates,
   dayNumberToDate,
   daysInMonth,
   isClosedDay,
+  outsideBookableWindow,
   shanghaiDayNumber,
   weekday,
   type StoreHours,
@@ -37,20 +38,21 @@ export type CalendarWeek = (CalendarDay | null)[];
 
 export interface DayRules {
   today: string;
-  /** Last bookable date (default: today + MAX_BOOKING_DAYS_AHEAD). */
+  /** Last date to offer (default: the end of the bookable window, `bookableWindow`). */
   maxDate?: string;
   /** The store's weekly hours and closed dates; omitted → every day open. */
   hours?: Pick<StoreHours, 'openingHours' | 'closedDates'>;
 }
 
 export function lastBookableDate(today: string): string {
-  return addDays(today, MAX_BOOKING_DAYS_AHEAD);
+  return bookableWindow(today).last;
 }
 
 /** Why a date cannot be picked, or undefined when it can. */
 export function dayDisabledReason(date: string, rules: DayRules): DayDisabledReason | undefined {
-  if (compareDates(date, rules.today) < 0) return 'past';
-  if (compareDates(date, rules.maxDate ?? lastBookableDate(rules.today)) > 0) return 'too_far';
+  const outside = outsideBookableWindow(date, rules.today);
+  if (outside === 'DATE_IN_PAST') return 'past';
+  if (outside === 'DATE_TOO_FAR' || (rules.maxDate && compareDates(date, rules.maxDate) > 0)) return 'too_far';
   if (rules.hours && isClosedDay({ ...rules.hours, slotMinutes: 30, capacityPerSlot: 1 }, date)) return 'closed';
   return undefined;
 }

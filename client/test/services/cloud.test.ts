@@ -90,6 +90,12 @@ describe('callFunction on h5 (local gateway)', () => {
     expect(res).toEqual({ ok: false, code: 'FORBIDDEN', message: '您没有权限进行此操作' });
   });
 
+  it('keeps the message of a code outside the catalogue but hands the page a known code', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse({ ok: false, code: 'SOMETHING_NEW', message: '新的提示' }, 200));
+    const res = await callFunction('user', userContract, 'login', {});
+    expect(res).toEqual({ ok: false, code: 'INTERNAL', message: '新的提示' });
+  });
+
   it('maps a network failure to NETWORK', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     const res = await callFunction('user', userContract, 'login', {});

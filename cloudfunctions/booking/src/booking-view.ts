@@ -1,6 +1,6 @@
 import { maskPhone, type Booking, type BookingView } from '@clinic/shared';
-import { getProduct, getStore } from '../../common/clinic';
-import type { Database } from '../../common/db-types';
+import { getProduct, getStore } from '../../data/clinic';
+import type { Database } from '../../platform/db-types';
 
 /** Bookings do not carry the store and product names; every answer looks them up. */
 export interface BookingNames {

@@ -1,46 +1,44 @@
-import { randomInt } from 'crypto';
+import { randomBytes, randomInt } from 'crypto';
 import {
-  attribute,
-  cadenceDueDates,
+  fileOrTouch,
   generateBookingCode,
   gradeForBooking,
-  isPastSlot,
   localDate,
+  repeatOfUpcoming,
   slotKey,
-  type AttributionRecord,
   type Booking,
   type Customer,
   type Filing,
-  type FollowUpTask,
+  type PersonOnRecord,
 } from '@clinic/shared';
-import { AppError } from '../../common/errors';
-import { filingRecord } from './filing-record';
-import { COLLECTIONS } from '../../common/collections';
-import type { Transaction } from '../../common/db-types';
-import { customerIdFor, filingIdFor, personIdFor } from '../../common/keys';
-import type { PersonDoc, ReferralDoc, SlotCounterDoc } from '../../common/booking-docs';
+import { bookingsInTx, type BookingDoc } from '../../data/bookings';
+import { customerIdFor, filingIdFor, personIdFor, userIdFor } from '../../data/keys';
+import { peopleInTx, type PersonDoc } from '../../data/people';
+import type { Transaction } from '../../platform/db-types';
+import { AppError, refuse } from '../../platform/errors';
+import { fileFirstTime, recordTouch } from '../../services/filing';
+import { referralRelationship } from '../../services/referral-relationship';
 import { assertSlot } from './booking-guards';
 import type { BookingNames } from './booking-view';
 import type { CreateBookingInput, CreateContext } from './create-context';
-import { recordTouch, referralDoc } from './touch';
-
-/** Cadence tasks planned at filing for F2/F3 (F1 plans its whole first month). */
-const FIRST_TASKS_F2_F3 = 3;
+import { filingOfBooking } from './filing-record';
 
 /** Tries at a fresh booking code before giving up with CONFLICT (a clash is already rare). */
 const BOOKING_CODE_TRIES = 5;
 
 export interface CreateResult {
-  booking: Booking & { _id?: string };
+  booking: BookingDoc;
   existing: boolean;
   /** Absent when a returned upcoming booking is at another store or for another product. */
   names: BookingNames | undefined;
 }
 
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
 /**
- * The whole booking in one transaction, serialised on the phone's person doc: a repeat gets the
- * upcoming booking back; otherwise the slot's place is taken, the person is filed (first time)
- * or touched, and the booking is written with the counter and the person doc.
+ * The whole booking in one transaction, serialised on the phone's person doc:
+ * load (person, upcoming booking, slot counter) → rules (`repeatOfUpcoming`, `checkSlot`,
+ * `fileOrTouch`) → persist (first filing or touch, booking, counter, person).
  */
 export async function createInTransaction(
   tx: Transaction,
@@ -50,35 +48,51 @@ export async function createInTransaction(
   const { store, product, now, existingCustomer } = c;
   const chainId = store.chainId;
   const nowIso = now.toISOString();
-  const persons = tx.collection<PersonDoc>(COLLECTIONS.persons);
-  const bookings = tx.collection<Booking & { _id?: string }>(COLLECTIONS.bookings);
+  const people = peopleInTx(tx);
+  const bookings = bookingsInTx(tx);
   const personId = personIdFor(chainId, input.phone);
 
-  const person = await persons.doc(personId).get();
-  const filed = person !== null || existingCustomer !== undefined;
-  const customerId = person?.customerId ?? existingCustomer?._id ?? customerIdFor(chainId, input.phone);
+  const person = await people.getPerson(personId);
+  const upcoming = person?.upcomingBookingId ? await bookings.get(person.upcomingBookingId) : null;
+  const repeat = repeatOfUpcoming(upcoming, c.openid, now);
+  if (repeat === 'someone_else') throw refuse('ALREADY_BOOKED');
 
-  const repeat = person ? await repeatOfUpcoming(tx, input, c, personId, person, customerId) : undefined;
-  if (repeat) return repeat;
+  const onRecord = personOnRecord(person, existingCustomer);
+  const customerId = onRecord?.customerId ?? customerIdFor(chainId, input.phone);
+  const decision = fileOrTouch(onRecord, {
+    filing: filingOfBooking(onRecord ? `t${hex(12)}` : filingIdFor(chainId, input.phone), input, c, customerId),
+    claimant: c.claimant,
+    actorId: userIdFor(c.openid),
+    auditId: `a${hex(12)}`,
+    via: `预约（推荐码 ${c.code ?? '无'}）`,
+  });
 
-  // Capacity: the counter document of the slot is read and written in this transaction.
-  const counters = tx.collection<SlotCounterDoc>(COLLECTIONS.slotCounters);
-  const counterId = slotKey(store.id, input.date, input.slot);
-  const counter = await counters.doc(counterId).get();
-  const booked = counter?.booked ?? 0;
-  assertSlot(store, input.date, input.slot, now, booked);
-
-  const bookingId = await unusedBookingCode(tx);
-
-  let filingId: string | undefined;
-  let personReferrer: string | undefined;
-  if (filed) {
-    filingId = person?.filingId ?? undefined;
-    ({ personReferrer } = await recordTouch(tx, input, c, person, customerId));
-  } else {
-    ({ filingId, personReferrer } = await fileFirstTime(tx, input, c, customerId));
+  if (repeat === 'own' && upcoming && person && decision.kind === 'touch') {
+    await touch(tx, decision, input, c, customerId);
+    await people.updatePerson(personId, {
+      touches: (person.touches ?? 0) + 1,
+      referrerCustomerId: decision.referrerCustomerId ?? null,
+      updatedAt: nowIso,
+    });
+    const sameStoreAndProduct = upcoming.storeId === store.id && upcoming.productId === product.id;
+    return {
+      booking: upcoming,
+      existing: true,
+      names: sameStoreAndProduct ? { storeName: store.name, productName: product.name } : undefined,
+    };
   }
 
+  // Capacity: the counter document of the slot is read and written in this transaction.
+  const counterId = slotKey(store.id, input.date, input.slot);
+  const counter = await bookings.getCounter(counterId);
+  const booked = counter?.booked ?? 0;
+  assertSlot(store, input.date, input.slot, now, booked);
+  const bookingId = await unusedBookingCode(tx);
+
+  if (decision.kind === 'first') await fileFirst(tx, decision.filing, input, c);
+  else await touch(tx, decision, input, c, customerId);
+
+  const referrerCustomerId = decision.referrerCustomerId;
   const booking: Booking = {
     id: bookingId,
     chainId,
@@ -92,104 +106,57 @@ export async function createInTransaction(
     slot: input.slot,
     status: 'booked',
     ...(c.code ? { referralCode: c.code } : {}),
-    ...(personReferrer ? { referrerCustomerId: personReferrer } : {}),
+    ...(referrerCustomerId ? { referrerCustomerId } : {}),
     consentVersion: input.consentVersion,
     createdAt: nowIso,
     updatedAt: nowIso,
   };
-  await bookings.doc(bookingId).set(booking);
-  await counters
-    .doc(counterId)
-    .set({ storeId: store.id, date: input.date, slot: input.slot, booked: booked + 1, updatedAt: nowIso });
-  await persons.doc(personId).set({
+  await bookings.put(booking);
+  await bookings.putCounter(counterId, {
+    storeId: store.id,
+    date: input.date,
+    slot: input.slot,
+    booked: booked + 1,
+    updatedAt: nowIso,
+  });
+  await people.putPerson(personId, {
     chainId,
     customerId,
-    filingId: filingId ?? null,
-    referrerCustomerId: personReferrer ?? null,
+    filingId: decision.kind === 'first' ? decision.filing.id : (person?.filingId ?? null),
+    referrerCustomerId: referrerCustomerId ?? null,
     upcomingBookingId: bookingId,
     bookings: (person?.bookings ?? 0) + 1,
-    touches: (person?.touches ?? 0) + (filed ? 1 : 0),
+    touches: (person?.touches ?? 0) + (decision.kind === 'touch' ? 1 : 0),
     createdAt: person?.createdAt ?? nowIso,
     updatedAt: nowIso,
   });
   return { booking, existing: false, names: { storeName: store.name, productName: product.name } };
 }
 
-/**
- * One upcoming booking per phone: a repeat (double tap, second referrer's link) gets it back and
- * counts as a touch. Undefined when that booking is no longer upcoming (cancelled, done, past).
- */
-async function repeatOfUpcoming(
-  tx: Transaction,
-  input: CreateBookingInput,
-  c: CreateContext,
-  personId: string,
-  person: PersonDoc,
-  customerId: string,
-): Promise<CreateResult | undefined> {
-  const { store, product, now } = c;
-  if (!person.upcomingBookingId) return undefined;
-  const upcoming = await tx
-    .collection<Booking & { _id?: string }>(COLLECTIONS.bookings)
-    .doc(person.upcomingBookingId)
-    .get();
-  if (!upcoming || upcoming.status !== 'booked' || isPastSlot(upcoming.date, upcoming.slot, now)) return undefined;
-  const { personReferrer } = await recordTouch(tx, input, c, person, customerId);
-  await tx
-    .collection<PersonDoc>(COLLECTIONS.persons)
-    .doc(personId)
-    .update({
-      touches: (person.touches ?? 0) + 1,
-      referrerCustomerId: personReferrer ?? null,
-      updatedAt: now.toISOString(),
-    });
-  const sameStoreAndProduct = upcoming.storeId === store.id && upcoming.productId === product.id;
+/** The facts `fileOrTouch` needs: the person doc, or a customer known before this product (CRM import). */
+function personOnRecord(person: PersonDoc | null, customer: Customer | undefined): PersonOnRecord | null {
+  if (!person && !customer) return null;
   return {
-    booking: upcoming,
-    existing: true,
-    names: sameStoreAndProduct ? { storeName: store.name, productName: product.name } : undefined,
+    customerId: person?.customerId ?? (customer as Customer).id,
+    filingId: person?.filingId ?? null,
+    referrerCustomerId: person?.referrerCustomerId ?? null,
+    kind: customer?.kind ?? 'new',
   };
 }
 
-async function unusedBookingCode(tx: Transaction): Promise<string> {
-  const bookings = tx.collection<Booking & { _id?: string }>(COLLECTIONS.bookings);
-  for (let i = 0; i < BOOKING_CODE_TRIES; i++) {
-    const candidate = generateBookingCode(randomInt);
-    if (!(await bookings.doc(candidate).get())) return candidate;
-  }
-  throw new AppError('CONFLICT');
-}
-
-/**
- * The first filing of this phone (R1): channel, owner, attribution and follow-ups, once; with a
- * referrer, also the referral relationship and the referrer's first-referral flag.
- */
-async function fileFirstTime(
-  tx: Transaction,
-  input: CreateBookingInput,
-  c: CreateContext,
-  customerId: string,
-): Promise<{ filingId: string; personReferrer: string | undefined }> {
-  const { store, settings, referrer, now } = c;
-  const chainId = store.chainId;
-  const nowIso = now.toISOString();
-  const filingId = filingIdFor(chainId, input.phone);
-  const classified = filingRecord(filingId, input, c, customerId, false);
-  // A referral is credited to the referrer's owner; anything else to the store's default owner.
-  const owner =
-    classified.channel === 'referral' && referrer?.ownerStaffId
-      ? { staffId: referrer.ownerStaffId, department: referrer.ownerDepartment }
-      : c.owner;
+/** First filing of the phone: the customer record, graded and owned, with its referral relationship. */
+async function fileFirst(tx: Transaction, filing: Filing, input: CreateBookingInput, c: CreateContext) {
+  const { store, settings, referrer, owner, now } = c;
   const grade = gradeForBooking(localDate(now), input.date);
-  const filing: Filing = {
-    ...classified,
+  const owned: Filing = {
+    ...filing,
     ...(owner ? { ownerStaffId: owner.staffId } : {}),
     ...(owner?.department ? { ownerDepartment: owner.department } : {}),
     grade,
   };
   const customer: Customer = {
-    id: customerId,
-    chainId,
+    id: filing.customerId,
+    chainId: store.chainId,
     storeId: store.id,
     name: input.name,
     phone: input.phone,
@@ -200,60 +167,52 @@ async function fileFirstTime(
     ...(owner ? { ownerStaffId: owner.staffId } : {}),
     ...(owner?.department ? { ownerDepartment: owner.department } : {}),
     source: 'booking',
-    createdAt: nowIso,
+    createdAt: now.toISOString(),
   };
-  const attribution = attribute(
-    {
-      customerId,
-      filings: [
-        {
-          id: filingId,
-          at: nowIso,
-          channel: filing.channel,
-          level: filing.level,
-          source: filing.source,
-          ...(filing.referrerCustomerId ? { referrerCustomerId: filing.referrerCustomerId } : {}),
-          ...(filing.ownerStaffId ? { ownerStaffId: filing.ownerStaffId } : {}),
-          ...(filing.ownerDepartment ? { ownerDepartment: filing.ownerDepartment } : {}),
-        },
-      ],
-      visits: [],
-    },
+  await fileFirstTime(tx, {
+    filing: owned,
+    customer,
+    store,
     settings,
-  ) as AttributionRecord;
+    ...(referrer
+      ? {
+          referral: {
+            doc: referralRelationship(refereeOf(input, c, filing.customerId), referrer._id, now),
+            referrerFirstTime: !referrer.hasReferred,
+          },
+        }
+      : {}),
+  });
+}
 
-  await tx.collection<Customer & { _id?: string }>(COLLECTIONS.customers).doc(customerId).set(customer);
-  await tx.collection<Filing & { _id?: string }>(COLLECTIONS.filings).doc(filingId).set(filing);
-  await tx.collection<AttributionRecord & { _id?: string }>(COLLECTIONS.attributions).doc(customerId).set(attribution);
-  if (owner) {
-    const due = cadenceDueDates(grade, now, settings, store, grade === 'F1' ? undefined : FIRST_TASKS_F2_F3);
-    const tasks = tx.collection<FollowUpTask & { _id?: string }>(COLLECTIONS.followUpTasks);
-    for (const [i, dueDate] of due.entries()) {
-      const task: FollowUpTask = {
-        id: `${filingId}_${i + 1}`,
-        chainId,
-        storeId: store.id,
-        customerId,
-        ownerStaffId: owner.staffId,
-        kind: 'cadence',
-        grade,
-        dueDate,
-        status: 'open',
-        createdAt: nowIso,
-      };
-      await tasks.doc(task.id).set(task);
-    }
+async function touch(
+  tx: Transaction,
+  decision: Extract<ReturnType<typeof fileOrTouch>, { kind: 'touch' }>,
+  input: CreateBookingInput,
+  c: CreateContext,
+  customerId: string,
+) {
+  await recordTouch(tx, {
+    filing: decision.filing,
+    ...(decision.audit ? { audit: decision.audit } : {}),
+    ...(decision.newReferrerCustomerId
+      ? { newReferral: referralRelationship(refereeOf(input, c, customerId), decision.newReferrerCustomerId, c.now) }
+      : {}),
+  });
+}
+
+const refereeOf = (input: CreateBookingInput, c: CreateContext, customerId: string) => ({
+  customerId,
+  chainId: c.store.chainId,
+  name: input.name,
+  phone: input.phone,
+});
+
+async function unusedBookingCode(tx: Transaction): Promise<string> {
+  const bookings = bookingsInTx(tx);
+  for (let i = 0; i < BOOKING_CODE_TRIES; i++) {
+    const candidate = generateBookingCode(randomInt);
+    if (!(await bookings.get(candidate))) return candidate;
   }
-  if (!referrer) return { filingId, personReferrer: undefined };
-  await tx
-    .collection<ReferralDoc>(COLLECTIONS.referrals)
-    .doc(customerId)
-    .set(referralDoc(input, c, referrer, customerId));
-  if (!referrer.hasReferred) {
-    await tx
-      .collection<Customer & { _id?: string }>(COLLECTIONS.customers)
-      .doc(referrer._id)
-      .update({ hasReferred: true });
-  }
-  return { filingId, personReferrer: referrer._id };
+  throw new AppError('CONFLICT');
 }

@@ -1,18 +1,24 @@
 import {
   detectSelfReferral,
+  parseCodeOfAnyLength,
+  resolveCard,
+  type Claimant,
   type ClinicSettings,
   type Customer,
+  type Owner,
   type Product,
-  type ReferralCard,
-  type Staff,
   type Store,
 } from '@clinic/shared';
-import { AppError } from '../../common/errors';
-import { COLLECTIONS } from '../../common/collections';
-import { customerByPhone, getById, getCustomer, loadSettings, type Stored } from '../../common/clinic';
-import type { Database } from '../../common/db-types';
-import { parseTypedCode } from '../../common/referral-codes';
-import { assertSlot, loadStoreAndProduct, refuse } from './booking-guards';
+import { getCard } from '../../data/cards';
+import { loadSettings } from '../../data/clinic';
+import { customerByPhone, getCustomer } from '../../data/customers';
+import type { Stored } from '../../data/documents';
+import { customerIdFor } from '../../data/keys';
+import type { Database } from '../../platform/db-types';
+import { AppError, refuse } from '../../platform/errors';
+import { assignOwner } from '../../services/owner';
+import { assertSlot, loadStoreAndProduct } from './booking-guards';
+import { filingOfBooking } from './filing-record';
 
 export type CreateBookingInput = {
   storeId: string;
@@ -35,20 +41,28 @@ export interface CreateContext {
   referrer?: Stored<Customer>;
   code?: string;
   existingCustomer?: Stored<Customer>;
-  owner?: { staffId: string; department?: Staff['department'] };
+  /** Who is making the attempt, for a late referral claim (R9 via fileOrTouch). */
+  claimant: Claimant;
+  /** The owner a first filing gets (only looked up when this phone is nobody's customer yet). */
+  owner?: Owner;
 }
 
-/** Checks the request (code, store, product, slot, referrer) and gathers the context, in this read order. */
+/**
+ * Checks the request (code, store, product, slot, consent, referrer) and gathers the context, in
+ * this read order. `phoneVouched`: the phone came from WeChat's getPhoneNumber, so the caller is
+ * that person.
+ */
 export async function loadCreateContext(
   db: Database,
   input: CreateBookingInput,
   openid: string,
   now: Date,
+  phoneVouched: boolean,
 ): Promise<CreateContext> {
   // A mistyped code is refused before any database read.
   let code: string | undefined;
   if (input.referralCode !== undefined && input.referralCode.trim() !== '') {
-    const parsed = parseTypedCode(input.referralCode);
+    const parsed = parseCodeOfAnyLength(input.referralCode);
     if (!parsed.ok) throw new AppError('INVALID_CODE', parsed.message);
     code = parsed.code;
   }
@@ -58,53 +72,36 @@ export async function loadCreateContext(
 
   const [settings, card, existingCustomer] = await Promise.all([
     loadSettings(db, chainId),
-    code ? getById<ReferralCard>(db, COLLECTIONS.referralCards, code) : Promise.resolve(null),
+    code ? getCard(db, code) : Promise.resolve(null),
     customerByPhone(db, chainId, input.phone),
   ]);
+  if (input.consentVersion !== settings.privacyNoticeVersion) throw refuse('CONSENT_OUTDATED');
+
   let referrer: Stored<Customer> | undefined;
   if (code) {
-    if (!card || card.status !== 'active' || card.chainId !== chainId) throw refuse('INVALID_CODE');
-    referrer = (await getCustomer(db, card.customerId)) ?? undefined;
+    const active = resolveCard(card, chainId);
+    referrer = active ? ((await getCustomer(db, active.customerId)) ?? undefined) : undefined;
     if (!referrer) throw refuse('INVALID_CODE');
     const self = detectSelfReferral(
       { customerId: referrer._id, phone: referrer.phone, openids: referrer.openids },
       { ...(existingCustomer ? { customerId: existingCustomer._id } : {}), phone: input.phone, openids: [openid] },
     );
-    if (self) throw new AppError('SELF_REFERRAL');
+    if (self) throw refuse('SELF_REFERRAL');
   }
-  // A first filing not credited to the referrer's owner is worked by the store's call centre.
-  const creditsReferrerOwner = referrer?.ownerStaffId !== undefined && settings.cardReferralChannel === 'referral';
-  let owner: CreateContext['owner'];
-  if (!existingCustomer && !creditsReferrerOwner) {
-    const staff = await defaultOwner(db, store);
-    if (staff) owner = { staffId: staff.id, department: staff.department };
-  }
-  return {
+  const claimant: Claimant = phoneVouched || existingCustomer?.openids.includes(openid) ? 'self' : 'other';
+  const base = {
     openid,
     now,
     store,
     product,
     settings,
+    claimant,
     ...(referrer ? { referrer } : {}),
     ...(code ? { code } : {}),
-    ...(existingCustomer ? { existingCustomer } : {}),
-    ...(owner ? { owner } : {}),
   };
-}
-
-/**
- * Who works a mini-program filing (no referrer's owner to credit): the store's call centre
- * (呼叫中心), not the verification group; the store manager when there is none.
- */
-async function defaultOwner(db: Database, store: Store): Promise<Staff | undefined> {
-  const { data } = await db
-    .collection<Stored<Staff> & Record<string, unknown>>(COLLECTIONS.staff)
-    .where({ storeId: store.id, active: true })
-    .limit(100)
-    .get();
-  const staff = (data as Stored<Staff>[]).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return (
-    staff.find((s) => s.post === 'call_centre' && !s.managerKind && s.department !== 'cs4_followup') ??
-    staff.find((s) => s.managerKind === 'store_manager')
-  );
+  if (existingCustomer) return { ...base, existingCustomer };
+  // A first filing (most likely: nobody's customer yet) needs its owner, read before the transaction.
+  const channel = filingOfBooking('probe', input, base, customerIdFor(chainId, input.phone)).channel;
+  const owner = await assignOwner(db, store, channel, referrer);
+  return { ...base, ...(owner ? { owner } : {}) };
 }

@@ -1,18 +1,17 @@
 import { classifyFiling, type Filing, type FilingSource } from '@clinic/shared';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../platform/errors';
 import type { CreateBookingInput, CreateContext } from './create-context';
 
 /**
- * The filing a booking produces — the first one of a phone or a later touch — classified by the
- * clinic's channel rules: a card booking is 老带新 (or 小程序 level 2 by setting), one without a
- * code is 小程序. The caller adds what only a first filing has (owner, grade).
+ * The filing a booking attempt would be (shared `classifyFiling`): a card booking is 老带新 (or
+ * 小程序 level 2 by setting), one without a code is 小程序. Whether it becomes the person's first
+ * filing or a touch is `fileOrTouch`'s decision.
  */
-export function filingRecord(
+export function filingOfBooking(
   id: string,
   input: CreateBookingInput,
-  c: CreateContext,
+  c: Pick<CreateContext, 'referrer' | 'settings' | 'store' | 'now'>,
   customerId: string,
-  isTouch: boolean,
 ): Filing {
   const { referrer, settings, store, now } = c;
   const source: FilingSource = referrer ? 'card' : 'mini_program';
@@ -30,6 +29,6 @@ export function filingRecord(
     source,
     ...(referrer ? { referrerCustomerId: referrer._id } : {}),
     productIds: [input.productId],
-    isTouch,
+    isTouch: false,
   };
 }

@@ -1,8 +1,7 @@
 import { slotKey } from '@clinic/shared';
-import { AppError } from '../../common/errors';
-import { COLLECTIONS } from '../../common/collections';
-import type { Transaction } from '../../common/db-types';
-import type { SlotCounterDoc } from '../../common/booking-docs';
+import { bookingsInTx } from '../../data/bookings';
+import type { Transaction } from '../../platform/db-types';
+import { refuse } from '../../platform/errors';
 
 export interface SlotAt {
   storeId: string;
@@ -15,12 +14,10 @@ export interface SlotAt {
  * the slot that would overfill it is refused; a release never drops below zero.
  */
 export async function moveCounter(tx: Transaction, at: SlotAt, delta: number, nowIso: string, capacity?: number) {
-  const counters = tx.collection<SlotCounterDoc>(COLLECTIONS.slotCounters);
+  const repo = bookingsInTx(tx);
   const id = slotKey(at.storeId, at.date, at.slot);
-  const counter = await counters.doc(id).get();
+  const counter = await repo.getCounter(id);
   const booked = counter?.booked ?? 0;
-  if (capacity !== undefined && delta > 0 && booked + delta > capacity) {
-    throw new AppError('SLOT_FULL', '该时段已约满，请选择其他时段');
-  }
-  await counters.doc(id).set({ ...at, booked: Math.max(0, booked + delta), updatedAt: nowIso });
+  if (capacity !== undefined && delta > 0 && booked + delta > capacity) throw refuse('SLOT_FULL');
+  await repo.putCounter(id, { ...at, booked: Math.max(0, booked + delta), updatedAt: nowIso });
 }

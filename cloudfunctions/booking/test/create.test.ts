@@ -96,7 +96,15 @@ describe('booking.create files the first booking of a phone and attributes it (R
     const [filing] = filingsOf('13900000003') as any[];
     expect(filing.grade).toBe('F2');
     const tasks = clinic.cloud.db.find('followUpTasks', { customerId: filing.customerId }) as any[];
-    expect(tasks.map((t) => t.dueDate).sort()).toEqual(['2027-04-10', '2027-04-20', '2027-05-10']);
+    // The clinic's followUp.planAhead (6) dates ahead; re-planned when they run out.
+    expect(tasks.map((t) => t.dueDate).sort()).toEqual([
+      '2027-04-10',
+      '2027-04-20',
+      '2027-05-10',
+      '2027-05-20',
+      '2027-06-10',
+      '2027-06-20',
+    ]);
   });
 
   test('the same phone with an upcoming booking gets that booking back (existing: true), recorded as a touch', async () => {
@@ -108,7 +116,7 @@ describe('booking.create files the first booking of a phone and attributes it (R
     expect(filings.filter((f) => !f.isTouch)).toHaveLength(1);
     expect(filings.filter((f) => f.isTouch)).toHaveLength(1);
     // A different referrer for a filed person is refused (R8) and written to the audit log.
-    const audit = clinic.cloud.db.find('auditLogs', { action: 'booking.claim_referrer' }) as any[];
+    const audit = clinic.cloud.db.find('auditLogs', { action: 'filing.claim_referrer' }) as any[];
     expect(audit.some((a) => a.outcome === 'rejected' && a.rule === 'R8' && a.targetId === filings[0].id)).toBe(true);
   });
 

@@ -110,7 +110,12 @@ describe('referral.resolveLanding', () => {
     const byCode = await clinic.call('referral', 'resolveLanding', { code: code.toLowerCase() }, NEWCOMER);
     expect(byCode.body).toEqual({
       ok: true,
-      data: { code, referrerDisplayName: '王*', benefits: [expect.objectContaining({ kind: 'rebate' })] },
+      data: {
+        code,
+        referrerDisplayName: '王*',
+        benefits: [expect.objectContaining({ kind: 'rebate' })],
+        keepDays: 30,
+      },
     });
     const byScene = await clinic.call('referral', 'resolveLanding', { scene: encodeURIComponent(scene) }, NEWCOMER);
     expect(byScene.body).toEqual(byCode.body);

@@ -1,5 +1,5 @@
 import type { Booking } from '@clinic/shared';
-import type { SubscribeMessageParams } from '../../common/sdk';
+import type { SubscribeMessageParams } from '../../platform/sdk';
 
 /**
  * The visit reminder (到院提醒) as a subscribe message. The keys are those of the template chosen in

@@ -6,11 +6,11 @@ import {
   type ClinicSettings,
   type ClinicSettingsInput,
 } from '@clinic/shared';
-import { COLLECTIONS } from '../../common/collections';
-import { getProduct, getStore } from '../../common/clinic';
-import type { HandlerContext } from '../../common/define-function';
-import type { Database } from '../../common/db-types';
-import { openapi, type SubscribeMessageParams } from '../../common/sdk';
+import { COLLECTIONS } from '../../data/collections';
+import { getProduct, getStore } from '../../data/clinic';
+import type { HandlerContext } from '../../platform/define-function';
+import type { Database } from '../../platform/db-types';
+import { openapi, type SubscribeMessageParams } from '../../platform/sdk';
 import { visitReminderMessage } from './visit-reminder-message';
 
 /** WeChat's answer when the user has no one-time authorization left for the template. */
@@ -57,7 +57,7 @@ export async function sendVisitReminders({ db, now }: HandlerContext): Promise<R
   const chains = await chainSettings(db);
   const today = localDate(now);
   for (const { chainId, settings } of chains) {
-    const date = addDays(today, settings.notifications.visitReminderDaysBefore);
+    const date = addDays(today, settings.visitReminderDaysBefore);
     const query = { ...(chainId ? { chainId } : {}), date, status: 'booked', reminder: _.exists!(false) };
     while (Date.now() - started < TIME_BUDGET_MS) {
       // Every booking of a page gets marked, so the next read returns the next page.

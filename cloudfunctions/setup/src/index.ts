@@ -1,8 +1,7 @@
 import { setupContract } from '@clinic/shared';
-import { defineFunction } from '../../common/define-function';
-import { AppError } from '../../common/errors';
-import { COLLECTIONS } from '../../common/collections';
-import { INDEXES } from '../../common/indexes';
+import { COLLECTIONS } from '../../data/collections';
+import { INDEXES } from '../../data/indexes';
+import { defineFunction } from '../../platform/define-function';
 
 function alreadyExists(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
@@ -12,10 +11,7 @@ function alreadyExists(e: unknown): boolean {
 export const main = defineFunction(
   setupContract,
   {
-    async run(_input, { openid, db }) {
-      // Run from the cloud console or a deployment script, where WeChat passes no OPENID;
-      // a mini-program user (who always has one) cannot trigger it.
-      if (openid) throw new AppError('FORBIDDEN');
+    async run(_input, { db }) {
       const created: string[] = [];
       const existing: string[] = [];
       for (const name of Object.values(COLLECTIONS)) {
@@ -30,5 +26,9 @@ export const main = defineFunction(
       return { created, existing, indexes: INDEXES };
     },
   },
-  { anonymous: ['run'] },
+  {
+    // Run from the cloud console or a deployment script, where WeChat passes no OPENID; a
+    // mini-program user (who always has one) gets FORBIDDEN.
+    access: { run: ['system'] },
+  },
 );

@@ -69,6 +69,6 @@ export const bookingInput = (over: Record<string, unknown> = {}) => ({
   slot: '10:00',
   name: '林小雨',
   phone: '13900001111',
-  consentVersion: 'v1',
+  consentVersion: '2026-11',
   ...over,
 });

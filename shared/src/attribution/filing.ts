@@ -46,20 +46,6 @@ export function classifyFiling(req: FilingRequest, settings: ClinicSettings): Cl
   }
 }
 
-/**
- * R1 at write time: the first filing of a phone is the filing; every later one is kept as a touch
- * (`isTouch: true`) so that it is seen but changes nothing.
- */
-export function recordFiling(
-  existing: readonly Filing[],
-  candidate: Filing,
-): { kind: 'first' | 'touch'; filing: Filing } {
-  const filed = existing.some((f) => f.phone === candidate.phone && f.chainId === candidate.chainId);
-  return filed
-    ? { kind: 'touch', filing: { ...candidate, isTouch: true } }
-    : { kind: 'first', filing: { ...candidate, isTouch: false } };
-}
-
 /** Fields of a filing that decide attribution; none of them ever changes (R8). */
 export const FROZEN_FILING_FIELDS = [
   'customerId',

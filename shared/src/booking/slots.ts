@@ -1,5 +1,7 @@
+import { ERROR_CATALOGUE } from '../contract/errors';
 import type { Store } from '../model/entities';
-import { addDays, compareDates, localDate, weekday, type LocalDate } from '../time/shanghai';
+import { localDate, weekday, type LocalDate } from '../time/shanghai';
+import { WINDOW_MESSAGES, outsideBookableWindow, type WindowProblem } from './window';
 
 /**
  * Booking slots of a store (pure): opening hours per weekday, closed weekdays and dates, slot
@@ -7,9 +9,6 @@ import { addDays, compareDates, localDate, weekday, type LocalDate } from '../ti
  * and ask these questions; nothing here reads a clock of its own.
  */
 export type StoreHours = Pick<Store, 'openingHours' | 'closedDates' | 'slotMinutes' | 'capacityPerSlot'>;
-
-/** How far ahead a booking may be made (calendar days from today). */
-export const MAX_BOOKING_DAYS_AHEAD = 90;
 
 export function minutesOf(time: string): number {
   const [h, m] = time.split(':');
@@ -52,27 +51,21 @@ export function isPastSlot(date: LocalDate, slot: string, now: Date): boolean {
   return slotStartMs(date, slot) <= now.getTime();
 }
 
-export type SlotProblem = 'DATE_IN_PAST' | 'DATE_TOO_FAR' | 'STORE_CLOSED' | 'INVALID_SLOT' | 'SLOT_FULL';
-
-export const SLOT_MESSAGES: Record<SlotProblem, string> = {
-  DATE_IN_PAST: '不能选择已经过去的日期或时间',
-  DATE_TOO_FAR: `最多可预约 ${MAX_BOOKING_DAYS_AHEAD} 天内的时间`,
-  STORE_CLOSED: '门店当天不营业，请选择其他日期',
-  INVALID_SLOT: '所选时间不在门店的预约时段内，请重新选择',
-  SLOT_FULL: '该时段已约满，请选择其他时段',
-};
+export type SlotProblem = WindowProblem | 'STORE_CLOSED' | 'INVALID_SLOT' | 'SLOT_FULL';
 
 export type SlotCheck = { ok: true } | { ok: false; code: SlotProblem; message: string };
+
+const slotMessage = (code: SlotProblem): string =>
+  code === 'DATE_IN_PAST' || code === 'DATE_TOO_FAR' ? WINDOW_MESSAGES[code] : ERROR_CATALOGUE[code];
 
 /**
  * Whether `date slot` can be booked now with `booked` places already taken (omit `booked` to
  * check everything but capacity, e.g. before the counter is read inside the transaction).
  */
 export function checkSlot(store: StoreHours, date: LocalDate, slot: string, now: Date, booked?: number): SlotCheck {
-  const bad = (code: SlotProblem): SlotCheck => ({ ok: false, code, message: SLOT_MESSAGES[code] });
-  const today = localDate(now);
-  if (compareDates(date, today) < 0) return bad('DATE_IN_PAST');
-  if (compareDates(date, addDays(today, MAX_BOOKING_DAYS_AHEAD)) > 0) return bad('DATE_TOO_FAR');
+  const bad = (code: SlotProblem): SlotCheck => ({ ok: false, code, message: slotMessage(code) });
+  const outside = outsideBookableWindow(date, localDate(now));
+  if (outside) return bad(outside);
   if (isClosedDay(store, date)) return bad('STORE_CLOSED');
   if (!slotsOfDay(store, date).includes(slot)) return bad('INVALID_SLOT');
   if (isPastSlot(date, slot, now)) return bad('DATE_IN_PAST');

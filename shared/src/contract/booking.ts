@@ -103,9 +103,13 @@ export const bookingContract = defineContract({
     input: z.strictObject({ ...bookingRef, date: localDateSchema, slot: timeOfDaySchema }),
     output: bookingView,
   },
+  /** The caller's bookings, latest visit first, a page at a time (`nextCursor` while there are more). */
   listMine: {
-    input: z.strictObject({}),
-    output: z.strictObject({ bookings: z.array(bookingView).max(100) }),
+    input: z.strictObject({
+      cursor: z.string().max(64, { error: '分页标记过长' }).optional(),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
+    output: z.strictObject({ bookings: z.array(bookingView).max(50), nextCursor: z.string().max(64).optional() }),
   },
 });
 export type BookingContract = typeof bookingContract;

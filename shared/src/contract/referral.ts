@@ -55,6 +55,8 @@ export const referralContract = defineContract({
       benefits: z
         .array(z.strictObject({ kind: rewardKindSchema, title: z.string().max(40), description: z.string().max(200) }))
         .max(10),
+      /** Days the device keeps this code until the newcomer books (the clinic's `keepOnDeviceDays`). */
+      keepDays: z.number().int().min(1).max(180).optional(),
     }),
   },
   listMyReferrals: {

@@ -1,3 +1,4 @@
 export * from './store-calendar';
 export * from './cadence';
 export * from './results';
+export * from './plan';

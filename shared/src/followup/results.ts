@@ -80,12 +80,15 @@ export function nextStepAfterResult(
         return { kind: 'error', code: 'INVALID_INPUT', message: '计划到院日期不能早于今天' };
       }
       // A reminder must come before the visit: a closed day moves it earlier, never past today.
-      const due = maxDate(today, previousOpenDay(ctx.store, addDays(r.plannedVisitDate, -cfg.visitReminderDaysBefore)));
+      const due = maxDate(
+        today,
+        previousOpenDay(ctx.store, addDays(r.plannedVisitDate, -settings.visitReminderDaysBefore)),
+      );
       return {
         kind: 'task',
         taskKind: 'visit_reminder',
         dueDate: due,
-        why: `计划 ${r.plannedVisitDate} 到院，提前一天再次确认`,
+        why: `计划 ${r.plannedVisitDate} 到院，提前 ${settings.visitReminderDaysBefore} 天再次确认`,
       };
     }
     case 'V2':

@@ -61,6 +61,8 @@ export const staffSchema = z.strictObject({
   openid: z.string().min(1).max(64).optional(),
   /** Present for managers: store manager, channel lead, general manager. */
   managerKind: managerKindSchema.optional(),
+  /** Sets the clinic up (staff invites, settings); granted in the database only. */
+  admin: z.boolean().optional(),
   active: z.boolean().default(true),
 });
 export type Staff = z.output<typeof staffSchema>;

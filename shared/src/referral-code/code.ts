@@ -76,6 +76,21 @@ export function parseReferralCode(raw: string, bodyLength = 7): CodeResult {
   return { ok: true, code };
 }
 
+/** Shortest and longest code bodies a clinic may configure (`referralCode.bodyLength`). */
+export const MIN_CODE_BODY = 5;
+export const MAX_CODE_BODY = 12;
+
+/**
+ * A code of any configurable length: the length is read off the code itself, so codes issued
+ * before a clinic changed `referralCode.bodyLength` keep resolving. The check character still
+ * has to match, so a typo is refused before any database read.
+ */
+export function parseCodeOfAnyLength(raw: string): CodeResult {
+  const length = raw.normalize('NFKC').replace(/[\s-]/g, '').length;
+  const bodyLength = Math.min(MAX_CODE_BODY, Math.max(MIN_CODE_BODY, length - 1));
+  return parseReferralCode(raw, bodyLength);
+}
+
 export function isValidReferralCode(raw: string, bodyLength = 7): boolean {
   return parseReferralCode(raw, bodyLength).ok;
 }

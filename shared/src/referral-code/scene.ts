@@ -1,4 +1,4 @@
-import { parseReferralCode, type CodeResult } from './code';
+import { parseCodeOfAnyLength, type CodeResult } from './code';
 
 /** `wxacode.getUnlimited`: scene ≤ 32 visible characters of this set. */
 export const SCENE_MAX_LENGTH = 32;
@@ -8,7 +8,7 @@ export function isValidScene(scene: string): boolean {
   return scene.length > 0 && scene.length <= SCENE_MAX_LENGTH && SCENE_CHARSET_RE.test(scene);
 }
 
-/** The scene string for a card's mini-program code, e.g. `r=ABCD2345`. */
+/** The scene string for a card's mini-program code: the clinic's prefix (`referralCode.scenePrefix`) and the code. */
 export function sceneForCode(code: string, prefix = 'r='): string {
   const scene = `${prefix}${code}`;
   if (!isValidScene(scene)) throw new RangeError(`场景值不合规：${scene}`);
@@ -16,18 +16,20 @@ export function sceneForCode(code: string, prefix = 'r='): string {
 }
 
 /**
- * Reads the code back from a landing page's scene. WeChat hands the page the scene URL-encoded
+ * Reads the code back from a landing page's scene, whatever prefix it was issued with: a clinic
+ * may change `referralCode.scenePrefix`, and every card already printed must keep scanning. The
+ * code is what follows the last `=` (codes never contain one), or the whole scene without one;
+ * its check character is verified before any lookup. WeChat hands the page the scene URL-encoded
  * (`r%3DABCD2345`), so it is decoded once first.
  */
-export function codeFromScene(scene: string, prefix = 'r=', bodyLength = 7): CodeResult {
+export function codeFromScene(scene: string): CodeResult {
   let decoded = scene;
   try {
     decoded = decodeURIComponent(scene);
   } catch {
     // Not percent-encoded after all; use as is.
   }
-  if (!decoded.startsWith(prefix)) {
-    return { ok: false, reason: 'invalid_chars', message: '二维码无效，请向推荐人重新索取' };
-  }
-  return parseReferralCode(decoded.slice(prefix.length), bodyLength);
+  const body = decoded.slice(decoded.lastIndexOf('=') + 1);
+  const result = parseCodeOfAnyLength(body);
+  return result.ok ? result : { ok: false, reason: result.reason, message: '二维码无效，请向推荐人重新索取' };
 }

@@ -86,6 +86,13 @@ export const DEFAULT_GOLDEN_WINDOWS: GoldenWindow[] = [
 export const CARD_REFERRAL_CHANNELS = ['referral', 'mini_program'] as const;
 
 export const clinicSettingsSchema = z.strictObject({
+  /**
+   * Days before a visit that its reminders are due: the customer's subscribe message (timer at
+   * 10:00 Shanghai) and, after a V1 result, the owner's confirmation task. One number for both.
+   */
+  visitReminderDaysBefore: z.number().int().min(1).max(7).default(1),
+  /** The privacy notice customers accept when booking (its version; a booking must carry it). */
+  privacyNoticeVersion: z.string().min(1).max(16).default('2026-11'),
   /** R2: calendar days a referral filing must precede the first visit. */
   minLeadDays: z.number().int().min(0).max(30).default(1),
   /** §2: the level-1 channel list (id → label). */
@@ -107,8 +114,6 @@ export const clinicSettingsSchema = z.strictObject({
       /** F3: start this many months after filing, then every `f3IntervalMonths`. */
       f3StartMonths: z.number().int().min(0).max(12).default(2),
       f3IntervalMonths: z.number().int().min(1).max(12).default(1),
-      /** V1: reminder this many days before the planned visit. */
-      visitReminderDaysBefore: z.number().int().min(0).max(14).default(1),
       /** V2/V3/N1: follow up this many days before the next event. */
       eventLeadDays: z.number().int().min(0).max(30).default(3),
       /** V2/N1: follow up after this many days when no event is coming. */
@@ -143,6 +148,8 @@ export const clinicSettingsSchema = z.strictObject({
         .max(8)
         .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/, { error: '场景值前缀含有不允许的字符' })
         .default('r='),
+      /** Days a new customer's device keeps the code they arrived with, until they book. */
+      keepOnDeviceDays: z.number().int().min(1).max(180).default(30),
     })
     .prefault({}),
   rewards: z
@@ -174,8 +181,6 @@ export const clinicSettingsSchema = z.strictObject({
        * console (订阅消息 → 我的模板). The client asks for it after booking; must match.
        */
       visitReminderTemplateId: z.string().min(1).max(64).default('tmpl-visit-reminder'),
-      /** The reminder goes out this many days before the visit (timer at 10:00 Shanghai). */
-      visitReminderDaysBefore: z.number().int().min(1).max(7).default(1),
     })
     .prefault({}),
 });

@@ -4,7 +4,6 @@ import {
   DEFAULT_SETTINGS,
   filingSchema,
   parseSettings,
-  recordFiling,
   rejectReattribution,
   REATTRIBUTION_MESSAGE,
   type Filing,
@@ -89,14 +88,6 @@ describe('filing (§2 card bookings, R1 at write time, R8)', () => {
     });
     expect(classifyFiling({ source: 'staff' }, DEFAULT_SETTINGS)).toMatchObject({ ok: false });
     expect(classifyFiling({ source: 'staff', channel: 'toString' }, DEFAULT_SETTINGS)).toMatchObject({ ok: false });
-  });
-
-  test('R1: a second filing of the same phone in the chain is stored as a touch', () => {
-    expect(recordFiling([], filing)).toEqual({ kind: 'first', filing: { ...filing, isTouch: false } });
-    const again = { ...filing, id: 'f2', channel: 'search' };
-    expect(recordFiling([filing], again)).toEqual({ kind: 'touch', filing: { ...again, isTouch: true } });
-    expect(recordFiling([filing], { ...again, chainId: 'c2' }).kind).toBe('first');
-    expect(recordFiling([filing], { ...again, phone: '13900139000' }).kind).toBe('first');
   });
 
   test('R8: changing channel, owner or filing time is rejected with a message and an audit entry', () => {

@@ -4,6 +4,11 @@ import {
   CODE_ALPHABET,
   MAX_BOOKING_DAYS_AHEAD,
   availability,
+  bookableWindow,
+  bookingSchema,
+  outsideBookableWindow,
+  repeatOfUpcoming,
+  WINDOW_MESSAGES,
   benefitLines,
   checkSlot,
   generateBookingCode,
@@ -230,5 +235,42 @@ describe('benefit lines from the reward policies (§8)', () => {
     expect(line?.title.endsWith('…')).toBe(true);
     const nameless = benefitLines([{ ...(long[0] as RewardPolicy), giftName: undefined }], 'referrer');
     expect(nameless[0]?.title).toBe('礼品：实物礼品');
+  });
+});
+
+describe('the bookable window (one rule for the calendar, the slot list and the slot check)', () => {
+  test('booking window: today through today + MAX_BOOKING_DAYS_AHEAD, both included', () => {
+    expect(bookableWindow('2027-03-01')).toEqual({ first: '2027-03-01', last: '2027-05-30' });
+    expect(outsideBookableWindow('2027-02-28', '2027-03-01')).toBe('DATE_IN_PAST');
+    expect(outsideBookableWindow('2027-03-01', '2027-03-01')).toBeUndefined();
+    expect(outsideBookableWindow('2027-05-30', '2027-03-01')).toBeUndefined();
+    expect(outsideBookableWindow('2027-05-31', '2027-03-01')).toBe('DATE_TOO_FAR');
+    expect(WINDOW_MESSAGES.DATE_TOO_FAR).toContain(String(MAX_BOOKING_DAYS_AHEAD));
+  });
+
+  test('repeat booking: only its own WeChat user gets an upcoming booking back', () => {
+    const upcoming = bookingSchema.parse({
+      id: 'B1',
+      chainId: 'c1',
+      storeId: 's1',
+      productId: 'p1',
+      customerId: 'cu1',
+      openid: 'o-owner',
+      name: '林小雨',
+      phone: '13900001111',
+      date: '2027-03-02',
+      slot: '10:00',
+      status: 'booked',
+      consentVersion: 'v1',
+      createdAt: '2027-03-01T01:00:00.000Z',
+      updatedAt: '2027-03-01T01:00:00.000Z',
+    });
+    const now = new Date('2027-03-01T09:00:00+08:00');
+    expect(repeatOfUpcoming(upcoming, 'o-owner', now)).toBe('own');
+    expect(repeatOfUpcoming(upcoming, 'o-stranger', now)).toBe('someone_else');
+    expect(repeatOfUpcoming(null, 'o-owner', now)).toBe('none');
+    expect(repeatOfUpcoming({ ...upcoming, status: 'cancelled' }, 'o-stranger', now)).toBe('none');
+    // Once the slot has started the booking is no longer upcoming.
+    expect(repeatOfUpcoming(upcoming, 'o-stranger', new Date('2027-03-02T10:00:00+08:00'))).toBe('none');
   });
 });

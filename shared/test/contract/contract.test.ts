@@ -3,6 +3,9 @@ import {
   containsOperatorKey,
   CONTRACTS,
   describeZodError,
+  ERROR_CATALOGUE,
+  isErrorCode,
+  type ErrorCode,
   fail,
   identityContract,
   ok,
@@ -53,7 +56,7 @@ describe('API contract (referral & booking slice)', () => {
     });
     expect(parseActionInput(bookingContract, 'listSlots', { storeId: 's', date: '2025-03-10' }).ok).toBe(true);
     expect(parseActionInput(bookingContract, 'nope' as never, {})).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
-    expect(parseActionInput(bookingContract, 'listMine', undefined)).toEqual({ ok: true, data: {} });
+    expect(parseActionInput(bookingContract, 'listMine', undefined)).toEqual({ ok: true, data: { limit: 20 } });
   });
   test('referral.resolveLanding takes a code or a scene, exactly one', () => {
     expect(parseActionInput(referralContract, 'resolveLanding', { code: 'ABCD2345' }).ok).toBe(true);
@@ -96,10 +99,23 @@ describe('API contract (referral & booking slice)', () => {
   test('envelope helpers', () => {
     expect(ok(1)).toEqual({ ok: true, data: 1 });
     expect(fail('SELF_REFERRAL')).toEqual({ ok: false, code: 'SELF_REFERRAL', message: '不能使用自己的推荐码' });
-    expect(fail('WHATEVER')).toEqual({ ok: false, code: 'WHATEVER', message: '系统繁忙，请稍后再试' });
+    // The catalogue is closed: every code has its message, and an unknown code does not compile.
+    for (const code of Object.keys(ERROR_CATALOGUE) as ErrorCode[]) {
+      expect(fail(code).message).toMatch(/[\u4e00-\u9fff]/);
+      expect(isErrorCode(code)).toBe(true);
+    }
+    // @ts-expect-error — not a code of the catalogue
+    fail('WHATEVER');
+    expect(isErrorCode('WHATEVER')).toBe(false);
+    expect(isErrorCode('toString')).toBe(false);
     expect(fail('INVALID_INPUT', '自定义')).toMatchObject({ message: '自定义' });
     expect(containsOperatorKey({ a: [{ $ne: 1 }] })).toBe(true);
     expect(containsOperatorKey({ a: [{ b: 1 }], c: null })).toBe(false);
+    // Prototype-shaped keys are refused like operators, not silently dropped by the schemas.
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      expect(containsOperatorKey(JSON.parse(`{"data":{"name":"x","${key}":{"polluted":true}}}`))).toBe(true);
+    }
+    expect(containsOperatorKey({ constructorName: 1, proto: 2 })).toBe(false);
     let deep: unknown = 1;
     for (let i = 0; i < 40; i++) deep = { a: deep };
     expect(containsOperatorKey(deep)).toBe(true);

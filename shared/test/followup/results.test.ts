@@ -51,7 +51,7 @@ describe('follow-up results (§6)', () => {
       nextStepAfterResult(
         { result: 'V1', plannedVisitDate: '2025-03-20' },
         ctx,
-        parseSettings({ followUp: { visitReminderDaysBefore: 2 } }),
+        parseSettings({ visitReminderDaysBefore: 2 }),
       ),
     ).toMatchObject({ dueDate: '2025-03-18' });
   });

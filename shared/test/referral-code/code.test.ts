@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  activeCard,
+  activeCardOf,
   CODE_ALPHABET,
   codeFromScene,
   checkCharacter,
@@ -10,11 +10,13 @@ import {
   isValidReferralCode,
   isValidScene,
   issueCard,
+  parseCodeOfAnyLength,
   parseReferralCode,
   referralCodeInputSchema,
   resolveCard,
   revokeCard,
   sceneForCode,
+  type CardHolder,
   type ReferralCard,
 } from '../../src';
 
@@ -117,10 +119,21 @@ describe('wxacode scene', () => {
     expect(isValidScene(scene)).toBe(true);
     expect(codeFromScene(scene)).toEqual({ ok: true, code });
     expect(codeFromScene(encodeURIComponent(scene))).toEqual({ ok: true, code });
-    expect(codeFromScene(`ref=${code}`, 'ref=')).toEqual({ ok: true, code });
     expect(codeFromScene('%E0%A4%A')).toMatchObject({ ok: false, message: '二维码无效，请向推荐人重新索取' });
-    expect(codeFromScene(`x=${code}`)).toMatchObject({ ok: false });
     expect(codeFromScene('r=ABCDEFGH').ok).toBe(false);
+    expect(codeFromScene('r=').ok).toBe(false);
+  });
+  test('scene prefix: a card issued under any prefix the clinic ever set keeps scanning', () => {
+    // The prefix is a setting read when issuing; resolving ignores it (printed cards outlive settings).
+    expect(codeFromScene(sceneForCode(code, 'ref='))).toEqual({ ok: true, code });
+    expect(codeFromScene(`x=${code}`)).toEqual({ ok: true, code });
+    expect(codeFromScene(code)).toEqual({ ok: true, code });
+    expect(codeFromScene(encodeURIComponent(`a=b=${code}`))).toEqual({ ok: true, code });
+    // Codes of another configured length resolve by their own length.
+    const long = generateReferralCode(seq([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 10);
+    expect(codeFromScene(`r=${long}`)).toEqual({ ok: true, code: long });
+    expect(parseCodeOfAnyLength(long.toLowerCase())).toEqual({ ok: true, code: long });
+    expect(parseCodeOfAnyLength('2')).toMatchObject({ ok: false });
   });
   test('scene rules: length and charset', () => {
     expect(isValidScene('')).toBe(false);
@@ -131,40 +144,66 @@ describe('wxacode scene', () => {
   });
 });
 
-describe('referral cards', () => {
+describe('referral cards (over the holder document)', () => {
   const old = { id: 'old1', chainId: 'c1', kind: 'existing' as const };
   const now = '2025-03-01T10:00:00+08:00';
+  const later = '2025-03-02T10:00:00+08:00';
   test('one active card per existing customer; issuing again returns it', () => {
-    const first = issueCard([], old, now, seq([2]));
-    expect(first).toMatchObject({
+    const first = issueCard(null, old, code, now);
+    expect(first).toEqual({
       ok: true,
       created: true,
-      card: { customerId: 'old1', status: 'active', issuedAt: now },
+      active: { code, issuedAt: now },
+      card: { code, customerId: 'old1', chainId: 'c1', status: 'active', issuedAt: now },
+      holder: {
+        customerId: 'old1',
+        chainId: 'c1',
+        activeCode: code,
+        issuedAt: now,
+        qrFileId: null,
+        lastRevokedCode: null,
+        updatedAt: now,
+      },
     });
-    const cards = first.ok ? [first.card] : [];
-    expect(issueCard(cards, old, now, seq([3]))).toEqual({ ok: true, created: false, card: cards[0] });
-    expect(activeCard(cards, 'old1')).toBe(cards[0]);
-    expect(issueCard([], { ...old, kind: 'new' }, now, seq([2]))).toMatchObject({
+    const holder = first.ok && first.created ? first.holder : null;
+    expect(issueCard(holder, old, 'OTHERCODE', later)).toEqual({
+      ok: true,
+      created: false,
+      active: { code, issuedAt: now },
+    });
+    expect(activeCardOf({ ...(holder as CardHolder), qrFileId: 'cloud://qr' })).toEqual({
+      code,
+      issuedAt: now,
+      qrFileId: 'cloud://qr',
+    });
+    expect(activeCardOf(null)).toBeUndefined();
+    expect(issueCard(null, { ...old, kind: 'new' }, code, now)).toMatchObject({
       ok: false,
       code: 'NOT_EXISTING_CUSTOMER',
     });
   });
   test('revoking frees the customer for a new code; a revoked code never resolves', () => {
     const card: ReferralCard = { code, customerId: 'old1', chainId: 'c1', status: 'active', issuedAt: now };
-    const r = revokeCard([card], 'old1', '2025-03-02T10:00:00+08:00');
-    expect(r).toEqual({ ok: true, card: { ...card, status: 'revoked', revokedAt: '2025-03-02T10:00:00+08:00' } });
-    const cards = r.ok ? [r.card] : [];
-    expect(resolveCard(cards, code)).toBeUndefined();
-    expect(resolveCard([card], code)).toBe(card);
-    expect(revokeCard(cards, 'old1', now)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    // A new card never reuses the revoked code.
-    const again = issueCard(
-      cards,
-      old,
-      now,
-      seq([...code.slice(0, 7)].map((c) => CODE_ALPHABET.indexOf(c)).concat([9, 9, 9, 9, 9, 9, 9])),
-    );
-    expect(again.ok && again.card.code).not.toBe(code);
+    const issued = issueCard(null, old, code, now);
+    const holder = issued.ok && issued.created ? issued.holder : null;
+    const r = revokeCard(holder, later);
+    expect(r).toEqual({
+      ok: true,
+      revokedCode: code,
+      card: { status: 'revoked', revokedAt: later },
+      holder: { ...holder, activeCode: null, issuedAt: null, qrFileId: null, lastRevokedCode: code, updatedAt: later },
+    });
+    const revokedHolder = r.ok ? r.holder : null;
+    expect(revokeCard(revokedHolder, later)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(revokeCard(null, later)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // The next issue starts a new card and remembers the revoked code.
+    const again = issueCard(revokedHolder, old, 'NEWCODE2', later);
+    expect(again).toMatchObject({ ok: true, created: true, holder: { activeCode: 'NEWCODE2', lastRevokedCode: code } });
+    expect(resolveCard({ ...card, status: 'revoked', revokedAt: later })).toBeUndefined();
+    expect(resolveCard(null)).toBeUndefined();
+    expect(resolveCard(card)).toBe(card);
+    expect(resolveCard(card, 'c1')).toBe(card);
+    expect(resolveCard(card, 'c2')).toBeUndefined();
   });
   test('self-referral: same person, phone or OPENID', () => {
     const me = { customerId: 'old1', phone: '13800138000', openids: ['o1', 'o2'] };

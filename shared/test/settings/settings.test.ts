@@ -6,6 +6,8 @@ describe('clinic settings (every number of domain.md is a setting with a default
     expect(parseSettings()).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toMatchObject({
       minLeadDays: 1,
+      visitReminderDaysBefore: 1,
+      privacyNoticeVersion: '2026-11',
       cardReferralChannel: 'referral',
       referralShareTargetBp: 1000,
       followUp: {
@@ -13,14 +15,16 @@ describe('clinic settings (every number of domain.md is a setting with a default
         f2StartMonths: 1,
         f2DaysOfMonth: [10, 20],
         f3StartMonths: 2,
-        visitReminderDaysBefore: 1,
         eventLeadDays: 3,
         fallbackDays: 10,
         friendFirstCheckDays: 1,
         friendCheckIntervalDays: 15,
       },
-      referralCode: { bodyLength: 7, scenePrefix: 'r=' },
+      referralCode: { bodyLength: 7, scenePrefix: 'r=', keepOnDeviceDays: 30 },
     });
+    // One reminder lead for the customer's message and the owner's V1 task.
+    expect(clinicSettingsSchema.safeParse({ followUp: { visitReminderDaysBefore: 1 } }).success).toBe(false);
+    expect(clinicSettingsSchema.safeParse({ notifications: { visitReminderDaysBefore: 1 } }).success).toBe(false);
     expect(DEFAULT_SETTINGS.goldenTime.windows.map((w) => [w.fromMonth, w.toMonth])).toEqual([
       [1, 3],
       [4, 11],

@@ -20,19 +20,43 @@ import './index.scss';
 type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; bookings: Appointment[]; stores: StoreInfo[] };
+  | { status: 'ready'; bookings: Appointment[]; stores: StoreInfo[]; nextCursor?: string };
 
 export default function Appointments() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [moving, setMoving] = useState<string | null>(null);
+  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
   const load = useCallback(async () => {
     setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
     const [mine, stores] = await Promise.all([listMyBookings(), listStores()]);
     if (!mine.ok) return setState({ status: 'error', message: mine.message });
     if (!stores.ok) return setState({ status: 'error', message: stores.message });
-    setState({ status: 'ready', bookings: mine.data.bookings, stores: stores.data.stores });
+    setState({
+      status: 'ready',
+      bookings: mine.data.bookings,
+      stores: stores.data.stores,
+      ...(mine.data.nextCursor ? { nextCursor: mine.data.nextCursor } : {}),
+    });
   }, []);
+
+  /** The next page of older bookings (the list comes latest first, a page at a time). */
+  const loadMore = async (cursor: string) => {
+    setMore({ busy: true });
+    const page = await listMyBookings(cursor);
+    if (!page.ok) return setMore({ busy: false, error: page.message });
+    setMore({ busy: false });
+    setState((s) => {
+      if (s.status !== 'ready') return s;
+      const known = new Set(s.bookings.map((b) => b.id));
+      const { nextCursor: _previous, ...rest } = s;
+      return {
+        ...rest,
+        bookings: [...s.bookings, ...page.data.bookings.filter((b) => !known.has(b.id))],
+        ...(page.data.nextCursor ? { nextCursor: page.data.nextCursor } : {}),
+      };
+    });
+  };
 
   useDidShow(() => {
     void load();
@@ -127,6 +151,21 @@ export default function Appointments() {
             <AppointmentLines booking={b} today={today} />
           </View>
         ))}
+        {state.nextCursor ? (
+          <View
+            className={`btn btn--ghost btn--block${more.busy ? ' btn--disabled' : ''}`}
+            hoverClass="btn--pressed"
+            data-testid="appointments-more"
+            onClick={() => !more.busy && state.nextCursor && void loadMore(state.nextCursor)}
+          >
+            {more.busy ? '正在加载…' : '加载更早的预约'}
+          </View>
+        ) : null}
+        {more.error ? (
+          <Text className="field__error" data-testid="appointments-more-error">
+            {more.error}
+          </Text>
+        ) : null}
       </View>
     </View>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
+import type { ErrorCode } from '@clinic/shared';
 import { BookingResult } from '../../components/BookingResult';
 import { DateSlotPicker } from '../../components/DateSlotPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
@@ -27,7 +28,7 @@ import './index.scss';
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
 /** Server answers that point at one field. */
-const FIELD_OF_CODE: Record<string, keyof BookingFormValues> = {
+const FIELD_OF_CODE: Partial<Record<ErrorCode, keyof BookingFormValues>> = {
   SLOT_FULL: 'slot',
   DATE_IN_PAST: 'slot',
   INVALID_SLOT: 'slot',

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import type { ErrorCode } from '@clinic/shared';
 import { ClinicHeader } from '../../components/ClinicHeader';
 import { DemoSignIn } from '../../components/DemoSignIn';
 import { ErrorState, LoadingState } from '../../components/StateViews';
@@ -19,7 +20,7 @@ type State =
   | { status: 'ready'; landing: Landing };
 
 /** Codes the function says are wrong (typo, unknown, revoked): the page falls back to home. */
-const INVALID_CODES = new Set(['INVALID_CODE', 'INVALID_INPUT', 'INVALID_REFERRAL_CODE', 'REFERRAL_CODE_REVOKED']);
+const INVALID_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INVALID_CODE', 'INVALID_INPUT']);
 
 /**
  * The invitation: opened from a shared card (`?code=XXXX`) or a scanned mini-program code
@@ -44,7 +45,7 @@ export default function Landing() {
     const res = await resolveLanding(source);
     if (request !== latest.current) return;
     if (res.ok) {
-      keepReferral(res.data.code, res.data.referrerDisplayName);
+      keepReferral(res.data.code, res.data.referrerDisplayName, Date.now(), res.data.keepDays ?? REFERRAL_KEEP_DAYS);
       setState({ status: 'ready', landing: res.data });
     } else if (INVALID_CODES.has(res.code)) {
       fallBack(res.message);
@@ -113,7 +114,7 @@ function Invitation({ landing }: { landing: Landing }) {
           立即预约到院
         </View>
         <Text className="landing__kept" data-testid="landing-kept">
-          推荐码 {landing.code} 已为你保留 {REFERRAL_KEEP_DAYS} 天，稍后预约也会自动使用
+          推荐码 {landing.code} 已为你保留 {landing.keepDays ?? REFERRAL_KEEP_DAYS} 天，稍后预约也会自动使用
         </Text>
       </View>
     </View>

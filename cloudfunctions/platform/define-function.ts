@@ -1,5 +1,4 @@
 import {
-  ERROR_MESSAGES,
   MAX_EVENT_BYTES,
   containsOperatorKey,
   describeZodError,
@@ -11,13 +10,16 @@ import {
   type Result,
 } from '@clinic/shared';
 import type { z } from 'zod';
+import { authorise, type Access, type Caller } from './access';
 import { AppError } from './errors';
 import { database, wxContext, type WxContext } from './sdk';
 import type { Database } from './db-types';
 
 export interface HandlerContext {
-  /** The caller's OPENID from getWXContext(); empty for timer triggers. */
+  /** The caller's OPENID from getWXContext(); empty for timer triggers and system calls. */
   openid: string;
+  /** The caller as the access guard established it (records it read, data scope). */
+  caller: Caller;
   wx: WxContext;
   db: Database;
   now: Date;
@@ -35,10 +37,13 @@ export interface TimerEvent {
 }
 
 export interface FunctionOptions<C extends FunctionContract> {
+  /**
+   * Who may run each action — required for every action of the contract, so that no action can
+   * be added without deciding its roles. Checked from the database before the handler runs.
+   */
+  access: { [A in keyof C]: readonly Access[] };
   /** Actions a timer trigger runs (by trigger name). Timer events carry no action field. */
   timers?: Record<string, (ctx: HandlerContext) => Promise<unknown>>;
-  /** Actions that may be called without an OPENID (e.g. from other functions). Default: none. */
-  anonymous?: (keyof C)[];
 }
 
 function isTimerEvent(event: unknown): event is TimerEvent {
@@ -52,16 +57,19 @@ function isTimerEvent(event: unknown): event is TimerEvent {
 export function defineFunction<C extends FunctionContract>(
   contract: C,
   handlers: Handlers<C>,
-  options: FunctionOptions<C> = {},
+  options: FunctionOptions<C>,
 ): (event: unknown) => Promise<Result<unknown>> {
   return async function main(event: unknown): Promise<Result<unknown>> {
     const wx = wxContext();
-    const ctx = (): HandlerContext => ({ openid: wx.OPENID ?? '', wx, db: database(), now: new Date() });
+    const openid = wx.OPENID ?? '';
+    const db = database();
+    const now = new Date();
 
     if (isTimerEvent(event)) {
+      // Only the platform's timer (SOURCE wx_trigger, no OPENID) runs a trigger.
       const timer = options.timers?.[event.TriggerName];
-      if (!timer || wx.SOURCE !== 'wx_trigger') return fail('UNKNOWN_ACTION');
-      return run(async () => timer(ctx()));
+      if (!timer || wx.SOURCE !== 'wx_trigger' || openid) return fail('UNKNOWN_ACTION');
+      return run(async () => timer({ openid, caller: { openid, scope: null }, wx, db, now }));
     }
 
     // WeChat adds userInfo to client-called events; it is informational only and never trusted.
@@ -80,8 +88,8 @@ export function defineFunction<C extends FunctionContract>(
     const { action, data } = envelope.data;
     if (!Object.prototype.hasOwnProperty.call(contract, action)) return fail('UNKNOWN_ACTION');
 
-    const anonymousAllowed = (options.anonymous ?? []).includes(action as keyof C);
-    if (!wx.OPENID && !anonymousAllowed) return fail('UNAUTHENTICATED');
+    const access = options.access[action as keyof C];
+    if (!openid && !access.includes('system')) return fail('UNAUTHENTICATED');
 
     const spec = contract[action]!;
     const input = spec.input.safeParse(data ?? {});
@@ -89,7 +97,8 @@ export function defineFunction<C extends FunctionContract>(
 
     const handler = handlers[action as keyof C];
     return run(async () => {
-      const output = await handler(input.data as z.output<C[keyof C]['input']>, ctx());
+      const caller = await authorise(db, openid, access);
+      const output = await handler(input.data as z.output<C[keyof C]['input']>, { openid, caller, wx, db, now });
       // The output schema is the contract with the client: never answer outside it.
       const checked = spec.output.safeParse(output);
       if (!checked.success) {
@@ -107,9 +116,9 @@ async function run(fn: () => Promise<unknown>): Promise<Result<unknown>> {
     if (isResult(value)) return value;
     return ok(value);
   } catch (e) {
-    if (e instanceof AppError) return fail(e.code, e.message === e.code ? undefined : e.message);
+    if (e instanceof AppError) return fail(e.code, e.message);
     console.error('unexpected error', e);
-    return fail('INTERNAL', ERROR_MESSAGES.INTERNAL);
+    return fail('INTERNAL');
   }
 }
 

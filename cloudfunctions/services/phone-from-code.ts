@@ -1,7 +1,6 @@
 import { normalizePhone } from '@clinic/shared';
-import { AppError } from './errors';
-import { MESSAGES } from './codes';
-import { openapi, type PhoneNumberResult } from './sdk';
+import { AppError } from '../platform/errors';
+import { openapi, type PhoneNumberResult } from '../platform/sdk';
 
 /**
  * The phone number WeChat vouches for, from the one-time code of the getPhoneNumber button,
@@ -14,14 +13,13 @@ export async function phoneFromCode(code: string): Promise<string> {
   } catch (e) {
     // 40029 invalid code, 40163 code used, -604101 …: the page asks the user to authorise again.
     const errCode = (e as { errCode?: unknown } | null)?.errCode;
-    if (typeof errCode === 'number' && errCode > 0)
-      throw new AppError('INVALID_PHONE_CODE', MESSAGES.INVALID_PHONE_CODE);
+    if (typeof errCode === 'number' && errCode > 0) throw new AppError('INVALID_PHONE_CODE');
     throw e;
   }
   const info = result.phoneInfo;
-  if (!info) throw new AppError('INVALID_PHONE_CODE', MESSAGES.INVALID_PHONE_CODE);
+  if (!info) throw new AppError('INVALID_PHONE_CODE');
   if (info.countryCode !== undefined && String(info.countryCode) !== '86') {
-    throw new AppError('PHONE_NOT_SUPPORTED', MESSAGES.PHONE_NOT_SUPPORTED);
+    throw new AppError('PHONE_NOT_SUPPORTED');
   }
   const normalized = normalizePhone(String(info.purePhoneNumber ?? info.phoneNumber ?? ''));
   if (!normalized.ok) throw new AppError('INVALID_PHONE', normalized.message);

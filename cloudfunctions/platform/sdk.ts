@@ -137,7 +137,9 @@ function wrapTransactionCollection<T extends Doc>(c: unknown): TransactionCollec
         }
       },
       set: async (data) => {
-        await coll.doc(id).set({ data });
+        // The id is the doc's; a document read earlier carries `_id`, which `set` must not send.
+        const { _id: _ignored, ...fields } = data as Omit<T, '_id'> & { _id?: string };
+        await coll.doc(id).set({ data: fields as Omit<T, '_id'> });
       },
       update: async (data) => (await coll.doc(id).update({ data })).stats.updated,
       remove: async () => (await coll.doc(id).remove()).stats.removed,

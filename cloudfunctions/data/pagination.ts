@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError } from '../platform/errors';
 
 /**
  * Opaque cursors, short enough for the contract (≤ 64 chars).

@@ -1,0 +1,44 @@
+import type { Customer } from '@clinic/shared';
+import type { Database, Transaction } from '../platform/db-types';
+import { COLLECTIONS } from './collections';
+import type { Stored } from './documents';
+import { findWhere, getById } from './read';
+
+export const getCustomer = (db: Database, id: string) => getById<Customer>(db, COLLECTIONS.customers, id);
+
+/** The caller's customer record (any kind), found by the OPENIDs linked to it. */
+export async function customerOfCaller(db: Database, openid: string): Promise<Stored<Customer> | undefined> {
+  const found = await findWhere<Customer>(db, COLLECTIONS.customers, { openids: openid }, 2);
+  // An existing customer (老客) record wins over a newer booking-created one.
+  return found.find((c) => c.kind === 'existing') ?? found[0];
+}
+
+/** The customer record of a phone within a chain (one per phone). */
+export async function customerByPhone(
+  db: Database,
+  chainId: string,
+  phone: string,
+): Promise<Stored<Customer> | undefined> {
+  return (await findWhere<Customer>(db, COLLECTIONS.customers, { chainId, phone }, 1))[0];
+}
+
+/** Every customer record of a phone, across chains (identity.bindPhone links the caller to them). */
+export const customersByPhone = (db: Database, phone: string) =>
+  findWhere<Customer>(db, COLLECTIONS.customers, { phone }, 10);
+
+/** Links a WeChat user to a customer record (idempotent). */
+export async function linkOpenid(db: Database, customerId: string, openid: string): Promise<void> {
+  const _ = db.command;
+  await db
+    .collection(COLLECTIONS.customers)
+    .doc(customerId)
+    .update({ data: { openids: _.addToSet!(openid) } });
+}
+
+export function customersInTx(tx: Transaction) {
+  const coll = tx.collection<Customer & { _id?: string }>(COLLECTIONS.customers);
+  return {
+    create: (customer: Customer) => coll.doc(customer.id).set(customer),
+    markHasReferred: (customerId: string) => coll.doc(customerId).update({ hasReferred: true }),
+  };
+}

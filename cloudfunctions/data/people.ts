@@ -1,0 +1,38 @@
+import type { AttributionRecord, Filing } from '@clinic/shared';
+import type { Transaction } from '../platform/db-types';
+import { COLLECTIONS } from './collections';
+
+/**
+ * One per phone and chain (`_id` = personIdFor): the person's bookkeeping. Every booking of that
+ * phone reads and writes it in its transaction, which serialises them.
+ */
+export type PersonDoc = {
+  _id?: string;
+  chainId: string;
+  customerId: string;
+  /** The first filing (absent for a person filed before this product, e.g. a CRM import). */
+  filingId: string | null;
+  /** R9: the person's referrer for benefits (first filing's, or a late claim's — see fileOrTouch). */
+  referrerCustomerId: string | null;
+  upcomingBookingId: string | null;
+  bookings: number;
+  touches: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** People, their filings (first filing and touches) and the attribution decided at filing. */
+export function peopleInTx(tx: Transaction) {
+  const persons = tx.collection<PersonDoc>(COLLECTIONS.persons);
+  const filings = tx.collection<Filing & { _id?: string }>(COLLECTIONS.filings);
+  const attributions = tx.collection<AttributionRecord & { _id?: string }>(COLLECTIONS.attributions);
+  return {
+    getPerson: (personId: string) => persons.doc(personId).get(),
+    putPerson: (personId: string, person: Omit<PersonDoc, '_id'>) => persons.doc(personId).set(person),
+    updatePerson: (personId: string, patch: Partial<PersonDoc>) => persons.doc(personId).update(patch),
+    /** A filing is written once and never updated (R8: there is no operation that changes one). */
+    addFiling: (filing: Filing) => filings.doc(filing.id).set(filing),
+    /** `_id` = customer id: the attribution decided at filing, final at the first visit. */
+    putAttribution: (record: AttributionRecord) => attributions.doc(record.customerId).set(record),
+  };
+}

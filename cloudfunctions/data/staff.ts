@@ -1,0 +1,14 @@
+import type { Staff } from '@clinic/shared';
+import type { Database } from '../platform/db-types';
+import { COLLECTIONS } from './collections';
+import type { Stored } from './documents';
+import { findWhere } from './read';
+
+/** The active staff record bound to this WeChat user, if any. */
+export async function staffOfCaller(db: Database, openid: string): Promise<Stored<Staff> | undefined> {
+  return (await findWhere<Staff>(db, COLLECTIONS.staff, { openid, active: true }, 1))[0];
+}
+
+/** A store's active staff (a store has tens, not hundreds). */
+export const activeStaffOfStore = (db: Database, storeId: string) =>
+  findWhere<Staff>(db, COLLECTIONS.staff, { storeId, active: true }, 100);
