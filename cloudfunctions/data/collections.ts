@@ -28,4 +28,9 @@ export const COLLECTIONS = {
   /** `_id` = referee customer id: the referral relationship (R9) and its progress, for "my referrals". */
   referrals: 'referrals',
   rewardLedger: 'rewardLedger',
+  // Staff work.
+  /** `_id` = visitIdFor(customer, local date): one visit per person and day, however often they check in. */
+  visits: 'visits',
+  /** `_id` = the client's idempotency key of a deal request: a retried or double-tapped deal is one deal. */
+  dealRequests: 'dealRequests',
 } as const;

@@ -20,3 +20,6 @@ export function phoneKey(chainId: string, phone: string): string {
 export const personIdFor = (chainId: string, phone: string): string => 'p' + phoneKey(chainId, phone);
 export const filingIdFor = (chainId: string, phone: string): string => 'f' + phoneKey(chainId, phone);
 export const customerIdFor = (chainId: string, phone: string): string => 'c' + phoneKey(chainId, phone);
+
+/** One visit per person and Shanghai calendar day: a second check-in the same day is the same visit. */
+export const visitIdFor = (customerId: string, localDate: string): string => `v${customerId}_${localDate.replace(/-/g, '')}`;

@@ -88,3 +88,14 @@ export async function authorise(db: Database, openid: string, access: readonly A
     scope,
   };
 }
+
+/**
+ * Whether a person's record (a customer, a booking, a visit …) is within what the calling staff
+ * member may see: their own store's people for staff and store managers, the chain's for a general
+ * manager or channel lead. Outside it, the record must look exactly like a missing one (NOT_FOUND).
+ */
+export function canSeePerson(caller: Caller, record: { chainId: string; storeId: string }): boolean {
+  const scope = caller.scope;
+  if (!scope || record.chainId !== scope.chainId) return false;
+  return scope.kind === 'chain' || record.storeId === scope.storeId;
+}
