@@ -5,7 +5,7 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 /**
- * Hand-written Taro 4 config (webpack5 runner, React). See /work/shared/spec/taro-setup.md.
+ * Hand-written Taro 4 config (webpack5 runner, React); client/README.md, "How the Taro project is set up".
  *
  * - Output goes to `dist/<platform>` so the weapp and h5 builds never overwrite each other.
  * - `@clinic/shared` is a workspace package whose entry is TypeScript source. It is reached through

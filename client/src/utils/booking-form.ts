@@ -1,4 +1,4 @@
-import { normalizePhone } from '@clinic/shared';
+import { normalizePersonName, normalizePhone, PERSON_NAME_MESSAGES } from '@clinic/shared';
 
 /** What the booking form holds while the customer fills it in. */
 export interface BookingFormValues {
@@ -33,8 +33,9 @@ export const FORM_MESSAGES = {
   productId: '请选择项目',
   date: '请选择到院日期',
   slot: '请选择到院时间',
-  name: '请填写姓名',
-  nameTooLong: '姓名不能超过 20 个字',
+  name: PERSON_NAME_MESSAGES.empty,
+  nameTooLong: PERSON_NAME_MESSAGES.too_long,
+  nameUnsupported: PERSON_NAME_MESSAGES.unsupported_chars,
   consent: '请先阅读并同意《隐私保护说明》',
 } as const;
 
@@ -45,9 +46,9 @@ export function validateBookingForm(values: BookingFormValues): BookingFormError
   if (!values.productId) errors.productId = FORM_MESSAGES.productId;
   if (!values.date) errors.date = FORM_MESSAGES.date;
   if (!values.slot) errors.slot = FORM_MESSAGES.slot;
-  const name = values.name.trim();
-  if (!name) errors.name = FORM_MESSAGES.name;
-  else if (Array.from(name).length > 20) errors.name = FORM_MESSAGES.nameTooLong;
+  // The same rule as booking.create's contract, so the customer sees the reason at the field.
+  const name = normalizePersonName(values.name);
+  if (!name.ok) errors.name = name.message;
   if (!values.phoneCode) {
     const phone = normalizePhone(values.phone);
     if (!phone.ok) errors.phone = phone.message;

@@ -56,6 +56,13 @@ describe('validateBookingForm', () => {
     expect(validateBookingForm({ ...filled, name: '  ' }).name).toBe(FORM_MESSAGES.name);
     expect(validateBookingForm({ ...filled, name: '名'.repeat(21) }).name).toBe(FORM_MESSAGES.nameTooLong);
   });
+
+  it('applies the shared name rule: invisible characters removed, control and bidi characters refused', () => {
+    expect(validateBookingForm({ ...filled, name: '迪丽热巴·迪力木拉提' })).toEqual({});
+    expect(validateBookingForm({ ...filled, name: '\u200B\uFEFF' }).name).toBe('请填写姓名');
+    expect(validateBookingForm({ ...filled, name: '林\u0000' }).name).toBe('姓名包含不支持的字符');
+    expect(validateBookingForm({ ...filled, name: '\u202E林小雨' }).name).toBe(FORM_MESSAGES.nameUnsupported);
+  });
 });
 
 describe('the phone WeChat vouches for (weapp getPhoneNumber)', () => {

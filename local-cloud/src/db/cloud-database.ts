@@ -1,6 +1,6 @@
 /**
  * The `database.*` wire-action handler: what the real CloudBase backend does for wx-server-sdk 4.0.2
- * (wire spec §3-§6), over a durable SQLite store.
+ * (docs/wire-protocol.md §3–§6), over a durable SQLite store.
  */
 import { decodeStored, encode, normalize, type Doc } from './ejson';
 import { collectionNotExist, DbError, DbErrorCode } from './errors';
@@ -104,7 +104,7 @@ export class CloudDatabase {
   /**
    * Requests carrying a transactionId run inside it only for single-document (DOC) operations and inserts.
    * WHERE-type queries, counts and aggregations run outside the transaction, as on the real backend
-   * (architecture.md: "inside a real transaction where().update/remove/count silently run outside it").
+   * (docs/platform-limits.md, "Transactions": where().update/remove and count() silently run outside it).
    * The transaction id is still checked, so a stale one fails loudly.
    */
   private session(body: req.Body, transactional: boolean): Session {

@@ -1,5 +1,5 @@
 /**
- * EJSON codec for the wire and the store (wire spec §5), built on the SDK's own bson 4.7.2.
+ * EJSON codec for the wire and the store (docs/wire-protocol.md §5), built on the SDK's own bson 4.7.2.
  *
  * Values are kept in memory as plain JS so mingo can evaluate them: numbers (int32/double/safe longs),
  * Date, RegExp. Longs beyond 2^53 stay bson `Long` so they round-trip exactly (mingo cannot compare them).
@@ -46,7 +46,7 @@ function normalizeBson(v: BsonWrapped): unknown {
 
 /**
  * `{"$tcb_server_date":{"offset":n}}` → `now + n` ms. Inside `_.set(db.serverDate())` the SDK loses the wrapper and
- * sends only `{"offset":n}` (wire spec §5): that is indistinguishable from user data, so it is stored as sent.
+ * sends only `{"offset":n}` (docs/wire-protocol.md §5): that is indistinguishable from user data, so it is stored as sent.
  */
 function serverDate(v: Doc, now: Date): Date | undefined {
   const keys = Object.keys(v);

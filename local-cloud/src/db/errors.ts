@@ -1,11 +1,11 @@
 /**
- * Error codes the stand-in returns, as `{ code, message }` with HTTP 200 (wire spec §3).
+ * Error codes the stand-in returns, as `{ code, message }` with HTTP 200 (docs/wire-protocol.md §3).
  * wx-server-sdk maps the DATABASE_* strings it knows to numeric errCodes; anything else becomes -501001.
  */
 export const DbErrorCode = {
   /** → -502005. */
   collectionNotExist: 'DATABASE_COLLECTION_NOT_EXIST',
-  /** `db.createCollection` surfaces the raw code (errCode -1). The real code is unverified (spec §3). */
+  /** `db.createCollection` surfaces the raw code (errCode -1). The real code is unverified (docs/wire-protocol.md §3). */
   collectionAlreadyExist: 'DATABASE_COLLECTION_ALREADY_EXIST',
   /**
    * → -502001. Used for duplicate `_id` too (message "E11000 duplicate key error …"), as agreed for this
@@ -14,7 +14,7 @@ export const DbErrorCode = {
   requestFailed: 'DATABASE_REQUEST_FAILED',
   /** → -502002 (the misspelling is the real one). Unknown query/update operator. */
   invalidOperator: 'DATABASE_INVALID_OPERRATOR',
-  /** Retried by runTransaction only when returned by commitTransaction (spec §6). */
+  /** Retried by runTransaction only when returned by commitTransaction (docs/wire-protocol.md §6). */
   transactionConflict: 'DATABASE_TRANSACTION_CONFLICT',
   /** Unknown, finished or expired transaction id: docs.cloudbase.net/error-code/DATABASE_TRANSACTION_FAIL. */
   transactionFail: 'DATABASE_TRANSACTION_FAIL',
@@ -34,7 +34,7 @@ export class DbError extends Error {
   }
 }
 
-/** The text users reported from the real backend (spec §3, unverified); the SDK never reads it. */
+/** The text users reported from the real backend (docs/wire-protocol.md §3, unverified); the SDK never reads it. */
 export const collectionNotExist = (): DbError =>
   new DbError(
     DbErrorCode.collectionNotExist,

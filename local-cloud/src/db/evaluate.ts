@@ -7,7 +7,7 @@ import type { Doc } from './ejson';
 import { encode, isPlainObject } from './ejson';
 import { DbError, DbErrorCode } from './errors';
 
-/** The server's own defaults (the SDK also sends them, wire spec §5): page size 100, never more than 1000. */
+/** The server's own defaults (the SDK also sends them, docs/wire-protocol.md §5): page size 100, never more than 1000. */
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
@@ -92,7 +92,7 @@ export function applyUpdate(doc: Doc, updateSpec: Doc): boolean {
 
 /** Runs an aggregation pipeline; `$lookup`/`$unionWith` read other collections through `resolve`. */
 export function aggregate(docs: Doc[], pipeline: Doc[], resolve: (name: string) => Doc[]): Doc[] {
-  // The real backend reportedly caps a pipeline without $limit at 20 results (wire spec §5, unverified):
+  // The real backend reportedly caps a pipeline without $limit at 20 results (docs/wire-protocol.md §5, unverified):
   // deliberately not emulated, the pipeline's own stages decide.
   // CLONE_INPUT: stages such as $addFields must never write into the cached (shared, immutable) documents.
   const options = { collectionResolver: resolve, processingMode: ProcessingMode.CLONE_INPUT };

@@ -1,4 +1,4 @@
-/** Reading the fields of a `database.*` request body (wire spec §4). Malformed input → INVALID_PARAM. */
+/** Reading the fields of a `database.*` request body (docs/wire-protocol.md §4). Malformed input → INVALID_PARAM. */
 import { decodeWire, isPlainObject, type Doc } from './ejson';
 import { DbError, DbErrorCode } from './errors';
 

@@ -1,5 +1,5 @@
 /**
- * Snapshot-isolated transactions (wire spec §6).
+ * Snapshot-isolated transactions (docs/wire-protocol.md §6).
  *
  * Instead of copying the database at start, each open transaction keeps an undo image: whenever anyone else
  * commits, the value each touched document had *before* that commit is remembered (first time only). So

@@ -68,7 +68,7 @@ export class FunctionRunner {
     return pool;
   }
 
-  /** The SDK settings every instance has (local-cloud-wire.md §1, the minimal working set). */
+  /** The SDK settings every instance has (docs/wire-protocol.md §1, the minimal working set). */
   private baseEnv(): Record<string, string> {
     const { envId } = this.options;
     const keep = ['PATH', 'HOME', 'NODE_OPTIONS', 'TZ', 'LANG'];

@@ -1,6 +1,6 @@
 /**
  * The environment that points the unmodified wx-server-sdk at the local cloud: the minimal working
- * set of local-cloud-wire.md §1 (SCF mode so it never probes Tencent's metadata host, dummy secrets
+ * set of docs/wire-protocol.md §1 (SCF mode so it never probes Tencent's metadata host, dummy secrets
  * because it refuses to run without them, the same env id in TCB_ENV and SCF_NAMESPACE, and the
  * context keys that expose the caller's identity variables). Per-caller values are added per call.
  */

@@ -1,7 +1,7 @@
 /**
  * One function instance: a Node process that runs one invocation at a time, as WeChat Cloud does.
  * wx-server-sdk reads the caller's identity and the backend URL from process.env on every request,
- * so a process must never interleave two invocations (local-cloud-wire.md §10).
+ * so a process must never interleave two invocations (docs/wire-protocol.md §10).
  */
 import FakeTimers from '@sinonjs/fake-timers';
 import type { InvokeMessage, WorkerMessage } from './worker-protocol';

@@ -17,7 +17,7 @@ function requestId(): string {
 }
 
 function reply(res: Response, body: Record<string, unknown>): void {
-  // The SDK wants HTTP 200 and JSON for every answer, errors included (local-cloud-wire.md §2–3).
+  // The SDK wants HTTP 200 and JSON for every answer, errors included (docs/wire-protocol.md §2–3).
   res
     .status(200)
     .type('application/json')

@@ -1,7 +1,7 @@
 import * as protobuf from 'protobufjs';
 
 /**
- * The openapi protobuf messages (wire spec §8), declared by reflection because the SDK ships
+ * The openapi protobuf messages (docs/wire-protocol.md §8), declared by reflection because the SDK ships
  * no .proto. Only the OPEN_API branch is modelled; the other CommApiData payloads are kept as
  * opaque bytes so their presence can still be detected and refused.
  */

@@ -32,7 +32,7 @@ const HANDLERS: Record<string, ApiHandler> = {
 };
 
 /**
- * `action=wx.openApi` calls (wire spec §8): permission check against the caller's config.json,
+ * `action=wx.openApi` calls (docs/wire-protocol.md §8): permission check against the caller's config.json,
  * dispatch to the API, one outbox row per call, reply as a protobuf CommOpenApiResp.
  */
 export class OpenApiService {

@@ -23,7 +23,7 @@ export function validateCloudPath(cloudPath: unknown): string {
     throw new InvalidCloudPathError(cloudPath, `longer than ${MAX_PATH_BYTES} bytes`);
   }
   if (cloudPath.startsWith('/')) throw new InvalidCloudPathError(cloudPath, 'must not start with "/"');
-  // '?' and '#' would cut the unencoded tempFileURL short after the SDK's encodeURI (wire spec §7).
+  // '?' and '#' would cut the unencoded tempFileURL short after the SDK's encodeURI (docs/wire-protocol.md §7).
   if (/[\\?#]/.test(cloudPath) || [...cloudPath].some(isControlChar)) {
     throw new InvalidCloudPathError(cloudPath, 'contains "\\", "?", "#" or a control character');
   }

@@ -23,7 +23,7 @@ const MAX_FILES_PER_CALL = 50;
 /** What the stand-in reports when the caller gives no max_age (the real default is undocumented). */
 const DEFAULT_MAX_AGE_S = 7200;
 
-/** The cloud file store (wire spec §7): storage.* actions plus the direct PUT/GET transfers. */
+/** The cloud file store (docs/wire-protocol.md §7): storage.* actions plus the direct PUT/GET transfers. */
 export class FileStore {
   private readonly filesDir: string;
   private readonly tmpDir: string;

@@ -1,7 +1,7 @@
 /**
  * URLs of the direct PUT/GET routes. The SDK PUTs to the upload URL verbatim, so that one is
  * percent-encoded; it GETs `encodeURI(tempFileURL)`, so the download URL must stay unencoded
- * (an encoded `%2F` would turn into `%252F`, wire spec §7).
+ * (an encoded `%2F` would turn into `%252F`, docs/wire-protocol.md §7).
  */
 export const LOCAL_FILES_PREFIX = '/local-files/';
 

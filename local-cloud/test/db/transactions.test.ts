@@ -1,4 +1,4 @@
-/** Snapshot-isolated transactions with write-write conflicts, through the real wx-server-sdk (wire spec §6). */
+/** Snapshot-isolated transactions with write-write conflicts, through the real wx-server-sdk (docs/wire-protocol.md §6). */
 import { rmSync } from 'fs';
 import { CloudDatabase } from '../../src/db';
 import { rejection, startDbFixture, tempDir, TestClock, type DbFixture } from './helpers';

@@ -1,8 +1,8 @@
 /**
- * Wire-protocol canary: the request bodies the INSTALLED wx-server-sdk sends must still be the ones captured in
- * shared/spec/local-cloud-wire.md §4 (wx-server-sdk 4.0.2 → @cloudbase/database 1.4.3). If an SDK upgrade changes
- * any of them, the failing test names the user call and the diff shows the new body: update the spec and the
- * stand-in together.
+ * Wire-protocol canary: the request bodies the INSTALLED wx-server-sdk sends must still be the ones captured from
+ * wx-server-sdk 4.0.2 (→ @cloudbase/database 1.4.3), held verbatim below; docs/wire-protocol.md §4 describes them.
+ * If an SDK upgrade changes any of them, the failing test names the user call and the diff shows the new body:
+ * update docs/wire-protocol.md and the stand-in together.
  *
  * Compared after dropping the common fields (§2); transaction ids become "<txn>". Every other value is fixed
  * by the calls below, so the EJSON strings are compared verbatim.
@@ -304,7 +304,7 @@ const cases: [string, () => Promise<unknown>, Record<string, unknown>[]][] = [
 ];
 
 test.each(cases)(
-  'wire canary: %s is sent exactly as captured in local-cloud-wire.md §4',
+  'wire canary: %s is sent exactly as captured in docs/wire-protocol.md §4',
   async (call, run, expected) => {
     const bodies = await sent(run);
     // the call's name is part of the compared value, so a failure says which action changed

@@ -6,7 +6,7 @@ import {
   encodeCommOpenApiResp,
 } from '../../src/openapi';
 
-/** requestData captured from the real SDK for getUnlimited({scene:'abc', page:'pages/index/index'}) (wire spec §8). */
+/** requestData captured from the real SDK for getUnlimited({scene:'abc', page:'pages/index/index'}) (docs/wire-protocol.md §8). */
 const CAPTURED_GET_UNLIMITED = Buffer.concat([
   Buffer.from([0x08, 0x00, 0x12, 0x2d]),
   Buffer.from([0x0a, 0x0e, 0x0a, 0x05]),
@@ -65,7 +65,7 @@ describe('openapi protobuf codec', () => {
     expect(() => decodeCommApiData(Buffer.from([0x12, 0x7f, 0x00]))).toThrow();
   });
 
-  it('writes CommOpenApiResp with the field numbers of wire spec §8', () => {
+  it('writes CommOpenApiResp with the field numbers of docs/wire-protocol.md §8', () => {
     const bytes = encodeCommOpenApiResp({
       respData: Buffer.from('{}'),
       contentType: 'application/json',

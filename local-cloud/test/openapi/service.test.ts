@@ -5,7 +5,7 @@ import { FileStore } from '../../src/storage';
 import { steppingClock } from './support/openapi-fixture';
 import { makeTempDir, removeDir } from './support/temp-dir';
 
-/** A multipart body shaped like the SDK's (wire spec §8), built with the same `form-data` package. */
+/** A multipart body shaped like the SDK's (docs/wire-protocol.md §8), built with the same `form-data` package. */
 function multipart(parts: Record<string, string | Buffer>): { body: Buffer; contentType: string } {
   const form = new FormData();
   for (const [name, value] of Object.entries(parts)) {

@@ -3,17 +3,17 @@
  *
  * Starts a bare `http` server on 127.0.0.1:0 that answers `POST /inv/<anything>/admin?env=…&seqId=…` by calling
  * `handler(action, body, request)` with the parsed JSON body, adds `requestId`, and replies HTTP 200 JSON (the SDK
- * needs JSON at any status, wire spec §2). Points the SDK at it through `process.env` only (wire spec §1's minimal
+ * needs JSON at any status, docs/wire-protocol.md §2). Points the SDK at it through `process.env` only (docs/wire-protocol.md §1's minimal
  * working set), then `require('wx-server-sdk')` and `cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })`.
  *
- * The SDK is a per-module-registry singleton whose `init` works once (spec §10): start one harness per jest file.
+ * The SDK is a per-module-registry singleton whose `init` works once (docs/wire-protocol.md §10): start one harness per jest file.
  * Non-JSON bodies (multipart `wx.openApi`) reach the handler with `action: ''`, `body: {}` and the raw bytes.
  */
 import { createServer, type IncomingHttpHeaders } from 'http';
 import type { AddressInfo } from 'net';
 import { sdkEnvironment } from '../../src/functions/sdk-environment';
 
-/** wx-server-sdk 4.0.2's own typings do not compile under `strict` (architecture.md), so tests hold it loosely. */
+/** wx-server-sdk 4.0.2's own typings do not compile under `strict` (docs/platform-limits.md), so tests hold it loosely. */
 
 export type Loose = any;
 

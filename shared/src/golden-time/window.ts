@@ -2,8 +2,8 @@ import type { ClinicSettings, GoldenWindow } from '../settings/clinic-settings';
 import { monthsBetween, type LocalDate } from '../time/shanghai';
 
 /**
- * Month number since the last treatment: month 1 starts on the treatment date (seed 004: 1–3
- * months carry ~50% of referrals, 4–11 ~30%). Null before the treatment date.
+ * Month number since the last treatment: month 1 starts on the treatment date (docs/domain.md §5: months
+ * 1–3 carry about half of the referrals, 4–11 about 30%). Null before the treatment date.
  */
 export function monthNumberSince(lastTreatmentDate: LocalDate, today: LocalDate): number | null {
   if (today < lastTreatmentDate) return null;

@@ -1,6 +1,7 @@
 /**
  * Masking for display: staff lists and referral pages show who, not the full identity.
- * `13800138000` → `138****8000`; `张三` → `张*`; `欧阳娜娜` → `欧阳**`.
+ * `13800138000` → `138****8000`; `张三` → `张*`; `欧阳娜娜` → `欧阳**`; a one-character name
+ * `林` → `*` (its only character is the whole name, so nothing of it is shown).
  */
 export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
@@ -50,7 +51,8 @@ export const COMPOUND_SURNAMES = new Set([
 export function maskName(name: string): string {
   // Array.from keeps characters outside the BMP whole.
   const chars = Array.from(name.trim());
-  if (chars.length <= 1) return chars.join('');
+  // One character is the whole name: showing it would identify the person.
+  if (chars.length <= 1) return '*'.repeat(chars.length);
   const head = chars.slice(0, 2).join('');
   const keep = chars.length > 2 && COMPOUND_SURNAMES.has(head) ? 2 : 1;
   return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);

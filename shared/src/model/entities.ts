@@ -14,7 +14,7 @@ import {
 } from './primitives';
 
 /**
- * The stored shapes of the referral channel (domain.md §§1–8). Seed data and cloud functions are
+ * The stored shapes of the referral channel (docs/domain.md §§1–8). Seed data and cloud functions are
  * written against these; keep them stable (add optional fields, never rename).
  * Every record belongs to one store of a chain (§1). Times are instants with offsets; dates are
  * Shanghai calendar dates; money is integer fen.
@@ -90,7 +90,7 @@ export const storeSchema = z.strictObject({
 });
 export type Store = z.output<typeof storeSchema>;
 
-/** Product categories of the seed's product tables and themed events (§7, §9). */
+/** Product categories of the clinic's product tables and themed events (§7, §9). */
 export const PRODUCT_CATEGORIES = {
   eyes: '眼部整形',
   nose: '鼻部整形',
@@ -203,7 +203,7 @@ export type Visit = z.output<typeof visitSchema>;
 export const ATTRIBUTION_RULES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const;
 export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 
-/** The result of attribution (domain.md §3), stored once and shown to staff and in the audit log. */
+/** The result of attribution (docs/domain.md §3), stored once and shown to staff and in the audit log. */
 export const attributionRecordSchema = z.strictObject({
   customerId: idSchema,
   filingId: idSchema.optional(),

@@ -29,10 +29,7 @@ export const fenSchema = z
   .min(0, { error: '金额不能为负' })
   .max(Number.MAX_SAFE_INTEGER, { error: '金额过大' });
 
-export const personNameSchema = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, { error: '请填写姓名' })
-  .max(20, { error: '姓名不能超过 20 个字' });
+/** A person's name (normalised, control and bidi characters refused): the rule lives in identity/person-name.ts. */
+export { personNameSchema } from '../identity/person-name';
 
 export const shortTextSchema = z.string().max(200, { error: '内容不能超过 200 个字' });

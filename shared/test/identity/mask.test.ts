@@ -6,16 +6,26 @@ describe('masking for display', () => {
     expect(maskPhone('1234567')).toBe('1234567'.slice(0, 3) + '4567');
     expect(maskPhone('123456')).toBe('******');
   });
-  test('names: 张*, 欧阳**, single characters and non-Chinese names', () => {
+  test('names: 张*, 欧阳**, and non-Chinese names', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('张三丰')).toBe('张**');
     expect(maskName('欧阳娜娜')).toBe('欧阳**');
     expect(maskName('欧阳娜')).toBe('欧阳*');
     expect(maskName('欧阳')).toBe('欧*');
-    expect(maskName(' 王 ')).toBe('王');
     expect(maskName('')).toBe('');
     expect(maskName('Anna')).toBe('A***');
     expect(maskName('𠮷野家')).toBe('𠮷**');
+  });
+  test('a one-character name is masked whole: 林 → * (nothing identifying remains)', () => {
+    expect(maskName('林')).toBe('*');
+    expect(maskName(' 王 ')).toBe('*');
+    expect(maskName('𠮷')).toBe('*');
+    expect(maskName('A')).toBe('*');
+    // Every masked name hides at least one character and never shows the whole name.
+    for (const name of ['林', '张三', '欧阳', '欧阳娜', 'Li']) {
+      expect(maskName(name)).not.toBe(name);
+      expect(maskName(name)).toMatch(/\*$/);
+    }
   });
 });
 

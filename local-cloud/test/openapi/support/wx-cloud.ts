@@ -26,7 +26,7 @@ export interface WxCloud {
 
 export const ENV_ID = 'test-env-1a2b';
 
-/** The minimal working env of wire spec §1, pointing the SDK at one invocation path of the stand-in. */
+/** The minimal working env of docs/wire-protocol.md §1, pointing the SDK at one invocation path of the stand-in. */
 export function pointSdkAt(adminUrl: string, openid = 'oTESTOPENID'): void {
   Object.assign(process.env, {
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
