@@ -40,6 +40,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.slotCounters, name: 'store_date', keys: { storeId: 1, date: 1 }, unique: false },
   // a person's filings and touches (staff views, attribution replays)
   { collection: COLLECTIONS.filings, name: 'customer_at', keys: { customerId: 1, at: 1 }, unique: false },
+  // visits.checkIn / deals.record: a person's visits
+  { collection: COLLECTIONS.visits, name: 'customer_at', keys: { customerId: 1, at: 1 }, unique: false },
   // staff workbench: my open tasks by due date
   {
     collection: COLLECTIONS.followUpTasks,

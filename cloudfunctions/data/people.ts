@@ -1,6 +1,8 @@
 import type { AttributionRecord, Filing } from '@clinic/shared';
-import type { Transaction } from '../platform/db-types';
+import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
+import type { Stored } from './documents';
+import { findWhere, getById } from './read';
 
 /**
  * One per phone and chain (`_id` = personIdFor): the person's bookkeeping. Every booking of that
@@ -33,6 +35,17 @@ export function peopleInTx(tx: Transaction) {
     /** A filing is written once and never updated (R8: there is no operation that changes one). */
     addFiling: (filing: Filing) => filings.doc(filing.id).set(filing),
     /** `_id` = customer id: the attribution decided at filing, final at the first visit. */
+    getAttribution: (customerId: string) => attributions.doc(customerId).get(),
     putAttribution: (record: AttributionRecord) => attributions.doc(record.customerId).set(record),
   };
+}
+
+export const getPerson = (db: Database, personId: string) => getById<PersonDoc>(db, COLLECTIONS.persons, personId);
+export const getAttribution = (db: Database, customerId: string) =>
+  getById<AttributionRecord>(db, COLLECTIONS.attributions, customerId);
+
+/** A person's first filing and touches, earliest first (a person is filed once, touched a few times). */
+export async function filingsOf(db: Database, customerId: string): Promise<Stored<Filing>[]> {
+  const filings = await findWhere<Filing>(db, COLLECTIONS.filings, { customerId }, 1000);
+  return filings.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
 }

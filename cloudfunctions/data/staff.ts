@@ -2,7 +2,7 @@ import type { Staff } from '@clinic/shared';
 import type { Database } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
-import { findWhere } from './read';
+import { findWhere, getById } from './read';
 
 /** The active staff record bound to this WeChat user, if any. */
 export async function staffOfCaller(db: Database, openid: string): Promise<Stored<Staff> | undefined> {
@@ -12,3 +12,5 @@ export async function staffOfCaller(db: Database, openid: string): Promise<Store
 /** A store's active staff (a store has tens, not hundreds). */
 export const activeStaffOfStore = (db: Database, storeId: string) =>
   findWhere<Staff>(db, COLLECTIONS.staff, { storeId, active: true }, 100);
+
+export const getStaff = (db: Database, id: string) => getById<Staff>(db, COLLECTIONS.staff, id);

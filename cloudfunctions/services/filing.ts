@@ -1,5 +1,7 @@
 import {
   attribute,
+  visitFact,
+  type Visit,
   type AttributionRecord,
   type AuditLogEntry,
   type ClinicSettings,
@@ -23,6 +25,8 @@ export interface FirstFiling {
   settings: ClinicSettings;
   /** With a referrer: the relationship to record and whether the referrer refers for the first time. */
   referral?: { doc: Omit<ReferralDoc, '_id'>; referrerFirstTime: boolean };
+  /** A filing made at the person's arrival (a walk-in): the visit that decides the attribution at once. */
+  arrival?: Visit;
 }
 
 /**
@@ -48,7 +52,7 @@ export async function fileFirstTime(tx: Transaction, f: FirstFiling): Promise<At
           ...(filing.ownerDepartment ? { ownerDepartment: filing.ownerDepartment } : {}),
         },
       ],
-      visits: [],
+      visits: f.arrival ? [visitFact(f.arrival)] : [],
     },
     settings,
   ) as AttributionRecord; // a filing always gives an attribution

@@ -41,7 +41,7 @@ test('every function of the contract has a folder with config.json', () => {
 describe.each(actions)('%s.%s', (fn, action) => {
   test('has a handler and an access entry in its function', () => {
     const source = functionSource(fn);
-    expect(source).toMatch(new RegExp(`async ${action}\\(`));
+    expect(source).toMatch(new RegExp(`(async ${action}\\(|\\b${action}: \\()`));
     expect(source).toMatch(new RegExp(`\\b${action}: \\[`));
   });
 

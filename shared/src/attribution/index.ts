@@ -4,3 +4,4 @@ export * from './attribute';
 export * from './filing';
 export * from './file-or-touch';
 export * from './owner';
+export * from './arrival';

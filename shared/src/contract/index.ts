@@ -6,3 +6,4 @@ export * from './booking';
 export * from './registry';
 export * from './setup';
 export * from './reminders';
+export * from './visits';

@@ -3,6 +3,7 @@ import { identityContract } from './identity';
 import { referralContract } from './referral';
 import { setupContract } from './setup';
 import { userContract } from './user';
+import { visitsContract } from './visits';
 import { describeZodError, fail, type ActionInput, type FunctionContract, type Result } from './envelope';
 import type { z } from 'zod';
 
@@ -13,6 +14,7 @@ export const CONTRACTS = {
   booking: bookingContract,
   identity: identityContract,
   setup: setupContract,
+  visits: visitsContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;

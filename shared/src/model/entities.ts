@@ -196,6 +196,9 @@ export const visitSchema = z.strictObject({
   /** The person asked for this consultant by name (R4). */
   namedConsultantStaffId: idSchema.optional(),
   receivedByStaffId: idSchema.optional(),
+  receivedByDepartment: departmentSchema.optional(),
+  /** The staff member who checked the person in. */
+  checkedInByStaffId: idSchema.optional(),
   productIds: z.array(idSchema).max(20).default([]),
 });
 export type Visit = z.output<typeof visitSchema>;
