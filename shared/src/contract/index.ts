@@ -7,3 +7,4 @@ export * from './registry';
 export * from './setup';
 export * from './reminders';
 export * from './visits';
+export * from './staff';

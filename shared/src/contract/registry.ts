@@ -2,6 +2,7 @@ import { bookingContract } from './booking';
 import { identityContract } from './identity';
 import { referralContract } from './referral';
 import { setupContract } from './setup';
+import { staffContract } from './staff';
 import { userContract } from './user';
 import { visitsContract } from './visits';
 import { describeZodError, fail, type ActionInput, type FunctionContract, type Result } from './envelope';
@@ -14,6 +15,7 @@ export const CONTRACTS = {
   booking: bookingContract,
   identity: identityContract,
   setup: setupContract,
+  staff: staffContract,
   visits: visitsContract,
 } as const;
 export type Contracts = typeof CONTRACTS;

@@ -1,0 +1,194 @@
+import * as z from 'zod';
+import '../locale';
+import { followUpResultInputSchema } from '../followup/results';
+import {
+  ATTRIBUTION_RULES,
+  FOLLOW_UP_TASK_KINDS,
+  declineReasonSchema,
+  followUpGradeSchema,
+  followUpResultCodeSchema,
+  type FollowUpTaskKind,
+} from '../model/entities';
+import { departmentSchema, managerKindSchema, staffPostSchema } from '../model/people';
+import { idSchema, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
+import { defineContract } from './envelope';
+
+const cursor = z.string().max(64, { error: '分页标记过长' }).optional();
+const limit = z.number().int().min(1).max(50).default(20);
+
+/** A one-time staff invite code: 8 characters of the referral-code alphabet. */
+export const inviteCodeSchema = z
+  .string({ error: '请输入邀请码' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[2-9A-HJKMNP-Z]{8}$/, { error: '邀请码为 8 位字母或数字，请核对' });
+
+export const TASK_BUCKETS = { today: '今日', overdue: '逾期', tomorrow: '明日', upcoming: '之后' } as const;
+export type TaskBucket = keyof typeof TASK_BUCKETS;
+export const taskBucketSchema = z.enum(Object.keys(TASK_BUCKETS) as [TaskBucket, ...TaskBucket[]]);
+
+/** What the workbench list shows of a task: enough to decide whom to call first. */
+const taskCardSchema = z.strictObject({
+  id: idSchema,
+  kind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
+  kindLabel: z.string().max(16),
+  dueDate: localDateSchema,
+  /** "Remind me later": the due date stays, the task comes back at this time today. */
+  remindAt: z.string().max(40).optional(),
+  grade: followUpGradeSchema.optional(),
+  customerId: idSchema,
+  displayName: z.string().max(20),
+  maskedPhone: z.string().max(16),
+  overdueDays: z.number().int().min(0),
+});
+export type TaskCard = z.infer<typeof taskCardSchema>;
+
+const nextStepSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('task'),
+    taskKind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
+    dueDate: localDateSchema,
+    why: z.string().max(200),
+  }),
+  z.strictObject({ kind: z.literal('await_event'), why: z.string().max(200) }),
+  z.strictObject({ kind: z.literal('verification_queue'), leavesActivePool: z.boolean(), why: z.string().max(200) }),
+]);
+export type NextStepView = z.infer<typeof nextStepSchema>;
+
+const verificationItemView = z.strictObject({
+  id: idSchema,
+  customerId: idSchema,
+  displayName: z.string().max(20),
+  maskedPhone: z.string().max(16),
+  result: z.enum(['V4', 'N2']),
+  reason: declineReasonSchema.optional(),
+  note: z.string().max(200).optional(),
+  submittedByName: z.string().max(20).optional(),
+  submittedAt: z.string().max(40),
+});
+
+/** staff: joining, the workbench's follow-up tasks, and the 四部回访组 verification queue. */
+export const staffContract = defineContract({
+  /** An admin (or the store's manager, for their store) creates a one-time invite for a new colleague. */
+  createInvite: {
+    input: z.strictObject({
+      name: personNameSchema,
+      storeId: idSchema,
+      post: staffPostSchema,
+      department: departmentSchema,
+      managerKind: managerKindSchema.optional(),
+      /** Valid for this many days (default 7). */
+      validDays: z.number().int().min(1).max(30).default(7),
+    }),
+    output: z.strictObject({ code: z.string().max(16), expiresAt: z.string().max(40) }),
+  },
+  /** The new colleague redeems the code once; their WeChat account becomes that staff record. */
+  redeemInvite: {
+    input: z.strictObject({ code: inviteCodeSchema }),
+    output: z.strictObject({
+      staffId: idSchema,
+      name: z.string().max(20),
+      post: staffPostSchema,
+      postLabel: z.string().max(16),
+      storeName: z.string().max(40),
+    }),
+  },
+  /** Counts per tab and the subscribe-message status of the digest reminder. */
+  workbench: {
+    input: z.strictObject({}),
+    output: z.strictObject({
+      staffName: z.string().max(20),
+      postLabel: z.string().max(16),
+      storeName: z.string().max(40),
+      counts: z.strictObject({
+        today: z.number().int().min(0),
+        overdue: z.number().int().min(0),
+        tomorrow: z.number().int().min(0),
+        upcoming: z.number().int().min(0),
+      }),
+      /** The daily digest's template; the page asks for one more authorization with it. */
+      digestTemplateId: z.string().max(64),
+    }),
+  },
+  listTasks: {
+    input: z.strictObject({ bucket: taskBucketSchema, cursor, limit }),
+    output: z.strictObject({ items: z.array(taskCardSchema).max(50), nextCursor: z.string().max(64).optional() }),
+  },
+  /** A task with its customer's context; the full phone (tap to call) only for the task's owner. */
+  getTask: {
+    input: z.strictObject({ taskId: idSchema }),
+    output: z.strictObject({
+      task: taskCardSchema.extend({
+        status: z.enum(['open', 'done', 'cancelled']),
+        note: z.string().max(200).optional(),
+      }),
+      customer: z.strictObject({
+        displayName: z.string().max(20),
+        maskedPhone: z.string().max(16),
+        /** Only for the owner of the task. */
+        phone: z.string().max(16).optional(),
+        kind: z.enum(['existing', 'new']),
+        starLevel: z.number().int().min(1).max(5).optional(),
+        grade: followUpGradeSchema.optional(),
+        channelLabel: z.string().max(16).optional(),
+        rule: z.enum(ATTRIBUTION_RULES).optional(),
+        ruleExplanation: z.string().max(200).optional(),
+        referrerDisplayName: z.string().max(20).optional(),
+      }),
+      history: z
+        .array(
+          z.strictObject({
+            at: z.string().max(40),
+            kind: z.enum(['filing', 'touch', 'booking', 'visit', 'follow_up']),
+            text: z.string().max(200),
+          }),
+        )
+        .max(50),
+    }),
+  },
+  /** What recording this result would do — shown in the form before saving; writes nothing. */
+  previewResult: {
+    input: z.strictObject({ taskId: idSchema, result: followUpResultInputSchema }),
+    output: z.strictObject({ next: nextStepSchema }),
+  },
+  /** Closes the task with the result and schedules what §6 says comes next. */
+  recordResult: {
+    input: z.strictObject({ taskId: idSchema, result: followUpResultInputSchema }),
+    output: z.strictObject({
+      result: followUpResultCodeSchema,
+      next: nextStepSchema,
+      nextTaskId: idSchema.optional(),
+      verificationItemId: idSchema.optional(),
+    }),
+  },
+  /** Moves the due date (the customer asked to be called another day). */
+  rescheduleTask: {
+    input: z.strictObject({ taskId: idSchema, dueDate: localDateSchema, note: shortTextSchema.optional() }),
+    output: z.strictObject({ taskId: idSchema, dueDate: localDateSchema }),
+  },
+  /** "Remind me later": keeps the due date, brings the task back after `minutes`. */
+  remindLater: {
+    input: z.strictObject({ taskId: idSchema, minutes: z.number().int().min(10).max(720).default(60) }),
+    output: z.strictObject({ taskId: idSchema, remindAt: z.string().max(40) }),
+  },
+  /** 四部回访组: the V4/N2 records waiting for verification in the caller's scope. */
+  listVerification: {
+    input: z.strictObject({ cursor, limit }),
+    output: z.strictObject({ items: z.array(verificationItemView).max(50), nextCursor: z.string().max(64).optional() }),
+  },
+  /** Confirm (the person leaves the active pool; nothing is deleted) or send back with a note. */
+  verify: {
+    input: z.strictObject({
+      itemId: idSchema,
+      decision: z.enum(['confirm', 'send_back']),
+      note: shortTextSchema.optional(),
+    }),
+    output: z.strictObject({
+      itemId: idSchema,
+      status: z.enum(['confirmed_removed', 'restored']),
+      /** Send back: the follow-up task the owner gets again. */
+      taskId: idSchema.optional(),
+    }),
+  },
+});
+export type StaffContract = typeof staffContract;
