@@ -57,3 +57,14 @@ export function bookingsInTx(tx: Transaction) {
     putCounter: (id: string, counter: Omit<SlotCounterDoc, '_id'>) => counters.doc(id).set(counter),
   };
 }
+
+/** A customer's bookings (for staff views), latest first. */
+export async function bookingsOfCustomer(db: Database, customerId: string): Promise<Stored<Booking>[]> {
+  const { data } = await db
+    .collection<Stored<Booking> & Record<string, unknown>>(COLLECTIONS.bookings)
+    .where({ customerId })
+    .orderBy('date', 'desc')
+    .limit(20)
+    .get();
+  return data as Stored<Booking>[];
+}

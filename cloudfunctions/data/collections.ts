@@ -31,6 +31,12 @@ export const COLLECTIONS = {
   // Staff work.
   /** `_id` = visitIdFor(customer, local date): one visit per person and day, however often they check in. */
   visits: 'visits',
+  /** `_id` = the invite code: one-time, expiring invites for new staff. */
+  staffInvites: 'staffInvites',
+  /** 四部回访组 verification queue (V4, N2): `_id` = `q<task id>`. */
+  verificationItems: 'verificationItems',
+  /** 会销 events that V2/V3/N1 follow-ups key off. */
+  events: 'events',
   /** `_id` = the client's idempotency key of a deal request: a retried or double-tapped deal is one deal. */
   dealRequests: 'dealRequests',
 } as const;

@@ -27,6 +27,15 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.products, name: 'chain_active', keys: { chainId: 1, active: 1 }, unique: false },
   // booking.listMine
   { collection: COLLECTIONS.bookings, name: 'openid_date', keys: { openid: 1, date: -1, slot: -1 }, unique: false },
+  // staff.getTask: a customer's bookings
+  { collection: COLLECTIONS.bookings, name: 'customer_date', keys: { customerId: 1, date: -1 }, unique: false },
+  // staff.getTask: a customer's follow-ups
+  {
+    collection: COLLECTIONS.followUpTasks,
+    name: 'customer_due',
+    keys: { customerId: 1, dueDate: -1 },
+    unique: false,
+  },
   // staff check-in and store day lists (later issues)
   { collection: COLLECTIONS.bookings, name: 'store_date_slot', keys: { storeId: 1, date: 1, slot: 1 }, unique: false },
   // reminders.visitReminders: tomorrow's booked visits not yet reminded
@@ -49,6 +58,15 @@ export const INDEXES: IndexSpec[] = [
     keys: { ownerStaffId: 1, status: 1, dueDate: 1 },
     unique: false,
   },
+  // staff.listVerification: a store's pending items, oldest first
+  {
+    collection: COLLECTIONS.verificationItems,
+    name: 'store_status_created',
+    keys: { storeId: 1, status: 1, createdAt: 1 },
+    unique: false,
+  },
+  // follow-up results: the chain's coming events
+  { collection: COLLECTIONS.events, name: 'chain_date', keys: { chainId: 1, date: 1 }, unique: false },
   { collection: COLLECTIONS.auditLogs, name: 'target_at', keys: { targetId: 1, at: -1 }, unique: false },
   // referral.listMyReferrals (cursor on createdAt, _id)
   {

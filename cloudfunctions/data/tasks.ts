@@ -1,11 +1,63 @@
 import type { FollowUpTask } from '@clinic/shared';
-import type { Transaction } from '../platform/db-types';
+import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
+import type { Stored } from './documents';
+import { getById } from './read';
 
 /** Follow-up tasks (§6): `_id` = task id. */
+export const getTask = (db: Database, id: string) => getById<FollowUpTask>(db, COLLECTIONS.followUpTasks, id);
+
+/** The due-date condition of a workbench tab (`bucketRange`), as a query. */
+function dueWhere(db: Database, range: { from?: string; to?: string }) {
+  const _ = db.command;
+  if (range.from && range.to && range.from === range.to) return range.from;
+  if (range.from && range.to) return _.and!(_.gte!(range.from), _.lte!(range.to));
+  if (range.from) return _.gte!(range.from);
+  return _.lte!(range.to as string);
+}
+
+/** A page of an owner's open tasks in a due-date range, earliest first (ties by id). */
+export async function openTasksOf(
+  db: Database,
+  ownerStaffId: string,
+  range: { from?: string; to?: string },
+  page: { skip: number; limit: number },
+): Promise<Stored<FollowUpTask>[]> {
+  const { data } = await db
+    .collection<Stored<FollowUpTask> & Record<string, unknown>>(COLLECTIONS.followUpTasks)
+    .where({ ownerStaffId, status: 'open', dueDate: dueWhere(db, range) })
+    .orderBy('dueDate', 'asc')
+    .orderBy('_id', 'asc')
+    .skip(page.skip)
+    .limit(page.limit)
+    .get();
+  return data as Stored<FollowUpTask>[];
+}
+
+export async function countOpenTasks(db: Database, ownerStaffId: string, range: { from?: string; to?: string }) {
+  const { total } = await db
+    .collection(COLLECTIONS.followUpTasks)
+    .where({ ownerStaffId, status: 'open', dueDate: dueWhere(db, range) })
+    .count();
+  return total;
+}
+
+/** A customer's tasks (for the task's history), newest first. */
+export async function tasksOfCustomer(db: Database, customerId: string): Promise<Stored<FollowUpTask>[]> {
+  const { data } = await db
+    .collection<Stored<FollowUpTask> & Record<string, unknown>>(COLLECTIONS.followUpTasks)
+    .where({ customerId })
+    .orderBy('dueDate', 'desc')
+    .limit(50)
+    .get();
+  return data as Stored<FollowUpTask>[];
+}
+
 export function tasksInTx(tx: Transaction) {
   const tasks = tx.collection<FollowUpTask & { _id?: string }>(COLLECTIONS.followUpTasks);
   return {
+    get: (id: string) => tasks.doc(id).get(),
     put: (task: FollowUpTask) => tasks.doc(task.id).set(task),
+    update: (id: string, patch: Record<string, unknown>) => tasks.doc(id).update(patch),
   };
 }

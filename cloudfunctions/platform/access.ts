@@ -1,4 +1,4 @@
-import { scopeOf, type Customer, type Scope, type Staff, type StaffPost } from '@clinic/shared';
+import { scopeOf, type Customer, type Department, type Scope, type Staff, type StaffPost } from '@clinic/shared';
 import { customerOfCaller } from '../data/customers';
 import type { Stored } from '../data/documents';
 import { staffOfCaller } from '../data/staff';
@@ -16,8 +16,8 @@ export type Access =
   | 'customer'
   /** The caller is an existing customer (老客: has had a paid treatment). */
   | 'existing_customer'
-  /** Active staff of these posts (or any post). */
-  | { staff: readonly StaffPost[] | 'any' }
+  /** Active staff of these posts (or any post), optionally only of one department (e.g. 四部回访组). */
+  | { staff: readonly StaffPost[] | 'any'; department?: Department }
   | 'store_manager'
   | 'general_manager'
   /** A staff record with the admin flag (sets the clinic up: invites, settings). */
@@ -49,6 +49,7 @@ function admits(a: Access, customer: Stored<Customer> | undefined, staff: Stored
   if (a === 'store_manager') return staff.managerKind === 'store_manager';
   if (a === 'general_manager') return staff.managerKind === 'general_manager';
   if (a === 'admin') return staff.admin === true;
+  if (a.department && staff.department !== a.department) return false;
   return a.staff === 'any' || a.staff.includes(staff.post);
 }
 

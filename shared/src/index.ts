@@ -14,3 +14,4 @@ export * from './rewards';
 export * from './reports';
 export * from './util/compare';
 export * from './booking';
+export * from './staff';

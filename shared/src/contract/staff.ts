@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import '../locale';
 import { followUpResultInputSchema } from '../followup/results';
+import type { TaskBucket } from '../followup/workbench';
 import {
   ATTRIBUTION_RULES,
   FOLLOW_UP_TASK_KINDS,
@@ -23,9 +24,13 @@ export const inviteCodeSchema = z
   .toUpperCase()
   .regex(/^[2-9A-HJKMNP-Z]{8}$/, { error: '邀请码为 8 位字母或数字，请核对' });
 
-export const TASK_BUCKETS = { today: '今日', overdue: '逾期', tomorrow: '明日', upcoming: '之后' } as const;
-export type TaskBucket = keyof typeof TASK_BUCKETS;
-export const taskBucketSchema = z.enum(Object.keys(TASK_BUCKETS) as [TaskBucket, ...TaskBucket[]]);
+export const TASK_BUCKETS: Record<TaskBucket, string> = {
+  today: '今日',
+  overdue: '逾期',
+  tomorrow: '明日',
+  upcoming: '之后',
+};
+export const taskBucketSchema = z.enum(['today', 'overdue', 'tomorrow', 'upcoming']);
 
 /** What the workbench list shows of a task: enough to decide whom to call first. */
 const taskCardSchema = z.strictObject({

@@ -301,6 +301,8 @@ export const followUpTaskSchema = z.strictObject({
   note: shortTextSchema.optional(),
   createdAt: instantSchema,
   doneAt: instantSchema.optional(),
+  /** "Remind me later": the task comes back at this time; the due date stays (null once moved). */
+  remindAt: instantSchema.nullable().optional(),
 });
 export type FollowUpTask = z.output<typeof followUpTaskSchema>;
 
@@ -314,6 +316,11 @@ export const verificationItemSchema = z.strictObject({
   note: shortTextSchema.optional(),
   department: z.literal('cs4_followup'),
   status: z.enum(['pending', 'confirmed_removed', 'restored']),
+  /** Who recorded the V4/N2 result, and who verified it and how. */
+  submittedByStaffId: idSchema.optional(),
+  verifiedByStaffId: idSchema.optional(),
+  verifiedAt: instantSchema.optional(),
+  verifierNote: shortTextSchema.optional(),
   createdAt: instantSchema,
 });
 export type VerificationItem = z.output<typeof verificationItemSchema>;

@@ -181,6 +181,8 @@ export const clinicSettingsSchema = z.strictObject({
        * console (订阅消息 → 我的模板). The client asks for it after booking; must match.
        */
       visitReminderTemplateId: z.string().min(1).max(64).default('tmpl-visit-reminder'),
+      /** The staff's daily follow-up digest (今日回访 n 条，逾期 m 条): one message per person per day. */
+      staffDigestTemplateId: z.string().min(1).max(64).default('tmpl-staff-digest'),
     })
     .prefault({}),
 });
