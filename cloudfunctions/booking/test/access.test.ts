@@ -50,6 +50,8 @@ interface Case {
   data: () => unknown;
   /** Expected outcome per role (anonymous, newcomer, customer, staff, manager). */
   expect: [Expect, Expect, Expect, Expect, Expect];
+  /** The desk's own work: a check-in makes an attribution final, a desk filing files someone. */
+  desk?: true;
 }
 
 const U = 'UNAUTHENTICATED';
@@ -96,6 +98,84 @@ const CASES: Case[] = [
     expect: [U, 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE'],
   },
   { fn: 'setup', action: 'run', data: () => ({}), expect: ['ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'] },
+  // The desk (visits) and the workbench (staff): staff and managers only; customers are FORBIDDEN.
+  {
+    fn: 'visits',
+    action: 'checkIn',
+    data: () => ({ bookingCode: ownerBookingId }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+    desk: true,
+  },
+  {
+    fn: 'visits',
+    action: 'fileAtDesk',
+    data: () => ({ phone: '13300000009', name: '测试', channel: 'search', grade: 'F3' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+    desk: true,
+  },
+  { fn: 'staff', action: 'workbench', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'] },
+  {
+    fn: 'staff',
+    action: 'listTasks',
+    data: () => ({ bucket: 'today' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  },
+  {
+    fn: 'staff',
+    action: 'getTask',
+    data: () => ({ taskId: 'no-such-task' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND'],
+  },
+  {
+    fn: 'staff',
+    action: 'previewResult',
+    data: () => ({ taskId: 'no-such-task', result: { result: 'N1' } }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND'],
+  },
+  {
+    fn: 'staff',
+    action: 'recordResult',
+    data: () => ({ taskId: 'no-such-task', result: { result: 'N1' } }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND'],
+  },
+  {
+    fn: 'staff',
+    action: 'rescheduleTask',
+    data: () => ({ taskId: 'no-such-task', dueDate: WEDNESDAY }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND'],
+  },
+  {
+    fn: 'staff',
+    action: 'remindLater',
+    data: () => ({ taskId: 'no-such-task' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND'],
+  },
+  // The verification queue is the 四部回访组's (the consultant is not in it) and managers'.
+  {
+    fn: 'staff',
+    action: 'listVerification',
+    data: () => ({}),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'],
+  },
+  {
+    fn: 'staff',
+    action: 'verify',
+    data: () => ({ itemId: 'no-such-item', decision: 'confirm' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  },
+  // Invites: admins and store managers create them; anyone with WeChat may try a code.
+  {
+    fn: 'staff',
+    action: 'createInvite',
+    data: () => ({ name: '新同事', storeId: 'store-1', post: 'nurse', department: 'medical' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'],
+  },
+  {
+    fn: 'staff',
+    action: 'redeemInvite',
+    data: () => ({ code: 'ABCDEFGH' }),
+    expect: [U, 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  },
 ];
 
 const frozen = () => ({
@@ -114,6 +194,7 @@ describe.each(CASES)('$fn.$action', (c) => {
     if (expected === 'ok') expect(res.body).toMatchObject({ ok: true });
     else expect(res.body).toEqual({ ok: false, code: expected, message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
     const after = frozen();
+    if (c.desk && expected === 'ok') return;
     // Nobody can change an attribution, a first filing, someone else's booking or follow-ups.
     expect(after.attributions).toEqual(before.attributions);
     expect(after.filings).toEqual(before.filings);
