@@ -50,6 +50,23 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // | referral.listMyRewards                |  3  | customer + ledger page(s) + pending referrals count                                    |
 // | identity.bindPhone (existing customer)|  3  | customers by phone, link the OPENID, record the phone on the user (a user who never    |
 // |                                       |     | logged in costs 6 more: roles + the transaction creating the user record)              |
+// | visits.checkIn (first visit, by code) | 18  | staff (guard), booking, customer = 3; settings, store, filings, visits, person = 5;    |
+// |                                       |     | start + commit = 2; in it: visit, attribution, relationship = 3; visit, attribution,   |
+// |                                       |     | booking, person = 4; the credited staff member's name = 1                             |
+// | visits.checkIn (again the same day)   | 12  | as above up to the transaction (8), start + commit, visit + attribution reads (4); no  |
+// |                                       |     | writes (a pre-check of the day's visit would save 5 here and cost 1 on first visits)   |
+// | visits.checkIn (unfiled walk-in)      | 19  | staff, customer-by-phone = 2; settings, store, person = 3; 2; visit, attribution,      |
+// |                                       |     | person = 3; customer, filing, attribution, 3 F1 tasks, visit, person = 8; staff name=1 |
+// | visits.fileAtDesk (new person)        | 19  | staff; settings, store, customer-by-phone, person = 5; 2; person = 1; customer, filing,|
+// |                                       |     | attribution, 6 F2 tasks (planAhead), person = 10; staff name = 1                       |
+// | visits.fileAtDesk (filed → touch)     | 13  | staff; settings, store, customer, person = 5; first filing, attribution = 2; 2; touch, |
+// |                                       |     | R8 audit, person = 3; staff name = 1                                                   |
+// | staff.workbench                       |  7  | staff; four tab counts; settings (digest template), store name                         |
+// | staff.listTasks                       |  3  | staff; one page of tasks; their customers in one query                                 |
+// | staff.getTask                         | 11  | staff, task; customer, attribution, filings, visits, bookings, tasks, relationship = 7;|
+// |                                       |     | settings (channel labels), the referrer's name                                         |
+// | staff.previewResult                   |  5  | staff, task; settings, store (open days), coming events                                |
+// | staff.recordResult                    | 10  | as preview (5); start + commit; the task re-read; close it; the next task (or queue)   |
 // ---------------------------------------------------------------------------------------------
 const MINIMUM = {
   'user.login (returning)': 1,
@@ -70,6 +87,16 @@ const MINIMUM = {
   'referral.listMyReferrals': 2,
   'referral.listMyRewards': 3,
   'identity.bindPhone (existing customer)': 3,
+  'visits.checkIn (first visit, by code)': 18,
+  'visits.checkIn (again the same day)': 12,
+  'visits.checkIn (unfiled walk-in)': 19,
+  'visits.fileAtDesk (new person)': 19,
+  'visits.fileAtDesk (filed → touch)': 13,
+  'staff.workbench': 7,
+  'staff.listTasks': 3,
+  'staff.getTask': 11,
+  'staff.previewResult': 5,
+  'staff.recordResult': 10,
 };
 
 function freePort() {
@@ -249,12 +276,58 @@ async function runBench(url) {
   );
   await measure('referral.revokeCard', () => call('referral', 'revokeCard', {}, 'demo-customer-wangli'));
 
+  // The desk and the workbench (staff subpackage).
+  const STAFF = 'demo-staff-consultant-1';
+  const toVisit = must(
+    await call(
+      'booking',
+      'create',
+      {
+        storeId: 'store-1',
+        productId: 'product-botulinum',
+        date: day1.date,
+        slot: day1.slots[3],
+        name: '到院',
+        phone: '13900000004',
+        consentVersion: '2026-11',
+      },
+      'bench-visitor',
+    ),
+    'booking to check in',
+  );
+  await measure('visits.checkIn (first visit, by code)', () =>
+    call('visits', 'checkIn', { bookingCode: toVisit.id }, STAFF),
+  );
+  await measure('visits.checkIn (again the same day)', () =>
+    call('visits', 'checkIn', { bookingCode: toVisit.id }, STAFF),
+  );
+  await measure('visits.checkIn (unfiled walk-in)', () =>
+    call('visits', 'checkIn', { phone: '13900000005', name: '散客' }, STAFF),
+  );
+  await measure('visits.fileAtDesk (new person)', () =>
+    call('visits', 'fileAtDesk', { phone: '13900000006', name: '电商客', channel: 'ecommerce', grade: 'F2' }, STAFF),
+  );
+  await measure('visits.fileAtDesk (filed → touch)', () =>
+    call('visits', 'fileAtDesk', { phone: '13900000006', name: '电商客', channel: 'search', grade: 'F1' }, STAFF),
+  );
+  await measure('staff.workbench', () => call('staff', 'workbench', {}, STAFF));
+  const tasks = must(
+    await measure('staff.listTasks', () => call('staff', 'listTasks', { bucket: 'today' }, STAFF)),
+    'tasks',
+  );
+  const taskId = tasks.items[0].id;
+  await measure('staff.getTask', () => call('staff', 'getTask', { taskId }, STAFF));
+  const v1 = { result: 'V1', plannedVisitDate: day2.date };
+  await measure('staff.previewResult', () => call('staff', 'previewResult', { taskId, result: v1 }, STAFF));
+  await measure('staff.recordResult', () => call('staff', 'recordResult', { taskId, result: v1 }, STAFF));
+
   console.log('\ndatabase round trips per action (X-Db-Round-Trips) vs the minimum it needs without a cache:');
   console.log(`  ${'action'.padEnd(42)} ${'measured'.padStart(8)} ${'minimum'.padStart(8)}`);
   for (const [name, min] of Object.entries(MINIMUM)) {
     const m = trips[name];
     // Below the minimum: stores and products came from the instance's cache (data/clinic.ts).
-    const mark = m === undefined ? '' : m > min ? `  (+${m - min} MORE THAN NEEDED)` : m < min ? `  (${m - min}, cached)` : '';
+    const mark =
+      m === undefined ? '' : m > min ? `  (+${m - min} MORE THAN NEEDED)` : m < min ? `  (${m - min}, cached)` : '';
     console.log(`  ${name.padEnd(42)} ${String(m ?? '-').padStart(8)} ${String(min).padStart(8)}${mark}`);
   }
 

@@ -6,6 +6,15 @@ import { findWhere, getById } from './read';
 
 export const getCustomer = (db: Database, id: string) => getById<Customer>(db, COLLECTIONS.customers, id);
 
+/** Several customers by id, in one query (a page of tasks, a queue). */
+export async function customersByIds(db: Database, ids: readonly string[]): Promise<Map<string, Stored<Customer>>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const _ = db.command;
+  const found = await findWhere<Customer>(db, COLLECTIONS.customers, { _id: _.in!(unique) }, unique.length);
+  return new Map(found.map((c) => [c._id, c]));
+}
+
 /** The caller's customer record (any kind), found by the OPENIDs linked to it. */
 export async function customerOfCaller(db: Database, openid: string): Promise<Stored<Customer> | undefined> {
   const found = await findWhere<Customer>(db, COLLECTIONS.customers, { openids: openid }, 2);

@@ -19,7 +19,7 @@ import {
 } from '@clinic/shared';
 import { bookingsOfCustomer } from '../../data/bookings';
 import { getStore, loadSettings } from '../../data/clinic';
-import { getCustomer } from '../../data/customers';
+import { customersByIds, getCustomer } from '../../data/customers';
 import type { Stored } from '../../data/documents';
 import { comingEvents } from '../../data/events';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../data/pagination';
@@ -94,8 +94,10 @@ export async function listTasks(input: In<'listTasks'>, caller: Caller, db: Data
     limit: input.limit + 1,
   });
   const page = found.slice(0, input.limit);
-  const customers = await Promise.all([...new Set(page.map((t) => t.customerId))].map((id) => getCustomer(db, id)));
-  const byId = new Map(customers.flatMap((c) => (c ? [[c._id, c] as const] : [])));
+  const byId = await customersByIds(
+    db,
+    page.map((t) => t.customerId),
+  );
   // A task snoozed with "remind me later" comes after the others of its day until its time.
   const nowIso = now.toISOString();
   const snoozed = (t: FollowUpTask) => (t.remindAt ?? '') > nowIso;
