@@ -51,3 +51,27 @@ export function customersInTx(tx: Transaction) {
     markHasReferred: (customerId: string) => coll.doc(customerId).update({ hasReferred: true }),
   };
 }
+
+/** A staff member's old customers (老客), a page at a time in id order (keyset). */
+export async function ownedExistingCustomers(db: Database, ownerStaffId: string): Promise<Stored<Customer>[]> {
+  const _ = db.command;
+  const all: Stored<Customer>[] = [];
+  for (;;) {
+    const last = all[all.length - 1]?._id;
+    const { data } = await db
+      .collection<Stored<Customer> & Record<string, unknown>>(COLLECTIONS.customers)
+      .where({ ownerStaffId, kind: 'existing', ...(last !== undefined ? { _id: _.gt!(last) } : {}) })
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get();
+    all.push(...(data as Stored<Customer>[]));
+    if (data.length < 1000) return all;
+  }
+}
+
+export async function markAsked(db: Database, customerId: string, on: string): Promise<void> {
+  await db
+    .collection(COLLECTIONS.customers)
+    .doc(customerId)
+    .update({ data: { lastAskedOn: on } });
+}

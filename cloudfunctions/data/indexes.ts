@@ -18,6 +18,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.users, name: 'openid', keys: { openid: 1 }, unique: true },
   { collection: COLLECTIONS.staff, name: 'openid_active', keys: { openid: 1, active: 1 }, unique: false },
   { collection: COLLECTIONS.customers, name: 'openids', keys: { openids: 1 }, unique: false },
+  // staff.goldenTime: a staff member's old customers
+  { collection: COLLECTIONS.customers, name: 'owner_kind', keys: { ownerStaffId: 1, kind: 1, _id: 1 }, unique: false },
   // booking.create (is this phone a customer already?), identity.bindPhone
   { collection: COLLECTIONS.customers, name: 'chain_phone', keys: { chainId: 1, phone: 1 }, unique: true },
   // booking.create: default owner of mini-program filings (the store's call centre)

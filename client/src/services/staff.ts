@@ -43,3 +43,13 @@ export const listVerification = (cursor?: string): Promise<Result<VerificationPa
 
 export const verify = (itemId: string, decision: 'confirm' | 'send_back', note?: string) =>
   callFunction('staff', staffContract, 'verify', { itemId, decision, ...(note ? { note } : {}) });
+
+export type GoldenTimePage = ActionOutput<C, 'goldenTime'>;
+
+/** My old customers in their golden window, ranked, with how to ask (§5). */
+export const loadGoldenTime = (cursor?: string): Promise<Result<GoldenTimePage>> =>
+  callFunction('staff', staffContract, 'goldenTime', { limit: 20, ...(cursor ? { cursor } : {}) });
+
+/** Records an ask; a target friend becomes a 老带新 filing. */
+export const recordAsk = (input: ActionInput<C, 'recordAsk'>) =>
+  callFunction('staff', staffContract, 'recordAsk', input);

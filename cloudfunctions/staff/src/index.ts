@@ -3,6 +3,7 @@ import type { Access } from '../../platform/access';
 import { defineFunction } from '../../platform/define-function';
 import { createInvite, redeemInvite } from './invites';
 import { getTaskDetail, listTasks, previewResult, recordResult, remindLater, rescheduleTask, workbench } from './tasks';
+import { goldenTime, recordAsk } from './golden-time';
 import { listVerification, verify } from './verification';
 
 /** Whoever has follow-up tasks: every post, and managers for their store's tasks. */
@@ -22,6 +23,8 @@ export const main = defineFunction(
     recordResult: (input, { caller, db, now }) => recordResult(input, caller, db, now),
     rescheduleTask: (input, { caller, db, now }) => rescheduleTask(input, caller, db, now),
     remindLater: (input, { caller, db, now }) => remindLater(input, caller, db, now),
+    goldenTime: (input, { caller, db, now }) => goldenTime(input, caller, db, now),
+    recordAsk: (input, { caller, db, now }) => recordAsk(input, caller, db, now),
     listVerification: (input, { caller, db }) => listVerification(input, caller, db),
     verify: (input, { caller, db, now }) => verify(input, caller, db, now),
   },
@@ -37,6 +40,8 @@ export const main = defineFunction(
       recordResult: TASK_PEOPLE,
       rescheduleTask: TASK_PEOPLE,
       remindLater: TASK_PEOPLE,
+      goldenTime: TASK_PEOPLE,
+      recordAsk: TASK_PEOPLE,
       listVerification: VERIFIERS,
       verify: VERIFIERS,
     },

@@ -28,7 +28,7 @@ import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
 import { fileFirstTime } from '../../services/filing';
 import { referralRelationship } from '../../services/referral-relationship';
-import { attributionView } from './attribution-view';
+import { attributionView } from '../../services/attribution-view';
 
 type Input = z.output<VisitsContract['checkIn']['input']>;
 type Output = ActionOutput<VisitsContract, 'checkIn'>;

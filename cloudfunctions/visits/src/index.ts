@@ -1,7 +1,7 @@
 import { visitsContract } from '@clinic/shared';
 import { defineFunction } from '../../platform/define-function';
 import { checkIn } from './check-in';
-import { fileAtDesk } from './desk-filing';
+import { fileAtDesk } from '../../services/desk-filing';
 
 /** The desk: check-in (the first visit makes attribution final) and desk filings, for the caller's store. */
 export const main = defineFunction(

@@ -11,6 +11,7 @@ import {
   type FollowUpTaskKind,
 } from '../model/entities';
 import { departmentSchema, managerKindSchema, staffPostSchema } from '../model/people';
+import { phoneInputSchema } from '../identity/phone';
 import { idSchema, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
 import { defineContract } from './envelope';
 
@@ -175,6 +176,60 @@ export const staffContract = defineContract({
   remindLater: {
     input: z.strictObject({ taskId: idSchema, minutes: z.number().int().min(10).max(720).default(60) }),
     output: z.strictObject({ taskId: idSchema, remindAt: z.string().max(40) }),
+  },
+  /**
+   * §5 golden time: my old customers 1–11 months after their treatment, ranked (window, stars,
+   * satisfaction, proven referrers), with how to ask; those asked within the cooldown are left out.
+   */
+  goldenTime: {
+    input: z.strictObject({ cursor, limit }),
+    output: z.strictObject({
+      items: z
+        .array(
+          z.strictObject({
+            customerId: idSchema,
+            displayName: z.string().max(20),
+            maskedPhone: z.string().max(16),
+            windowLabel: z.string().max(16),
+            monthsSinceTreatment: z.number().int().min(1),
+            starLevel: z.number().int().min(1).max(5).optional(),
+            score: z.number().int(),
+            reasons: z.array(z.string().max(20)).max(6),
+            how: z.string().max(100),
+            talk: z.string().max(200),
+          }),
+        )
+        .max(50),
+      nextCursor: z.string().max(64).optional(),
+    }),
+  },
+  /** Records an ask; a target friend becomes a 老带新 filing (graded) with this customer as referrer. */
+  recordAsk: {
+    input: z.strictObject({
+      customerId: idSchema,
+      friend: z
+        .strictObject({
+          name: personNameSchema,
+          phone: phoneInputSchema,
+          need: shortTextSchema,
+          expectedVisitDate: localDateSchema.optional(),
+          grade: followUpGradeSchema,
+        })
+        .optional(),
+      note: shortTextSchema.optional(),
+    }),
+    output: z.strictObject({
+      askedOn: localDateSchema,
+      friendFiling: z
+        .strictObject({
+          customerId: idSchema,
+          existing: z.boolean(),
+          message: z.string().max(200),
+          channelLabel: z.string().max(16),
+          rule: z.enum(ATTRIBUTION_RULES),
+        })
+        .optional(),
+    }),
   },
   /** 四部回访组: the V4/N2 records waiting for verification in the caller's scope. */
   listVerification: {

@@ -46,6 +46,8 @@ export const customerSchema = z.strictObject({
   nextTreatmentDate: localDateSchema.optional(),
   /** True once the customer has referred someone who was filed. */
   hasReferred: z.boolean().default(false),
+  /** The last day a staff member asked this customer for a referral (§5 golden time, cooldown). */
+  lastAskedOn: localDateSchema.optional(),
   source: z.enum(['crm_import', 'deal', 'booking', 'desk']).default('booking'),
   createdAt: instantSchema,
 });
@@ -179,6 +181,9 @@ export const filingSchema = z.strictObject({
   ownerDepartment: departmentSchema.optional(),
   grade: followUpGradeSchema.optional(),
   productIds: z.array(idSchema).max(20).default([]),
+  /** What the person wants and when they expect to come (a referral collected by staff, §5). */
+  need: shortTextSchema.optional(),
+  expectedVisitDate: localDateSchema.optional(),
   isTouch: z.boolean().default(false),
 });
 export type Filing = z.output<typeof filingSchema>;

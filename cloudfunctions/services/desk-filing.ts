@@ -16,23 +16,24 @@ import {
   type Staff,
   type VisitsContract,
 } from '@clinic/shared';
-import { getStore, loadSettings } from '../../data/clinic';
-import { customerByPhone, getCustomer } from '../../data/customers';
-import type { Stored } from '../../data/documents';
-import { customerIdFor, filingIdFor, personIdFor } from '../../data/keys';
-import { getAttribution, getPerson, peopleInTx } from '../../data/people';
-import { getById } from '../../data/read';
-import { COLLECTIONS } from '../../data/collections';
-import { canSeePerson, type Caller } from '../../platform/access';
-import type { Database } from '../../platform/db-types';
-import { AppError, refuse } from '../../platform/errors';
-import { transact } from '../../platform/transaction';
-import { writeAudit } from '../../services/audit';
-import { fileFirstTime, recordTouch } from '../../services/filing';
-import { referralRelationship } from '../../services/referral-relationship';
+import { getStore, loadSettings } from '../data/clinic';
+import { customerByPhone, getCustomer } from '../data/customers';
+import type { Stored } from '../data/documents';
+import { customerIdFor, filingIdFor, personIdFor } from '../data/keys';
+import { getAttribution, getPerson, peopleInTx } from '../data/people';
+import { getById } from '../data/read';
+import { COLLECTIONS } from '../data/collections';
+import { canSeePerson, type Caller } from '../platform/access';
+import type { Database } from '../platform/db-types';
+import { AppError, refuse } from '../platform/errors';
+import { transact } from '../platform/transaction';
+import { writeAudit } from './audit';
+import { fileFirstTime, recordTouch } from './filing';
+import { referralRelationship } from './referral-relationship';
 import { attributionView } from './attribution-view';
 
-type Input = z.output<VisitsContract['fileAtDesk']['input']>;
+/** The desk form, or a friend collected by an ask (§5), with what they want and when. */
+type Input = z.output<VisitsContract['fileAtDesk']['input']> & { need?: string; expectedVisitDate?: string };
 type Output = ActionOutput<VisitsContract, 'fileAtDesk'>;
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -99,6 +100,8 @@ export async function fileAtDesk(input: Input, caller: Caller, db: Database, now
     ...(owner.department ? { ownerDepartment: owner.department } : {}),
     grade: input.grade,
     productIds: input.productIds,
+    ...(input.need ? { need: input.need } : {}),
+    ...(input.expectedVisitDate ? { expectedVisitDate: input.expectedVisitDate } : {}),
     isTouch: false,
   };
   const label = settings.channels[cls.channel] ?? cls.channel;

@@ -1,7 +1,7 @@
 import { maskName, type AttributionRecord, type AttributionView, type ClinicSettings } from '@clinic/shared';
-import { getCustomer } from '../../data/customers';
-import { getStaff } from '../../data/staff';
-import type { Database } from '../../platform/db-types';
+import { getCustomer } from '../data/customers';
+import { getStaff } from '../data/staff';
+import type { Database } from '../platform/db-types';
 
 /** The attribution as the desk shows it: labels and names looked up, the referrer masked. */
 export async function attributionView(
