@@ -1,4 +1,5 @@
 import { bookingContract } from './booking';
+import { dealsContract } from './deals';
 import { identityContract } from './identity';
 import { referralContract } from './referral';
 import { setupContract } from './setup';
@@ -13,6 +14,7 @@ export const CONTRACTS = {
   booking: bookingContract,
   identity: identityContract,
   setup: setupContract,
+  deals: dealsContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;
