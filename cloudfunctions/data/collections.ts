@@ -33,4 +33,7 @@ export const COLLECTIONS = {
   visits: 'visits',
   /** `_id` = the client's idempotency key of a deal request: a retried or double-tapped deal is one deal. */
   dealRequests: 'dealRequests',
+  // Timers.
+  /** `_id` = job name: where a timer job that spans several runs (reward expiry) left off. */
+  jobs: 'jobs',
 } as const;
