@@ -70,7 +70,16 @@ export async function recordDeal(input: RecordInput, { caller, db, now }: Handle
   const known = await getDealRequest(db, key);
   if (known) return replay(known, caller, fingerprint);
   for (let attempt = 1; ; attempt++) {
-    const plan = await planDeal(db, input, caller, now, fingerprint);
+    let plan: Plan;
+    try {
+      plan = await planDeal(db, input, caller, now, fingerprint);
+    } catch (e) {
+      // A request with this key committed since the first read: what it decided (e.g. the balance
+      // it spent) is its answer, not a refusal of the repeat.
+      const raced = e instanceof AppError ? await getDealRequest(db, key) : null;
+      if (raced) return replay(raced, caller, fingerprint);
+      throw e;
+    }
     try {
       return await transact(db, (tx) => writeDeal(tx, key, plan, caller, fingerprint));
     } catch (e) {

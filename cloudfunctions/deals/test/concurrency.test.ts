@@ -111,3 +111,17 @@ test('concurrent uses of one balance never spend more than it holds', async () =
   const after = (await clinic.call('referral', 'listMyRewards', {}, WANGLI.openid)).body.data.balanceFen;
   expect(after).toBe(before - 30_000);
 });
+
+test('identical concurrent calls that spend a balance all get the first answer, and it is spent once', async () => {
+  const before = (await clinic.call('referral', 'listMyRewards', {}, WANGLI.openid)).body.data.balanceFen;
+  const data = {
+    customerId: WANGLI.id,
+    items: [botulinum()],
+    idempotencyKey: newKey(),
+    useRewards: [{ kind: 'rebate', amount: before }],
+  };
+  const answers = await Promise.all(Array.from({ length: 10 }, () => record(data)));
+  for (const a of answers) expect(a.body).toEqual(answers[0]!.body);
+  expect(answers[0]!.body).toMatchObject({ ok: true, data: { used: [{ kind: 'rebate', amount: before }] } });
+  expect((await clinic.call('referral', 'listMyRewards', {}, WANGLI.openid)).body.data.balanceFen).toBe(0);
+});
