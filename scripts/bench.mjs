@@ -67,6 +67,19 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // |                                       |     | settings (channel labels), the referrer's name                                         |
 // | staff.previewResult                   |  5  | staff, task; settings, store (open days), coming events                                |
 // | staff.recordResult                    | 10  | as preview (5); start + commit; the task re-read; close it; the next task (or queue)   |
+// | deals.record, a referee's first paid  | 24  | staff (guard) + the request key (a retry answers after it) + customer = 3; visits,     |
+// |   deal (credits referrer + referee,   |     | product, settings, referral = 4; earlier deals (first paid?), referrer (version, name),|
+// |   her lipstick)                       |     | both ledgers (caps, already credited) = 4; 2; request, customer, referrer (versions)   |
+// |                                       |     | = 3; deal, 3 credits, customer, referrer, referral, request = 8                        |
+// | deals.record, retry of the same key   |  2  | staff (guard) + the request key, whose stored answer is returned                       |
+// | deals.record, later deal (no reward)  | 14  | 3; visits, product, settings, referral (dealt: no deals or ledgers needed) = 4; 2;     |
+// |                                       |     | request + customer = 2; deal, customer, request = 3                                    |
+// | deals.record, spends a rebate         | 16  | 3; 4 + the customer's ledger (balance) = 5; 2; request + customer = 2; deal, one use   |
+// |   (drawn on one credit)               |     | entry, customer, request = 4                                                           |
+// | deals timer rewardExpiry (first run   |  3  | the saved cursor, one page of expiring credits (none), where the scan stands           |
+// |   of the day, nothing expired)        |     |                                                                                        |
+// | deals timer rewardExpiry (again that  |  1  | the saved cursor: today's window is done                                               |
+// |   day)                                |     |                                                                                        |
 // ---------------------------------------------------------------------------------------------
 const MINIMUM = {
   'user.login (returning)': 1,
@@ -97,6 +110,12 @@ const MINIMUM = {
   'staff.getTask': 11,
   'staff.previewResult': 5,
   'staff.recordResult': 10,
+  'deals.record (first paid deal, credits)': 24,
+  'deals.record (retry, same key)': 2,
+  'deals.record (later deal, no reward)': 14,
+  'deals.record (spends a rebate)': 16,
+  'deals timer rewardExpiry (first run)': 3,
+  'deals timer rewardExpiry (again that day)': 1,
 };
 
 function freePort() {
@@ -320,6 +339,58 @@ async function runBench(url) {
   const v1 = { result: 'V1', plannedVisitDate: day2.date };
   await measure('staff.previewResult', () => call('staff', 'previewResult', { taskId, result: v1 }, STAFF));
   await measure('staff.recordResult', () => call('staff', 'recordResult', { taskId, result: v1 }, STAFF));
+  // deals.record needs a checked-in customer: until the check-in action exists, the referee's visit
+  // goes in through the local cloud's database wire (what wx-server-sdk sends), outside any call.
+  const wire = async (action, body) => {
+    const res = await fetch(`${url}/inv/bench/admin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action, ...body }),
+    });
+    return res.json();
+  };
+  const booked = await wire('database.getDocument', {
+    collectionName: 'bookings',
+    queryType: 'WHERE',
+    query: JSON.stringify({ _id: first.id }),
+    limit: 1,
+  });
+  const refereeId = JSON.parse(booked.data.list[0]).customerId;
+  const visit = { _id: `vbench_${refereeId}`, id: `vbench_${refereeId}`, chainId: 'chain-yuemei', storeId: 'store-1' };
+  await wire('database.insertDocument', {
+    collectionName: 'visits',
+    data: [
+      JSON.stringify({ ...visit, customerId: refereeId, at: clock.now, companionCustomerIds: [], productIds: [] }),
+    ],
+  });
+  const deal = (key, over = {}) =>
+    call(
+      'deals',
+      'record',
+      {
+        customerId: refereeId,
+        items: [{ productId: 'product-botulinum', amountFen: 298_000, paidFen: 298_000 }],
+        idempotencyKey: key,
+        ...over,
+      },
+      'demo-staff-consultant-1',
+    );
+  const credited = must(
+    await measure('deals.record (first paid deal, credits)', () => deal('bench-deal-first')),
+    'deal',
+  );
+  if (credited.credited.length !== 3) throw new Error(`expected 3 credits: ${JSON.stringify(credited)}`);
+  await measure('deals.record (retry, same key)', () => deal('bench-deal-first'));
+  await measure('deals.record (later deal, no reward)', () => deal('bench-deal-later'));
+  await measure('deals.record (spends a rebate)', () =>
+    deal('bench-deal-spend', { useRewards: [{ kind: 'rebate', amount: 10_000 }] }),
+  );
+  const fire = async (fn) => {
+    const res = await fetch(`${url}/api/trigger/${fn}`, { method: 'POST' });
+    return { body: await res.json(), trips: Number(res.headers.get('x-db-round-trips')) };
+  };
+  await measure('deals timer rewardExpiry (first run)', () => fire('deals'));
+  await measure('deals timer rewardExpiry (again that day)', () => fire('deals'));
 
   console.log('\ndatabase round trips per action (X-Db-Round-Trips) vs the minimum it needs without a cache:');
   console.log(`  ${'action'.padEnd(42)} ${'measured'.padStart(8)} ${'minimum'.padStart(8)}`);

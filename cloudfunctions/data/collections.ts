@@ -39,4 +39,7 @@ export const COLLECTIONS = {
   events: 'events',
   /** `_id` = the client's idempotency key of a deal request: a retried or double-tapped deal is one deal. */
   dealRequests: 'dealRequests',
+  // Timers.
+  /** `_id` = job name: where a timer job that spans several runs (reward expiry) left off. */
+  jobs: 'jobs',
 } as const;

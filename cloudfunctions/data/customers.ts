@@ -47,8 +47,12 @@ export async function linkOpenid(db: Database, customerId: string, openid: strin
 export function customersInTx(tx: Transaction) {
   const coll = tx.collection<Customer & { _id?: string }>(COLLECTIONS.customers);
   return {
+    get: (customerId: string) => coll.doc(customerId).get(),
     create: (customer: Customer) => coll.doc(customer.id).set(customer),
     markHasReferred: (customerId: string) => coll.doc(customerId).update({ hasReferred: true }),
+    /** A deal or ledger entry for the customer moves `accountVersion` on (see customerSchema). */
+    recordAccountChange: (customerId: string, seenVersion: number, patch: Partial<Customer> = {}) =>
+      coll.doc(customerId).update({ ...patch, accountVersion: seenVersion + 1 }),
   };
 }
 

@@ -84,4 +84,15 @@ export const INDEXES: IndexSpec[] = [
     keys: { customerId: 1, at: -1, _id: -1 },
     unique: false,
   },
+  // deals.record: has the customer checked in? their earlier deals (first paid deal, §8)
+  { collection: COLLECTIONS.visits, name: 'customer', keys: { customerId: 1 }, unique: false },
+  { collection: COLLECTIONS.deals, name: 'customer_id', keys: { customerId: 1, _id: 1 }, unique: false },
+  // deals' rewardExpiry timer: credits expiring in a window (keyset on _id), and what was drawn on them
+  {
+    collection: COLLECTIONS.rewardLedger,
+    name: 'type_expires_id',
+    keys: { type: 1, expiresOn: 1, _id: 1 },
+    unique: false,
+  },
+  { collection: COLLECTIONS.rewardLedger, name: 'credit_id', keys: { creditId: 1, _id: 1 }, unique: false },
 ];

@@ -21,6 +21,12 @@ export const personIdFor = (chainId: string, phone: string): string => 'p' + pho
 export const filingIdFor = (chainId: string, phone: string): string => 'f' + phoneKey(chainId, phone);
 export const customerIdFor = (chainId: string, phone: string): string => 'c' + phoneKey(chainId, phone);
 
+/**
+ * The short key that starts the reward-use entry ids of a deal request (`<key><kind>:<credit id>`):
+ * a request id is up to 64 characters and a credit id up to 109, a ledger id at most 128.
+ */
+export const rewardUseKeyFor = (requestId: string): string => 'u' + hash(`use:${requestId}`).slice(0, 12);
+
 /** One visit per person and Shanghai calendar day: a second check-in the same day is the same visit. */
 export const visitIdFor = (customerId: string, localDate: string): string =>
   `v${customerId}_${localDate.replace(/-/g, '')}`;

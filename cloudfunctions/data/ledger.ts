@@ -1,5 +1,5 @@
 import type { RewardLedgerEntry } from '@clinic/shared';
-import type { Database } from '../platform/db-types';
+import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
 
@@ -25,4 +25,61 @@ export async function ledgerOf(db: Database, customerId: string): Promise<Stored
     all.push(...(data as Stored<RewardLedgerEntry>[]));
     if (data.length < MAX_PAGE) return all;
   }
+}
+
+/** Ledger writes inside a transaction: entries are append-only and their ids deterministic. */
+export function ledgerInTx(tx: Transaction) {
+  const ledger = tx.collection<RewardLedgerEntry & { _id?: string }>(COLLECTIONS.rewardLedger);
+  return {
+    put: (entry: RewardLedgerEntry) => ledger.doc(entry.id).set(entry),
+  };
+}
+
+/**
+ * A page of credits that expire within (`after`, `through`] (Shanghai dates; `after` null = from
+ * the beginning), in `_id` order after `afterId`: the expiry timer's keyset scan.
+ */
+export async function expiringCreditsPage(
+  db: Database,
+  window: { after: string | null; through: string },
+  afterId: string | null,
+): Promise<Stored<RewardLedgerEntry>[]> {
+  const _ = db.command;
+  const expiresOn =
+    window.after === null ? _.lte!(window.through) : _.and!(_.gt!(window.after), _.lte!(window.through));
+  const { data } = await db
+    .collection<Stored<RewardLedgerEntry> & Record<string, unknown>>(COLLECTIONS.rewardLedger)
+    .where({ type: 'credit', expiresOn, ...(afterId !== null ? { _id: _.gt!(afterId) } : {}) })
+    .orderBy('_id', 'asc')
+    .limit(MAX_PAGE)
+    .get();
+  return data as Stored<RewardLedgerEntry>[];
+}
+
+/** Every use and expiry drawn on these credits (keyset pages of 1000 on `_id`). */
+export async function drawsOn(db: Database, creditIds: readonly string[]): Promise<Stored<RewardLedgerEntry>[]> {
+  if (creditIds.length === 0) return [];
+  const _ = db.command;
+  const all: Stored<RewardLedgerEntry>[] = [];
+  for (;;) {
+    const last = all[all.length - 1]?._id;
+    const { data } = await db
+      .collection<Stored<RewardLedgerEntry> & Record<string, unknown>>(COLLECTIONS.rewardLedger)
+      .where({ creditId: _.in!([...creditIds]), ...(last !== undefined ? { _id: _.gt!(last) } : {}) })
+      .orderBy('_id', 'asc')
+      .limit(MAX_PAGE)
+      .get();
+    all.push(...(data as Stored<RewardLedgerEntry>[]));
+    if (data.length < MAX_PAGE) return all;
+  }
+}
+
+/** Writes one entry outside a transaction (its id is deterministic: writing it again changes nothing). */
+export async function putLedgerEntry(db: Database, entry: RewardLedgerEntry): Promise<void> {
+  // An entry derived from a loaded credit carries the credit's `_id`, which `set` must not send.
+  const { _id: _ignored, ...fields } = entry as RewardLedgerEntry & { _id?: string };
+  await db
+    .collection<RewardLedgerEntry & { _id?: string }>(COLLECTIONS.rewardLedger)
+    .doc(entry.id)
+    .set({ data: fields });
 }

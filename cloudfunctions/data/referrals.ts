@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
+import { getById } from './read';
 
 /** "My referrals" read model: `_id` = the referee's customer id (one referrer per referee, R9). */
 export type ReferralDoc = {
@@ -17,11 +18,17 @@ export type ReferralDoc = {
   updatedAt: string;
 };
 
+/** R9: the referral relationship of a referee (who gets the referral reward), if any. */
+export const getReferral = (db: Database, refereeCustomerId: string) =>
+  getById<ReferralDoc>(db, COLLECTIONS.referrals, refereeCustomerId);
+
 export function referralsInTx(tx: Transaction) {
   const referrals = tx.collection<ReferralDoc>(COLLECTIONS.referrals);
   return {
     get: (refereeCustomerId: string) => referrals.doc(refereeCustomerId).get(),
     put: (doc: Omit<ReferralDoc, '_id'>) => referrals.doc(doc.refereeCustomerId).set(doc),
+    update: (refereeCustomerId: string, patch: Partial<Omit<ReferralDoc, '_id'>>) =>
+      referrals.doc(refereeCustomerId).update(patch),
   };
 }
 

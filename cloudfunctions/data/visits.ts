@@ -10,6 +10,11 @@ export async function visitsOf(db: Database, customerId: string): Promise<Stored
   return visits.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
 }
 
+/** Whether the person has checked in at least once (any store, any day). */
+export async function hasCheckedIn(db: Database, customerId: string): Promise<boolean> {
+  return (await findWhere<Visit>(db, COLLECTIONS.visits, { customerId }, 1)).length > 0;
+}
+
 export function visitsInTx(tx: Transaction) {
   const visits = tx.collection<Visit & { _id?: string }>(COLLECTIONS.visits);
   return {

@@ -10,6 +10,7 @@ import {
   startClinic,
   type Clinic,
 } from '../../test/support/clinic';
+import { checkedIn, newKey } from '../../deals/test/deal-support';
 
 jest.setTimeout(180_000);
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   codeB = (await clinic.call('referral', 'getMyCard', {}, LIUFANG.openid)).body.data.code;
   const res = await clinic.call('booking', 'create', bookingInput({ phone: FILED_PHONE, referralCode: codeA }), OWNER);
   ownerBookingId = res.body.data.id;
+  checkedIn(clinic, LIUFANG.id);
 });
 afterAll(async () => {
   await clinic.cloud.stop();
@@ -96,6 +98,17 @@ const CASES: Case[] = [
     action: 'bindPhone',
     data: () => ({ code: 'invalid' }),
     expect: [U, 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE', 'INVALID_PHONE_CODE'],
+  },
+  // Staff who close deals and store managers, for a checked-in customer of their store (an unpaid item).
+  {
+    fn: 'deals',
+    action: 'record',
+    data: () => ({
+      customerId: LIUFANG.id,
+      items: [{ productId: 'product-botulinum', amountFen: 298_000, paidFen: 0 }],
+      idempotencyKey: newKey(),
+    }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   },
   { fn: 'setup', action: 'run', data: () => ({}), expect: ['ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'] },
   // The desk (visits) and the workbench (staff): staff and managers only; customers are FORBIDDEN.

@@ -41,6 +41,8 @@ export const ERROR_CATALOGUE = {
   // Filing and rewards (R8, §8).
   REATTRIBUTION_FORBIDDEN: '不允许补单和改单：建档后渠道与归属不可变更',
   INSUFFICIENT_BALANCE: '可用余额不足',
+  // Deals (staff).
+  NOT_CHECKED_IN: '顾客尚未到院签到，请先签到再录入成交',
   // Raised by the client's transport, never by a function.
   NETWORK: '网络不可用，请稍后重试',
   BAD_RESPONSE: '服务返回的数据有误，请稍后重试',

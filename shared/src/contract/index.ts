@@ -3,6 +3,7 @@ export * from './user';
 export * from './identity';
 export * from './referral';
 export * from './booking';
+export * from './deals';
 export * from './registry';
 export * from './setup';
 export * from './reminders';

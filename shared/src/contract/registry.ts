@@ -1,4 +1,5 @@
 import { bookingContract } from './booking';
+import { dealsContract } from './deals';
 import { identityContract } from './identity';
 import { referralContract } from './referral';
 import { setupContract } from './setup';
@@ -17,6 +18,7 @@ export const CONTRACTS = {
   setup: setupContract,
   staff: staffContract,
   visits: visitsContract,
+  deals: dealsContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;

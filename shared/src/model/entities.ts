@@ -50,6 +50,12 @@ export const customerSchema = z.strictObject({
   lastAskedOn: localDateSchema.optional(),
   source: z.enum(['crm_import', 'deal', 'booking', 'desk']).default('booking'),
   createdAt: instantSchema,
+  /**
+   * Moves on with every deal and reward-ledger entry recorded for this customer (absent = 0). A
+   * deal's transaction checks it against the value it read before loading the customer's deals and
+   * ledger, so that decisions made on those (first paid deal, caps, balance) are never stale.
+   */
+  accountVersion: z.number().int().min(0).optional(),
 });
 export type Customer = z.output<typeof customerSchema>;
 
@@ -245,6 +251,8 @@ export const dealSchema = z.strictObject({
   paidFen: fenSchema,
   staffId: idSchema.optional(),
   department: departmentSchema.optional(),
+  /** The `deals.record` request (its idempotency key) that recorded this deal; absent for imported deals. */
+  requestId: idSchema.optional(),
 });
 export type Deal = z.output<typeof dealSchema>;
 

@@ -28,9 +28,32 @@ export type CreditSkip = {
   reason: 'cap_reached' | 'below_minimum' | 'zero';
 };
 
+export type NoCreditReason = 'no_referrer' | 'unpaid' | 'not_first_paid_deal' | 'already_credited';
+
+/** Why a deal earns no referral reward, as staff and customers read it. */
+export const NO_CREDIT_MESSAGES: Record<NoCreditReason, string> = {
+  no_referrer: '该顾客没有推荐人',
+  unpaid: '成交尚未付款，暂不发放奖励',
+  not_first_paid_deal: '奖励仅在新客首次付款成交时发放',
+  already_credited: '该成交的奖励已发放',
+};
+
+/** Why one policy's reward was not credited to one side although the deal qualified. */
+export const CREDIT_SKIP_MESSAGES: Record<CreditSkip['reason'], string> = {
+  cap_reached: '已达该奖励的发放上限',
+  below_minimum: '成交金额未达到该奖励的门槛',
+  zero: '按奖励规则本次奖励为零',
+};
+
 export type CreditResult =
   | { credited: true; entries: RewardLedgerEntry[]; skipped: CreditSkip[] }
-  | { credited: false; reason: 'no_referrer' | 'unpaid' | 'not_first_paid_deal' | 'already_credited'; message: string };
+  | { credited: false; reason: NoCreditReason; message: string };
+
+const noCredit = (reason: NoCreditReason): CreditResult => ({
+  credited: false,
+  reason,
+  message: NO_CREDIT_MESSAGES[reason],
+});
 
 const UNIT = { rebate: 'fen', gift_voucher: 'fen', points: 'points', physical_gift: 'item' } as const;
 
@@ -42,17 +65,16 @@ const UNIT = { rebate: 'fen', gift_voucher: 'fen', points: 'points', physical_gi
 export function creditReferralRewards(input: CreditInput, settings: ClinicSettings): CreditResult {
   const { deal, ledger } = input;
   const referrer = input.referrerCustomerId;
-  if (!referrer || referrer === deal.customerId)
-    return { credited: false, reason: 'no_referrer', message: '该顾客没有推荐人' };
-  if (deal.paidFen <= 0) return { credited: false, reason: 'unpaid', message: '成交尚未付款，暂不发放奖励' };
+  if (!referrer || referrer === deal.customerId) return noCredit('no_referrer');
+  if (deal.paidFen <= 0) return noCredit('unpaid');
   const firstPaid = input.refereeDeals
     .filter((d) => d.paidFen > 0)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id))[0];
   if (firstPaid && firstPaid.id !== deal.id) {
-    return { credited: false, reason: 'not_first_paid_deal', message: '奖励仅在新客首次付款成交时发放' };
+    return noCredit('not_first_paid_deal');
   }
   if (ledger.some((e) => e.type === 'credit' && e.refereeCustomerId === deal.customerId)) {
-    return { credited: false, reason: 'already_credited', message: '该成交的奖励已发放' };
+    return noCredit('already_credited');
   }
 
   const day = localDate(deal.at);

@@ -1,3 +1,4 @@
 export * from './credit';
 export * from './ledger';
 export * from './commission';
+export * from './deal';
