@@ -1,9 +1,14 @@
 import type { Database, Transaction } from './db-types';
 
+/**
+ * A write conflict: the raw code from a commit, or — for an operation inside the callback, which
+ * wx-server-sdk reports as its catch-all -501001 — the conflict named in the message. A bare
+ * -501001 (a timeout, a network failure) is not a conflict and is not retried.
+ */
 export function isTransactionConflict(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
-  const { code, errCode, message, errMsg } = e as Record<string, unknown>;
-  if (code === 'DATABASE_TRANSACTION_CONFLICT' || errCode === -501001) return true;
+  const { code, message, errMsg } = e as Record<string, unknown>;
+  if (code === 'DATABASE_TRANSACTION_CONFLICT') return true;
   return [message, errMsg].some((m) => typeof m === 'string' && /TRANSACTION_CONFLICT|transaction conflict/i.test(m));
 }
 

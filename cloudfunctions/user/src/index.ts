@@ -3,6 +3,7 @@ import { rolesFromRecords } from '../../data/roles';
 import { createUserOnce, getUser, type UserDoc } from '../../data/users';
 import { userIdFor } from '../../data/keys';
 import { defineFunction } from '../../platform/define-function';
+import { transact } from '../../platform/transaction';
 
 function toRecord(doc: UserDoc, id: string): UserRecord {
   return { id, roles: doc.roles, createdAt: new Date(doc.createdAt).toISOString() };
@@ -17,7 +18,8 @@ export const main = defineFunction(
       const existing = await getUser(db, openid);
       if (existing) return toRecord(existing, id);
       const roles = await rolesFromRecords(db, openid);
-      const created = await db.runTransaction((tx) => createUserOnce(tx, openid, { openid, roles, createdAt: now }));
+      // transact retries conflicts with backoff: 20 first logins at once converge on one record.
+      const created = await transact(db, (tx) => createUserOnce(tx, openid, { openid, roles, createdAt: now }));
       return toRecord(created, id);
     },
   },
