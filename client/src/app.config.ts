@@ -11,7 +11,13 @@ export default defineAppConfig({
     // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification (loaded only by staff).
     {
       root: 'packages/staff',
-      pages: ['pages/workbench/index', 'pages/task/index', 'pages/check-in/index', 'pages/desk-filing/index'],
+      pages: [
+        'pages/workbench/index',
+        'pages/task/index',
+        'pages/check-in/index',
+        'pages/desk-filing/index',
+        'pages/verification/index',
+      ],
     },
     // Manager tools: reports and settings.
     { root: 'packages/admin', pages: ['pages/reports/index'] },
