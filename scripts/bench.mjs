@@ -254,7 +254,8 @@ async function runBench(url) {
   for (const [name, min] of Object.entries(MINIMUM)) {
     const m = trips[name];
     // Below the minimum: stores and products came from the instance's cache (data/clinic.ts).
-    const mark = m === undefined ? '' : m > min ? `  (+${m - min} MORE THAN NEEDED)` : m < min ? `  (${m - min}, cached)` : '';
+    const mark =
+      m === undefined ? '' : m > min ? `  (+${m - min} MORE THAN NEEDED)` : m < min ? `  (${m - min}, cached)` : '';
     console.log(`  ${name.padEnd(42)} ${String(m ?? '-').padStart(8)} ${String(min).padStart(8)}${mark}`);
   }
 

@@ -22,4 +22,5 @@ export const filingIdFor = (chainId: string, phone: string): string => 'f' + pho
 export const customerIdFor = (chainId: string, phone: string): string => 'c' + phoneKey(chainId, phone);
 
 /** One visit per person and Shanghai calendar day: a second check-in the same day is the same visit. */
-export const visitIdFor = (customerId: string, localDate: string): string => `v${customerId}_${localDate.replace(/-/g, '')}`;
+export const visitIdFor = (customerId: string, localDate: string): string =>
+  `v${customerId}_${localDate.replace(/-/g, '')}`;
