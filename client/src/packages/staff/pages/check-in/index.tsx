@@ -104,7 +104,9 @@ export default function CheckInPage() {
               <Text>该散客此前未建档，已在本次签到时建档。</Text>
             </View>
           ) : null}
-          {result.firstVisit ? <Text className="staff-hint">首次到院后，渠道归属已最终确定，不再变更。</Text> : null}
+          {result.firstVisit ? (
+            <Text className="staff-hint check-in__final">首次到院后，渠道归属已最终确定，不再变更。</Text>
+          ) : null}
           <AttributionCard attribution={result.attribution} />
           <View
             className="btn btn--block check-in__again"

@@ -65,7 +65,7 @@ export default function DeskFilingPage() {
       <View className="page staff desk-filing">
         {result.reattributionRefused ? (
           <View className="notice notice--danger" data-testid="filing-refused">
-            <Text className="notice__title">不允许补单和改单</Text>
+            <Text className="notice__title">本次建档未改变渠道与归属</Text>
             <Text>{result.message}</Text>
           </View>
         ) : null}

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Calendar } from '../../../../components/Calendar';
 import { EmptyState, LoadingState, PageError, PageLoading } from '../../../../components/StateViews';
+import { PAGES } from '../../../../constants';
 import {
   getTask,
   previewResult,
@@ -392,7 +393,8 @@ function SavedCard({ saved, today }: { saved: RecordedResult; today: string }) {
         className="btn btn--block"
         hoverClass="btn--pressed"
         data-testid="back-to-workbench"
-        onClick={() => void Taro.navigateBack().catch(() => undefined)}
+        // Opened without a page below (a shared link): go to the workbench instead.
+        onClick={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: PAGES.workbench }))}
       >
         返回工作台
       </View>
