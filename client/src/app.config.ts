@@ -8,8 +8,17 @@ export default defineAppConfig({
     'pages/privacy/index',
   ],
   subPackages: [
-    // Staff tools: workbench, follow-up tasks, filing, check-in, deals (loaded only by staff).
-    { root: 'packages/staff', pages: ['pages/workbench/index'] },
+    // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification (loaded only by staff).
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/workbench/index',
+        'pages/task/index',
+        'pages/check-in/index',
+        'pages/desk-filing/index',
+        'pages/verification/index',
+      ],
+    },
     // Manager tools: reports and settings.
     { root: 'packages/admin', pages: ['pages/reports/index'] },
   ],

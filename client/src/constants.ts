@@ -27,4 +27,10 @@ export const PAGES = {
   appointments: '/pages/appointments/index',
   card: '/pages/card/index',
   privacy: '/pages/privacy/index',
+  // Staff subpackage (packages/staff): loaded only when a staff member opens one of these.
+  workbench: '/packages/staff/pages/workbench/index',
+  staffTask: '/packages/staff/pages/task/index',
+  checkIn: '/packages/staff/pages/check-in/index',
+  deskFiling: '/packages/staff/pages/desk-filing/index',
+  verification: '/packages/staff/pages/verification/index',
 } as const;

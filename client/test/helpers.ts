@@ -51,9 +51,19 @@ export function resetTaroMocks(): void {
   Taro.clearStorageSync();
   cloudCall.mockReset();
   setRouterParams({});
-  for (const fn of [Taro.navigateTo, Taro.redirectTo, Taro.reLaunch, Taro.showToast, Taro.setClipboardData]) {
+  for (const fn of [
+    Taro.navigateTo,
+    Taro.redirectTo,
+    Taro.navigateBack,
+    Taro.reLaunch,
+    Taro.showToast,
+    Taro.setClipboardData,
+    Taro.makePhoneCall,
+  ]) {
     (fn as unknown as jest.Mock).mockClear();
   }
+  (Taro.scanCode as unknown as jest.Mock).mockReset();
+  (Taro.requestSubscribeMessage as unknown as jest.Mock).mockReset();
   (Taro.showModal as unknown as jest.Mock)
     .mockReset()
     .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' });

@@ -1,15 +1,29 @@
 /**
- * One-time subscribe messages (the visit reminder). weapp: `Taro.requestSubscribeMessage`; H5: a
- * stand-in that asks with a modal and, when the user accepts, records the grant on the local cloud
- * (`POST /api/subscribe/grant`), as WeChat would.
+ * One-time subscribe messages (the customer's visit reminder, the staff's daily digest). weapp:
+ * `Taro.requestSubscribeMessage`; H5: a stand-in that asks with a modal and, when the user accepts,
+ * records the grant on the local cloud (`POST /api/subscribe/grant`), as WeChat would.
  */
 import Taro from '@tarojs/taro';
 import { getDemoOpenid } from './demo-identity';
 
 export type SubscribeOutcome = 'accepted' | 'rejected' | 'failed';
 
-export async function requestReminder(templateId: string): Promise<SubscribeOutcome> {
-  if (process.env.TARO_ENV === 'h5') return requestInH5(templateId);
+/** What the H5 stand-in's modal asks (in weapp WeChat shows the template's own wording). */
+export interface SubscribePrompt {
+  title: string;
+  content: string;
+}
+
+const VISIT_REMINDER_PROMPT: SubscribePrompt = {
+  title: '到院提醒',
+  content: '是否允许门店在到院前一天通过微信提醒您？（仅一次）',
+};
+
+export async function requestReminder(
+  templateId: string,
+  prompt: SubscribePrompt = VISIT_REMINDER_PROMPT,
+): Promise<SubscribeOutcome> {
+  if (process.env.TARO_ENV === 'h5') return requestInH5(templateId, prompt);
   try {
     const res = (await Taro.requestSubscribeMessage({
       tmplIds: [templateId],
@@ -21,13 +35,13 @@ export async function requestReminder(templateId: string): Promise<SubscribeOutc
   }
 }
 
-async function requestInH5(templateId: string): Promise<SubscribeOutcome> {
+async function requestInH5(templateId: string, prompt: SubscribePrompt): Promise<SubscribeOutcome> {
   if (process.env.TARO_ENV !== 'h5') return 'failed';
   const openid = getDemoOpenid();
   if (!openid) return 'failed';
   const answer = await Taro.showModal({
-    title: '到院提醒',
-    content: '是否允许门店在到院前一天通过微信提醒您？（仅一次）',
+    title: prompt.title,
+    content: prompt.content,
     confirmText: '允许',
     cancelText: '拒绝',
   });

@@ -63,6 +63,25 @@ export const Input = forwardRef<HTMLInputElement, Props>(function TaroInput(prop
   });
 });
 Input.displayName = 'Input';
+/** Taro's Textarea reports `e.detail.value` too. */
+export const Textarea = forwardRef<HTMLTextAreaElement, Props>(function TaroTextarea(props, ref) {
+  const {
+    onInput,
+    maxlength: _maxlength,
+    autoHeight: _autoHeight,
+    ...rest
+  } = props as Props & {
+    onInput?: (e: { detail: { value: string } }) => void;
+    maxlength?: number;
+    autoHeight?: boolean;
+  };
+  return createElement('textarea', {
+    ...rest,
+    ref,
+    onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+  });
+});
+Textarea.displayName = 'Textarea';
 export const ScrollView = make('div', 'ScrollView');
 export const Label = make('label', 'Label');
 export const Canvas = make('canvas', 'Canvas');

@@ -37,12 +37,16 @@ const Taro = {
   },
   navigateTo: jest.fn(async () => ({ errMsg: 'navigateTo:ok' })),
   redirectTo: jest.fn(async () => ({ errMsg: 'redirectTo:ok' })),
+  navigateBack: jest.fn(async () => ({ errMsg: 'navigateBack:ok' })),
   reLaunch: jest.fn(async () => ({ errMsg: 'reLaunch:ok' })),
   pageScrollTo: jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
   showModal: jest.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   showToast: jest.fn(async () => ({ errMsg: 'showToast:ok' })),
   setClipboardData: jest.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
   requestSubscribeMessage: jest.fn(),
+  // The camera scanner (weapp); tests program the scanned text or a cancel.
+  scanCode: jest.fn(),
+  makePhoneCall: jest.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
   nextTick: jest.fn((fn: () => void) => fn()),
   // A chainable query whose nodes are never found in jsdom (the weapp canvases stay blank).
   createSelectorQuery: jest.fn(() => {

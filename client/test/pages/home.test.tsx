@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Index from '../../src/pages/index/index';
 import { setCurrentIdentity, type DemoIdentity } from '../../src/services/demo-identity';
@@ -129,6 +130,18 @@ describe('home page in H5 (demo sign-in)', () => {
     expect(sent.headers['X-Demo-Openid']).toBe('demo-staff-1');
     expect(sent.body).toEqual({ action: 'login', data: {} });
     expect(screen.getByTestId('demo-identity-demo-staff-1').getAttribute('data-selected')).toBe('true');
+  });
+
+  it('a demo staff member reaches the workbench from home; a customer sees no such entry', async () => {
+    gateway(PEOPLE, { ok: true, data: { ...USER, roles: ['staff'] } }, { ok: true, data: USER });
+    render(<Index />);
+    fireEvent.click(await screen.findByTestId('demo-identity-demo-staff-1'));
+    fireEvent.click(await screen.findByTestId('home-workbench'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/workbench/index' });
+
+    fireEvent.click(screen.getByTestId('demo-identity-demo-old-1'));
+    await waitFor(() => expect(screen.getByTestId('login-roles').textContent).toBe('老客'));
+    expect(screen.queryByTestId('home-workbench')).toBeNull();
   });
 
   it('shows a login error with a retry', async () => {

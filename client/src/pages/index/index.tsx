@@ -46,6 +46,7 @@ export default function Index() {
   const go = (url: string) => void Taro.navigateTo({ url });
 
   const signedIn = state.status === 'success';
+  const isStaff = signedIn && state.record.roles.includes('staff');
   const isExistingCustomer =
     (signedIn && state.record.roles.includes('customer')) || bound?.customerKind === 'existing';
 
@@ -66,6 +67,17 @@ export default function Index() {
         ) : null}
         {process.env.TARO_ENV === 'h5' ? <DemoSignIn onSignIn={retry} /> : null}
         <LoginCard state={state} onRetry={retry} />
+        {isStaff ? (
+          <View
+            className="card home-workbench"
+            hoverClass="btn--pressed"
+            data-testid="home-workbench"
+            onClick={() => go(PAGES.workbench)}
+          >
+            <Text className="home-workbench__title">员工工作台</Text>
+            <Text className="home-workbench__text">今日回访、到院签到、前台建档 ›</Text>
+          </View>
+        ) : null}
         {signedIn ? (
           <View className="card home-actions" data-testid="home-actions">
             <View className="home-actions__row">

@@ -1,15 +1,298 @@
+import { useCallback, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import type { TaskBucket, TaskCard } from '@clinic/shared';
+import { EmptyState, ErrorState, LoadingState, PageError, PageLoading } from '../../../../components/StateViews';
+import { PAGES } from '../../../../constants';
+import { listTasks, loadWorkbench, type Workbench } from '../../../../services/staff';
+import { requestReminder, type SubscribeOutcome } from '../../../../services/subscribe';
+import { clinicToday } from '../../../../utils/dates';
+import { dueText, gradeLabel, remindText } from '../../../../utils/staff-labels';
+import {
+  DIGEST_SUBSCRIBE_PROMPT,
+  DIGEST_SUBSCRIBE_TEXT,
+  WORKBENCH_TABS,
+  appendPage,
+  countBadge,
+  tabCount,
+  type WorkbenchTab,
+} from '../../../../utils/workbench';
+import '../../staff.scss';
 import './index.scss';
 
-/** Placeholder: the staff subpackage exists so its loading and size are part of every build. */
-export default function WorkbenchPlaceholder() {
+type BenchState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: Workbench };
+
+type ListState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; items: TaskCard[]; nextCursor?: string; more: { busy: boolean; error?: string } };
+
+/**
+ * 员工工作台: today's, overdue and tomorrow's follow-up tasks (counts from `staff.workbench`, lists
+ * from `staff.listTasks`, a page at a time), the daily-digest subscription, and the desk entries.
+ */
+export default function WorkbenchPage() {
+  const [bench, setBench] = useState<BenchState>({ status: 'loading' });
+  const [tab, setTab] = useState<WorkbenchTab>('today');
+  const [lists, setLists] = useState<Partial<Record<TaskBucket, ListState>>>({});
+  const [subscribe, setSubscribe] = useState<{ busy: boolean; outcome?: SubscribeOutcome }>({ busy: false });
+  // Only the latest request of a bucket may fill its list (a quick reload wins over a slow one).
+  const latest = useRef<Partial<Record<TaskBucket, number>>>({});
+  const tabRef = useRef<WorkbenchTab>(tab);
+
+  const loadBench = useCallback(async () => {
+    setBench((b) => (b.status === 'ready' ? b : { status: 'loading' }));
+    const res = await loadWorkbench();
+    setBench(res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.message });
+  }, []);
+
+  /** The first page of a bucket; a list already shown stays until the new one arrives. */
+  const loadList = useCallback(async (bucket: TaskBucket) => {
+    const request = (latest.current[bucket] ?? 0) + 1;
+    latest.current[bucket] = request;
+    setLists((l) => (l[bucket]?.status === 'ready' ? l : { ...l, [bucket]: { status: 'loading' } }));
+    const res = await listTasks(bucket);
+    if (latest.current[bucket] !== request) return;
+    setLists((l) => ({
+      ...l,
+      [bucket]: res.ok
+        ? {
+            status: 'ready',
+            items: res.data.items,
+            ...(res.data.nextCursor ? { nextCursor: res.data.nextCursor } : {}),
+            more: { busy: false },
+          }
+        : { status: 'error', message: res.message },
+    }));
+  }, []);
+
+  const loadMore = async (bucket: TaskBucket, cursor: string) => {
+    const request = latest.current[bucket] ?? 0;
+    const patchMore = (more: { busy: boolean; error?: string }) =>
+      setLists((l) => {
+        const s = l[bucket];
+        return s?.status === 'ready' ? { ...l, [bucket]: { ...s, more } } : l;
+      });
+    patchMore({ busy: true });
+    const res = await listTasks(bucket, cursor);
+    if (latest.current[bucket] !== request) return;
+    if (!res.ok) return patchMore({ busy: false, error: res.message });
+    setLists((l) => {
+      const s = l[bucket];
+      if (s?.status !== 'ready') return l;
+      return {
+        ...l,
+        [bucket]: {
+          status: 'ready',
+          items: appendPage(s.items, res.data.items),
+          ...(res.data.nextCursor ? { nextCursor: res.data.nextCursor } : {}),
+          more: { busy: false },
+        },
+      };
+    });
+  };
+
+  const bucketOf = (t: WorkbenchTab) => WORKBENCH_TABS.find((x) => x.tab === t)?.bucket;
+
+  // Every show (back from a task, say) refreshes the counts and the open tab; other tabs reload when opened.
+  useDidShow(() => {
+    void loadBench();
+    const bucket = bucketOf(tabRef.current);
+    setLists((l) => (bucket && l[bucket] ? { [bucket]: l[bucket] } : {}));
+    if (bucket) void loadList(bucket);
+  });
+
+  const choose = (t: WorkbenchTab) => {
+    tabRef.current = t;
+    setTab(t);
+    const bucket = bucketOf(t);
+    if (bucket && !lists[bucket]) void loadList(bucket);
+  };
+
+  const resubscribe = async (templateId: string) => {
+    if (subscribe.busy) return;
+    setSubscribe({ busy: true });
+    const outcome = await requestReminder(templateId, DIGEST_SUBSCRIBE_PROMPT);
+    setSubscribe({ busy: false, outcome });
+  };
+
+  const go = (url: string) => void Taro.navigateTo({ url });
+
+  if (bench.status === 'loading') return <PageLoading text="正在加载工作台…" testId="workbench-loading" />;
+  if (bench.status === 'error') {
+    return <PageError message={bench.message} onRetry={() => void loadBench()} testId="workbench-error" />;
+  }
+
+  const { data } = bench;
+  const today = clinicToday();
+  const current = WORKBENCH_TABS.find((t) => t.tab === tab) ?? WORKBENCH_TABS[0];
   return (
-    <View className="placeholder" data-testid="staff-placeholder">
-      <View className="card placeholder__card">
-        <Text className="card__title">员工工作台</Text>
-        <Text className="placeholder__soon">即将上线</Text>
-        <Text className="card__subtitle">跟进任务、建档、到院登记与成交录入等功能正在建设中，敬请期待。</Text>
+    <View className="page staff workbench" data-testid="workbench-page">
+      <View className="card">
+        <Text className="card__title" data-testid="workbench-staff">
+          {data.staffName}
+        </Text>
+        <Text className="card__subtitle">
+          {data.postLabel} · {data.storeName}
+        </Text>
+        <View className="staff-row workbench__entries">
+          <View
+            className="btn"
+            hoverClass="btn--pressed"
+            data-testid="entry-check-in"
+            onClick={() => go(PAGES.checkIn)}
+          >
+            到院签到
+          </View>
+          <View
+            className="btn btn--ghost"
+            hoverClass="btn--pressed"
+            data-testid="entry-desk-filing"
+            onClick={() => go(PAGES.deskFiling)}
+          >
+            前台建档
+          </View>
+          <View
+            className="btn btn--ghost"
+            hoverClass="btn--pressed"
+            data-testid="entry-verification"
+            onClick={() => go(PAGES.verification)}
+          >
+            回访核实
+          </View>
+        </View>
       </View>
+
+      <View className="card workbench-subscribe" data-testid="subscribe-row">
+        <View className="workbench-subscribe__main">
+          <View className="workbench-subscribe__text">
+            <Text className="workbench-subscribe__title">每日回访汇总提醒</Text>
+            <Text className="staff-hint">微信每次订阅只提醒一次，收到汇总后请再次订阅</Text>
+          </View>
+          <View
+            className={`btn btn--ghost btn--small${subscribe.busy ? ' btn--disabled' : ''}`}
+            hoverClass="btn--pressed"
+            data-testid="subscribe-button"
+            onClick={() => void resubscribe(data.digestTemplateId)}
+          >
+            {subscribe.busy ? '请稍候…' : '一键订阅'}
+          </View>
+        </View>
+        {subscribe.outcome ? (
+          <Text
+            className={`workbench-subscribe__result${subscribe.outcome === 'accepted' ? '' : ' workbench-subscribe__result--warn'}`}
+            data-testid="subscribe-result"
+          >
+            {DIGEST_SUBSCRIBE_TEXT[subscribe.outcome]}
+          </Text>
+        ) : null}
+      </View>
+
+      <View className="card workbench__list">
+        <View className="tabs" data-testid="workbench-tabs">
+          {WORKBENCH_TABS.map((t) => {
+            const count = tabCount(t, data.counts);
+            const active = t.tab === tab;
+            return (
+              <View
+                key={t.tab}
+                className={`tab${active ? ' tab--active' : ''}${t.tab === 'overdue' && count ? ' tab--alert' : ''}`}
+                data-testid={`tab-${t.tab}`}
+                data-active={active ? 'true' : 'false'}
+                onClick={() => choose(t.tab)}
+              >
+                <Text className="tab__label">{t.label}</Text>
+                {count !== undefined ? (
+                  <Text className="tab__count" data-testid={`tab-count-${t.tab}`}>
+                    {countBadge(count)}
+                  </Text>
+                ) : null}
+              </View>
+            );
+          })}
+        </View>
+        {current.bucket ? (
+          <TaskList
+            bucket={current.bucket}
+            empty={current.empty}
+            state={lists[current.bucket]}
+            today={today}
+            onRetry={(b) => void loadList(b)}
+            onMore={(b, cursor) => void loadMore(b, cursor)}
+            onOpen={(task) => go(`${PAGES.staffTask}?id=${encodeURIComponent(task.id)}`)}
+          />
+        ) : (
+          <EmptyState
+            title={current.empty}
+            hint="按治疗时间、星级和满意度排出最值得邀请推荐的老客，下一版本提供"
+            testId="golden-soon"
+          />
+        )}
+      </View>
+    </View>
+  );
+}
+
+function TaskList({
+  bucket,
+  empty,
+  state,
+  today,
+  onRetry,
+  onMore,
+  onOpen,
+}: {
+  bucket: TaskBucket;
+  empty: string;
+  state: ListState | undefined;
+  today: string;
+  onRetry: (bucket: TaskBucket) => void;
+  onMore: (bucket: TaskBucket, cursor: string) => void;
+  onOpen: (task: TaskCard) => void;
+}) {
+  if (!state || state.status === 'loading') return <LoadingState text="正在加载任务…" testId="tasks-loading" />;
+  if (state.status === 'error') {
+    return <ErrorState message={state.message} onRetry={() => onRetry(bucket)} testId="tasks-error" />;
+  }
+  if (state.items.length === 0) return <EmptyState title={empty} testId="tasks-empty" />;
+  return (
+    <View data-testid={`tasks-${bucket}`}>
+      {state.items.map((task) => (
+        <View
+          key={task.id}
+          className="task-card"
+          hoverClass="btn--pressed"
+          data-testid={`task-${task.id}`}
+          onClick={() => onOpen(task)}
+        >
+          <View className="task-card__head">
+            <Text className="task-card__name">{task.displayName}</Text>
+            <Text className="tag">{task.kindLabel}</Text>
+            {task.grade ? <Text className="tag tag--grey">{gradeLabel(task.grade)}</Text> : null}
+          </View>
+          <Text className={`task-card__due${task.overdueDays > 0 ? ' task-card__due--overdue' : ''}`}>
+            {dueText(task, today)}
+            {task.remindAt ? ` · ${remindText(task.remindAt, today)}` : ''}
+          </Text>
+          <Text className="task-card__phone muted">{task.maskedPhone}</Text>
+          <Text className="task-card__go">›</Text>
+        </View>
+      ))}
+      {state.nextCursor ? (
+        <View
+          className={`btn btn--ghost btn--block${state.more.busy ? ' btn--disabled' : ''}`}
+          hoverClass="btn--pressed"
+          data-testid="tasks-more"
+          onClick={() => !state.more.busy && state.nextCursor && onMore(bucket, state.nextCursor)}
+        >
+          {state.more.busy ? '正在加载…' : '加载更多'}
+        </View>
+      ) : null}
+      {state.more.error ? (
+        <Text className="field__error" data-testid="tasks-more-error">
+          {state.more.error}
+        </Text>
+      ) : null}
     </View>
   );
 }

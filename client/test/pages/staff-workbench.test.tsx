@@ -1,0 +1,129 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import Workbench from '../../src/packages/staff/pages/workbench/index';
+import * as staff from '../../src/services/staff';
+import { resetTaroMocks, setPlatform } from '../helpers';
+import { NOW, freezeClock } from '../fixtures';
+import { WORKBENCH, failResult, okResult, resetServiceMocks, taskCard, taskPage } from '../staff-fixtures';
+
+jest.mock('../../src/services/staff');
+const svc = jest.mocked(staff);
+
+const LISTS = {
+  today: taskPage([taskCard('t-today-1', { displayName: '陈*' }), taskCard('t-today-2', { displayName: '周*' })], 'c2'),
+  overdue: taskPage([taskCard('t-late-1', { displayName: '孙*', dueDate: '2026-11-20', overdueDays: 3 })]),
+  tomorrow: taskPage([]),
+};
+
+beforeEach(() => {
+  resetTaroMocks();
+  setPlatform('weapp');
+  freezeClock(NOW);
+  resetServiceMocks(staff);
+  svc.loadWorkbench.mockResolvedValue(okResult(WORKBENCH));
+  svc.listTasks.mockImplementation(async (bucket, cursor) => {
+    if (bucket === 'today' && cursor === 'c2')
+      return okResult(taskPage([taskCard('t-today-3', { displayName: '吴*' })]));
+    return okResult(LISTS[bucket as keyof typeof LISTS] ?? taskPage([]));
+  });
+});
+afterEach(() => jest.useRealTimers());
+
+const tab = (name: string) => screen.getByTestId(`tab-${name}`);
+
+describe('staff workbench', () => {
+  it('shows the counts on the tabs and switches lists', async () => {
+    render(<Workbench />);
+    expect(screen.getByTestId('workbench-loading')).toBeTruthy();
+    expect(await screen.findByTestId('task-t-today-1')).toBeTruthy();
+    expect(screen.getByTestId('workbench-staff').textContent).toBe('李顾问');
+    expect(screen.getByTestId('tab-count-today').textContent).toBe('12');
+    expect(screen.getByTestId('tab-count-overdue').textContent).toBe('3');
+    expect(screen.getByTestId('tab-count-tomorrow').textContent).toBe('5');
+    expect(screen.queryByTestId('tab-count-golden')).toBeNull();
+    expect(tab('today').getAttribute('data-active')).toBe('true');
+    expect(svc.listTasks).toHaveBeenCalledWith('today');
+
+    fireEvent.click(tab('overdue'));
+    const late = await screen.findByTestId('task-t-late-1');
+    expect(late.textContent).toContain('逾期 3 天');
+    expect(screen.queryByTestId('task-t-today-1')).toBeNull();
+    expect(tab('overdue').getAttribute('data-active')).toBe('true');
+    expect(tab('today').getAttribute('data-active')).toBe('false');
+    expect(svc.listTasks).toHaveBeenLastCalledWith('overdue');
+
+    fireEvent.click(tab('tomorrow'));
+    expect((await screen.findByTestId('tasks-empty')).textContent).toContain('明日暂无回访任务');
+
+    // Back to 今日: the list already loaded is shown again without another call.
+    const calls = svc.listTasks.mock.calls.length;
+    fireEvent.click(tab('today'));
+    expect(screen.getByTestId('task-t-today-2')).toBeTruthy();
+    expect(svc.listTasks.mock.calls.length).toBe(calls);
+  });
+
+  it('黄金时间 says honestly that it comes next, without calling anything', async () => {
+    render(<Workbench />);
+    await screen.findByTestId('task-t-today-1');
+    const calls = svc.listTasks.mock.calls.length;
+    fireEvent.click(tab('golden'));
+    expect(screen.getByTestId('golden-soon').textContent).toContain('黄金时间名单即将上线');
+    expect(svc.listTasks.mock.calls.length).toBe(calls);
+  });
+
+  it('loads more by cursor, appended after the first page', async () => {
+    render(<Workbench />);
+    await screen.findByTestId('task-t-today-1');
+    fireEvent.click(screen.getByTestId('tasks-more'));
+    expect(await screen.findByTestId('task-t-today-3')).toBeTruthy();
+    expect(svc.listTasks).toHaveBeenLastCalledWith('today', 'c2');
+    const names = within(screen.getByTestId('tasks-today'))
+      .getAllByTestId(/^task-t-/)
+      .map((el) => el.getAttribute('data-testid'));
+    expect(names).toEqual(['task-t-today-1', 'task-t-today-2', 'task-t-today-3']);
+    expect(screen.queryByTestId('tasks-more')).toBeNull();
+  });
+
+  it('a task opens its detail page; the entries open the desk pages', async () => {
+    render(<Workbench />);
+    fireEvent.click(await screen.findByTestId('task-t-today-2'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/task/index?id=t-today-2' });
+    fireEvent.click(screen.getByTestId('entry-check-in'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/check-in/index' });
+    fireEvent.click(screen.getByTestId('entry-desk-filing'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/desk-filing/index' });
+    fireEvent.click(screen.getByTestId('entry-verification'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/verification/index' });
+  });
+
+  it('re-subscribes to the daily digest with one tap (weapp)', async () => {
+    const ask = Taro.requestSubscribeMessage as unknown as jest.Mock;
+    ask.mockResolvedValue({ 'tpl-digest': 'accept', errMsg: 'requestSubscribeMessage:ok' });
+    render(<Workbench />);
+    fireEvent.click(await screen.findByTestId('subscribe-button'));
+    expect((await screen.findByTestId('subscribe-result')).textContent).toContain('已订阅');
+    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tpl-digest'] }));
+
+    ask.mockResolvedValue({ 'tpl-digest': 'reject' });
+    fireEvent.click(screen.getByTestId('subscribe-button'));
+    await waitFor(() => expect(screen.getByTestId('subscribe-result').textContent).toContain('未订阅'));
+  });
+
+  it('a list that fails shows the error with a retry', async () => {
+    svc.listTasks.mockResolvedValueOnce(failResult('INTERNAL', '系统繁忙，请稍后再试'));
+    render(<Workbench />);
+    const error = await screen.findByTestId('tasks-error');
+    expect(error.textContent).toContain('系统繁忙');
+    fireEvent.click(within(error).getByTestId('retry-button'));
+    expect(await screen.findByTestId('task-t-today-1')).toBeTruthy();
+  });
+
+  it('the workbench itself failing is a page error with a retry', async () => {
+    svc.loadWorkbench.mockResolvedValueOnce(failResult('FORBIDDEN', '您没有权限进行此操作'));
+    render(<Workbench />);
+    const error = await screen.findByTestId('workbench-error');
+    expect(error.textContent).toContain('您没有权限进行此操作');
+    fireEvent.click(within(error).getByTestId('retry-button'));
+    expect(await screen.findByTestId('tab-count-today')).toBeTruthy();
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Contract-shaped staff data for the page tests, each parsed by the action's own output schema so
+ * a fixture can never drift from the contract. "Now" is the fixtures' NOW (Mon 2026-11-23 10:00).
+ */
+import { staffContract, visitsContract } from '@clinic/shared';
+import type { CheckInResult, DeskFilingResult } from '../src/services/visits';
+import type { TaskDetail, TaskPage, VerificationPage, Workbench } from '../src/services/staff';
+
+export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
+  staffName: '李顾问',
+  postLabel: '咨询师',
+  storeName: '悦美一店',
+  counts: { today: 12, overdue: 3, tomorrow: 5, upcoming: 40 },
+  digestTemplateId: 'tpl-digest',
+});
+
+export function taskCard(id: string, patch: Record<string, unknown> = {}) {
+  return {
+    id,
+    kind: 'cadence',
+    kindLabel: '分级回访',
+    dueDate: '2026-11-23',
+    grade: 'F1',
+    customerId: `cust-${id}`,
+    displayName: '陈*',
+    maskedPhone: '139****8000',
+    overdueDays: 0,
+    ...patch,
+  };
+}
+
+export function taskPage(items: unknown[], nextCursor?: string): TaskPage {
+  return staffContract.listTasks.output.parse({ items, ...(nextCursor ? { nextCursor } : {}) });
+}
+
+export const TASK_DETAIL: TaskDetail = staffContract.getTask.output.parse({
+  task: { ...taskCard('task-1'), status: 'open', note: '上次说月底有空' },
+  customer: {
+    displayName: '陈*',
+    maskedPhone: '139****8000',
+    phone: '13900138000',
+    kind: 'new',
+    starLevel: 4,
+    grade: 'F1',
+    channelLabel: '老带新',
+    rule: 'R1',
+    ruleExplanation: '首次建档为老带新（推荐人 王*），尚未到院，归属暂定',
+    referrerDisplayName: '王*',
+  },
+  history: [
+    { at: '2026-11-20T02:00:00.000Z', kind: 'filing', text: '前台建档：老带新，一级意向' },
+    { at: '2026-11-21T06:30:00.000Z', kind: 'follow_up', text: 'N1 暂时无法接通' },
+  ],
+});
+
+export const V1_PREVIEW = staffContract.previewResult.output.parse({
+  next: {
+    kind: 'task',
+    taskKind: 'visit_reminder',
+    dueDate: '2026-11-26',
+    why: '计划 2026-11-27 到院，提前 1 天再次确认',
+  },
+});
+
+export const N2_PREVIEW = staffContract.previewResult.output.parse({
+  next: { kind: 'verification_queue', leavesActivePool: false, why: '号码已失效，交四部回访组复核后处理' },
+});
+
+export const V4_PREVIEW = staffContract.previewResult.output.parse({
+  next: { kind: 'verification_queue', leavesActivePool: true, why: '已在竞品消费，移出跟进名单，交四部回访组跟进' },
+});
+
+export const ATTRIBUTION = {
+  channel: 'referral',
+  channelLabel: '老带新',
+  level: 1,
+  rule: 'R2',
+  explanation: '老带新建档早于首次到院 3 天（≥ 1 天），首次到院后归属老带新',
+  provisional: false,
+  creditedStaffId: 'staff-1',
+  creditedStaffName: '李顾问',
+  referrerDisplayName: '王*',
+};
+
+export function checkInResult(patch: Record<string, unknown> = {}): CheckInResult {
+  return visitsContract.checkIn.output.parse({
+    visitId: 'visit-1',
+    customerId: 'cust-1',
+    displayName: '陈*',
+    maskedPhone: '139****8000',
+    firstVisit: true,
+    alreadyCheckedIn: false,
+    filedNow: false,
+    bookingId: 'A5EP73U',
+    attribution: ATTRIBUTION,
+    ...patch,
+  });
+}
+
+export function deskFilingResult(patch: Record<string, unknown> = {}): DeskFilingResult {
+  return visitsContract.fileAtDesk.output.parse({
+    customerId: 'cust-2',
+    filingId: 'filing-2',
+    existing: false,
+    reattributionRefused: false,
+    message: '已建档：搜索，二级意向',
+    grade: 'F2',
+    attribution: {
+      channel: 'search',
+      channelLabel: '搜索',
+      level: 1,
+      rule: 'R1',
+      explanation: '首次建档为搜索，尚未到院，归属暂定',
+      provisional: true,
+      creditedStaffName: '李顾问',
+    },
+    ...patch,
+  });
+}
+
+export function verificationItem(id: string, patch: Record<string, unknown> = {}) {
+  return {
+    id,
+    customerId: `cust-${id}`,
+    displayName: '赵*',
+    maskedPhone: '137****1234',
+    result: 'V4',
+    reason: 'competitor',
+    note: '已在别家做完',
+    submittedByName: '李顾问',
+    submittedAt: '2026-11-23T01:30:00.000Z',
+    ...patch,
+  };
+}
+
+export function verificationPage(items: unknown[], nextCursor?: string): VerificationPage {
+  return staffContract.listVerification.output.parse({ items, ...(nextCursor ? { nextCursor } : {}) });
+}
+
+/** A successful service answer. */
+export const okResult = <T>(data: T) => ({ ok: true as const, data });
+export const failResult = (code: string, message: string) => ({ ok: false as const, code: code as never, message });
+
+/** Resets every function of an auto-mocked service module (the Taro stand-ins keep their own). */
+export function resetServiceMocks(module: object): void {
+  for (const fn of Object.values(module)) if (jest.isMockFunction(fn)) fn.mockReset();
+}
