@@ -41,6 +41,13 @@ module.exports = {
         '\\.(css|scss|sass|less)$': '<rootDir>/test/mocks/style.ts',
       },
     },
+    {
+      displayName: 'scripts',
+      rootDir: '<rootDir>/scripts',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+    },
   ],
   coverageThreshold: {
     './shared/src/': { branches: 95 },
