@@ -100,6 +100,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
     const status = (err as { status?: number }).status ?? 500;
+    if (status === 413) {
+      return void res.status(413).json({ ok: false, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大，无法处理' });
+    }
     res
       .status(status)
       .json({ ok: false, code: status === 400 ? 'INVALID_JSON' : 'GATEWAY_ERROR', message: '请求无法处理' });

@@ -1,3 +1,4 @@
+import { encodeEvent } from './event-codec';
 import { InstancePool, type InvocationOutcome } from './instance-pool';
 import { InvocationRegistry, type Caller, type Invocation } from './invocations';
 import type { FunctionDefinition } from './registry';
@@ -14,8 +15,18 @@ export interface RunnerOptions {
   log: (functionName: string, line: string) => void;
 }
 
+/** The platform refused the call before any instance saw it (the event cannot be delivered). */
+export interface RejectedOutcome {
+  status: 'rejected';
+  code: string;
+  /** Chinese, for the caller. */
+  message: string;
+  detail: string;
+  durationMs: 0;
+}
+
 export interface InvocationReport {
-  outcome: InvocationOutcome | { status: 'not_found'; durationMs: 0 };
+  outcome: InvocationOutcome | RejectedOutcome | { status: 'not_found'; durationMs: 0 };
   invocationId: string;
   dbRoundTrips: number;
 }
@@ -41,9 +52,18 @@ export class FunctionRunner {
   async invoke(name: string, event: unknown, caller: Caller): Promise<InvocationReport> {
     const fn = this.functions.get(name);
     if (!fn) return { outcome: { status: 'not_found', durationMs: 0 }, invocationId: '', dbRoundTrips: 0 };
+    const encoded = encodeEvent(event);
+    if (!encoded.ok) {
+      const { code, message, detail } = encoded;
+      return {
+        outcome: { status: 'rejected', code, message, detail, durationMs: 0 },
+        invocationId: '',
+        dbRoundTrips: 0,
+      };
+    }
     const invocation = this.invocations.open(name, caller, fn.openapiPermissions);
     try {
-      const outcome = await this.pool(fn).invoke(event, this.envFor(invocation), this.options.nowMs);
+      const outcome = await this.pool(fn).invoke(encoded.json, this.envFor(invocation), this.options.nowMs);
       return { outcome, invocationId: invocation.id, dbRoundTrips: invocation.dbRoundTrips };
     } finally {
       this.invocations.close(invocation.id);

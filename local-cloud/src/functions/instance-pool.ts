@@ -12,6 +12,8 @@ interface Instance {
   child: ChildProcess;
   ready: Promise<void>;
   busy: boolean;
+  /** The id of the invocation it is serving, if any. */
+  current?: string;
 }
 
 export interface PoolOptions {
@@ -38,7 +40,13 @@ export class InstancePool {
     private readonly options: PoolOptions,
   ) {}
 
-  async invoke(event: unknown, env: Record<string, string | null>, nowMs: () => number): Promise<InvocationOutcome> {
+  /**
+   * Runs one invocation. `eventJson` is the event already made into JSON (event-codec.ts), so
+   * nothing about the event can fail once an instance is taken. The timeout covers the
+   * invocation from the moment the event was handed over; every path out clears it, and it only
+   * ever acts on the invocation that armed it.
+   */
+  async invoke(eventJson: string, env: Record<string, string | null>, nowMs: () => number): Promise<InvocationOutcome> {
     let instance: Instance;
     try {
       instance = await this.acquire();
@@ -47,36 +55,60 @@ export class InstancePool {
     }
     const started = Date.now();
     const id = Math.random().toString(36).slice(2);
+    instance.current = id;
     try {
       return await new Promise<InvocationOutcome>((resolve) => {
-        const timer = setTimeout(() => {
-          cleanup();
-          this.discard(instance);
-          resolve({ status: 'timeout', durationMs: Date.now() - started });
-        }, this.fn.timeoutMs);
-        const onMessage = (m: WorkerMessage) => {
-          if (m.type !== 'result' || m.id !== id) return;
-          cleanup();
-          const durationMs = Date.now() - started;
-          if (!m.ok) return resolve({ status: 'error', error: m.error, durationMs });
-          resolve({ status: 'ok', value: m.json === undefined ? null : JSON.parse(m.json), durationMs });
-        };
-        const onExit = (code: number | null, signal: string | null) => {
-          cleanup();
-          this.discard(instance);
-          resolve({ status: 'error', error: `instance exited (${signal ?? code})`, durationMs: Date.now() - started });
-        };
-        const cleanup = () => {
-          clearTimeout(timer);
+        let timer: NodeJS.Timeout | undefined = undefined;
+        let settled = false;
+        const finish = (outcome: InvocationOutcome, discard: boolean) => {
+          if (settled) return;
+          settled = true;
+          if (timer) clearTimeout(timer);
           instance.child.off('message', onMessage);
           instance.child.off('exit', onExit);
+          if (discard) this.discard(instance);
+          resolve(outcome);
+        };
+        const elapsed = () => Date.now() - started;
+        const onMessage = (m: WorkerMessage) => {
+          if (m.type !== 'result' || m.id !== id) return;
+          if (!m.ok) return finish({ status: 'error', error: m.error, durationMs: elapsed() }, false);
+          finish(
+            { status: 'ok', value: m.json === undefined ? null : JSON.parse(m.json), durationMs: elapsed() },
+            false,
+          );
+        };
+        const onExit = (code: number | null, signal: string | null) => {
+          finish({ status: 'error', error: `instance exited (${signal ?? code})`, durationMs: elapsed() }, true);
         };
         instance.child.on('message', onMessage);
         instance.child.on('exit', onExit);
-        const message: InvokeMessage = { type: 'invoke', id, entry: this.fn.entry, event, env, nowMs: nowMs() };
-        instance.child.send(message);
+        const message: InvokeMessage = { type: 'invoke', id, entry: this.fn.entry, eventJson, env, nowMs: nowMs() };
+        try {
+          instance.child.send(message, (error) => {
+            // The channel failed after accepting the message: the instance is unusable.
+            if (error)
+              finish(
+                { status: 'error', error: `could not reach the instance: ${error.message}`, durationMs: elapsed() },
+                true,
+              );
+          });
+        } catch (e) {
+          // Nothing was written (e.g. the channel is closed): no timer was armed, nothing to undo there.
+          const error = e instanceof Error ? e.message : String(e);
+          return finish(
+            { status: 'error', error: `could not hand the event to the instance: ${error}`, durationMs: elapsed() },
+            true,
+          );
+        }
+        if (settled) return;
+        timer = setTimeout(() => {
+          if (instance.current !== id) return; // never kill an instance serving someone else
+          finish({ status: 'timeout', durationMs: elapsed() }, true);
+        }, this.fn.timeoutMs);
       });
     } finally {
+      instance.current = undefined;
       this.release(instance);
     }
   }

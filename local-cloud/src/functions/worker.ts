@@ -23,7 +23,7 @@ async function invoke(message: InvokeMessage): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(message.entry) as { main?: (event: unknown, context: unknown) => unknown };
     if (typeof mod.main !== 'function') throw new Error(`${message.entry} does not export main`);
-    const value = await mod.main(message.event, {});
+    const value = await mod.main(JSON.parse(message.eventJson), {});
     // The platform hands the result back as JSON: Dates become strings, undefined disappears.
     send({ type: 'result', id: message.id, ok: true, json: JSON.stringify(value) });
   } catch (e) {

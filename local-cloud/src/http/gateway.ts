@@ -115,5 +115,8 @@ function sendInvocation(res: Response, report: InvocationReport): void {
     case 'error':
       res.status(500).json({ ok: false, code: 'FUNCTION_ERROR', message: '云函数执行出错', detail: outcome.error });
       return;
+    case 'rejected':
+      res.status(400).json({ ok: false, code: outcome.code, message: outcome.message, detail: outcome.detail });
+      return;
   }
 }
