@@ -24,6 +24,8 @@ export interface PoolOptions {
 }
 
 const WORKER = path.join(__dirname, 'worker.ts');
+/** Limit on an instance's initialisation (process start + loading the function), like SCF's own. */
+export const INIT_TIMEOUT_MS = 60_000;
 
 /**
  * The running instances of one function. Each instance serves one invocation at a time; up to
@@ -83,7 +85,7 @@ export class InstancePool {
         };
         instance.child.on('message', onMessage);
         instance.child.on('exit', onExit);
-        const message: InvokeMessage = { type: 'invoke', id, entry: this.fn.entry, eventJson, env, nowMs: nowMs() };
+        const message: InvokeMessage = { type: 'invoke', id, eventJson, env, nowMs: nowMs() };
         try {
           instance.child.send(message, (error) => {
             // The channel failed after accepting the message: the instance is unusable.
@@ -164,7 +166,7 @@ export class InstancePool {
   }
 
   private spawn(): Instance {
-    const child = fork(WORKER, [], {
+    const child = fork(WORKER, [this.fn.entry], {
       cwd: this.fn.dir,
       env: { ...this.options.baseEnv },
       execArgv: ['--import', 'tsx'],
@@ -176,16 +178,27 @@ export class InstancePool {
     child.stdout?.on('data', forward);
     child.stderr?.on('data', forward);
     const ready = new Promise<void>((resolve, reject) => {
+      // Loading the function (its module and wx-server-sdk) is the instance's initialisation; it has
+      // its own, generous limit, apart from the invocation's timeout.
+      const initTimer = setTimeout(() => {
+        child.kill('SIGKILL');
+        fail(new Error(`instance of ${this.fn.name} did not initialise within ${INIT_TIMEOUT_MS / 1000} s`));
+      }, INIT_TIMEOUT_MS);
+      const fail = (e: Error) => {
+        clearTimeout(initTimer);
+        reject(e);
+      };
       const onMessage = (m: WorkerMessage) => {
         if (m.type === 'ready') {
+          clearTimeout(initTimer);
           child.off('message', onMessage);
           resolve();
         }
       };
       child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`instance of ${this.fn.name} failed to start (${code})`)));
+      child.once('exit', (code) => fail(new Error(`instance of ${this.fn.name} failed to start (${code})`)));
       // A process that cannot even be spawned (e.g. its folder vanished) emits only 'error'.
-      child.once('error', (e) => reject(new Error(`instance of ${this.fn.name} failed to start: ${e.message}`)));
+      child.once('error', (e) => fail(new Error(`instance of ${this.fn.name} failed to start: ${e.message}`)));
     });
     ready.catch(() => undefined);
     return { child, ready, busy: false };

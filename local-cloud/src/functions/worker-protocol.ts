@@ -2,7 +2,6 @@
 export interface InvokeMessage {
   type: 'invoke';
   id: string;
-  entry: string;
   /** The event as JSON (made by event-codec.ts before an instance is taken). */
   eventJson: string;
   /** Per-invocation environment: identity, source and the wire URL. `null` unsets a variable. */
