@@ -1,5 +1,7 @@
 // One jest run for every workspace. `npm test` runs it with coverage; the gate on shared/ is enforced here.
 const tsJest = ['ts-jest', { diagnostics: false }];
+// Node projects may reach loopback only: anything else throws (local-cloud/src/functions/loopback-guard.ts).
+const loopbackOnly = ['<rootDir>/../local-cloud/test/support/loopback-only.ts'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -8,6 +10,7 @@ module.exports = {
       displayName: 'shared',
       rootDir: '<rootDir>/shared',
       testEnvironment: 'node',
+      setupFiles: loopbackOnly,
       // Globs are relative to the project's rootDir; the gate below applies to these files.
       collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/index.ts'],
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts'],
@@ -17,6 +20,7 @@ module.exports = {
       displayName: 'local-cloud',
       rootDir: '<rootDir>/local-cloud',
       testEnvironment: 'node',
+      setupFiles: loopbackOnly,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },
@@ -24,6 +28,7 @@ module.exports = {
       displayName: 'cloudfunctions',
       rootDir: '<rootDir>/cloudfunctions',
       testEnvironment: 'node',
+      setupFiles: loopbackOnly,
       globalSetup: '<rootDir>/test/support/global-setup.js',
       testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/*/test/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
@@ -45,6 +50,7 @@ module.exports = {
       displayName: 'scripts',
       rootDir: '<rootDir>/scripts',
       testEnvironment: 'node',
+      setupFiles: loopbackOnly,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
     },

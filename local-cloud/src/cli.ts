@@ -1,7 +1,8 @@
 /**
  * `npm start` ends here: the local WeChat Cloud + gateway + H5 client on one port.
  * Env: PORT (10086), LOCAL_CLOUD_DATA (data folder, default <project>/.local-cloud-data),
- * LOCAL_CLOUD_SEED=0 to skip the demo clinic, LOCAL_CLOUD_TIMERS=0 to disable timer triggers.
+ * LOCAL_CLOUD_SEED=0 to skip the demo clinic, LOCAL_CLOUD_TIMERS=0 to disable timer triggers,
+ * LOCAL_CLOUD_LOOPBACK_ONLY=1 to confine the function instances to loopback (the browser tests).
  */
 import path from 'node:path';
 import { projectRoot, startLocalCloud } from './local-cloud';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     staticDir: path.join(root, 'client', 'dist', 'h5'),
     seed: process.env.LOCAL_CLOUD_SEED !== '0',
     timers: process.env.LOCAL_CLOUD_TIMERS !== '0',
+    loopbackOnly: process.env.LOCAL_CLOUD_LOOPBACK_ONLY === '1',
     readyOnStart: false,
   });
   // What a deployment does once: create the collections (the `setup` function, run as from the console).

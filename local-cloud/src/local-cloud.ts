@@ -27,6 +27,8 @@ export interface LocalCloudOptions {
   seed?: boolean;
   timers?: boolean;
   maxInstancesPerFunction?: number;
+  /** Function instances may reach loopback only: anything else throws (tests). */
+  loopbackOnly?: boolean;
   /** False when the caller still has start-up work (e.g. running `setup`); it then calls markReady(). */
   readyOnStart?: boolean;
   log?: (line: string) => void;
@@ -63,6 +65,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     wireBaseUrl: () => baseUrl,
     nowMs: () => clock.nowMs(),
     maxInstancesPerFunction: options.maxInstancesPerFunction ?? 4,
+    loopbackOnly: options.loopbackOnly,
     log: (fn, line) => log(`[fn:${fn}] ${line}`),
   });
 

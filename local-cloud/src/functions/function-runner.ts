@@ -12,6 +12,8 @@ export interface RunnerOptions {
   wireBaseUrl: () => string;
   nowMs: () => number;
   maxInstancesPerFunction: number;
+  /** Instances may reach loopback only (loopback-guard.ts); tests set it. */
+  loopbackOnly?: boolean;
   log: (functionName: string, line: string) => void;
 }
 
@@ -95,7 +97,11 @@ export class FunctionRunner {
     const inherited = Object.fromEntries(
       keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k] as string]),
     );
-    return { ...inherited, ...sdkEnvironment(envId) };
+    return {
+      ...inherited,
+      ...sdkEnvironment(envId),
+      ...(this.options.loopbackOnly ? { LOCAL_CLOUD_LOOPBACK_ONLY: '1' } : {}),
+    };
   }
 
   private envFor(invocation: Invocation): Record<string, string | null> {

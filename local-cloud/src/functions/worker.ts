@@ -8,7 +8,11 @@
  * invocation's timeout; a module that fails to load fails each invocation with its error.
  */
 import FakeTimers from '@sinonjs/fake-timers';
+import { installLoopbackGuard } from './loopback-guard';
 import type { InvokeMessage, WorkerMessage } from './worker-protocol';
+
+// Tests confine instances to loopback, so that nothing can reach a real endpoint from here.
+if (process.env.LOCAL_CLOUD_LOOPBACK_ONLY === '1') installLoopbackGuard();
 
 // The functions' own clock follows the emulated time; only Date is faked, timers stay real.
 const clock = FakeTimers.install({ now: Date.now(), toFake: ['Date'], shouldAdvanceTime: true, advanceTimeDelta: 5 });

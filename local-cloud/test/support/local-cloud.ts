@@ -22,6 +22,8 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     functionsDir: FIXTURE_FUNCTIONS,
     seed: false,
     timers: false,
+    // Function instances of tests reach the local cloud and nothing else.
+    loopbackOnly: true,
     log: (line) => logs.push(line),
     ...options,
   });
