@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: database round trips per action and booking.create latency, on a fresh local cloud
-// seeded with the demo clinic; then the shared reducers benchmark when it exists.
+// seeded with the demo clinic; then the local cloud's store and the shared reducers benchmarks.
 // Numbers are printed, never asserted (machines differ; the round-trip counts are what to watch).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -128,6 +128,11 @@ async function main() {
     await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
     rmSync(dataDir, { recursive: true, force: true });
   }
+
+  // Speed checks live here, never in tests (a loaded machine is slow, not wrong).
+  const store = path.join(root, 'local-cloud', 'bench', 'store.bench.ts');
+  console.log('\nlocal cloud store at a few thousand documents (local-cloud/bench/store.bench.ts):');
+  spawnSync(process.execPath, ['--import', 'tsx', store], { cwd: root, stdio: 'inherit' });
 
   const reducers = path.join(root, 'shared', 'bench', 'reducers.bench.ts');
   if (existsSync(reducers)) {
