@@ -5,6 +5,8 @@ const loopbackOnly = ['<rootDir>/../local-cloud/test/support/loopback-only.ts'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Sized for a loaded 2-core machine (jest's 5 s default is not); suites that need more say so.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'shared',

@@ -37,6 +37,7 @@ export interface InvocationReport {
 export class FunctionRunner {
   readonly invocations = new InvocationRegistry();
   private readonly pools = new Map<string, InstancePool>();
+  private inFlight = 0;
 
   constructor(
     private readonly functions: Map<string, FunctionDefinition>,
@@ -64,12 +65,19 @@ export class FunctionRunner {
       };
     }
     const invocation = this.invocations.open(name, caller, fn.openapiPermissions);
+    this.inFlight += 1;
     try {
       const outcome = await this.pool(fn).invoke(encoded.json, this.envFor(invocation), this.options.nowMs);
       return { outcome, invocationId: invocation.id, dbRoundTrips: invocation.dbRoundTrips };
     } finally {
+      this.inFlight -= 1;
       this.invocations.close(invocation.id);
     }
+  }
+
+  /** Invocations running now (function-to-function calls count each). */
+  running(): number {
+    return this.inFlight;
   }
 
   close(): void {
