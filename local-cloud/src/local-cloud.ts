@@ -27,6 +27,12 @@ export interface LocalCloudOptions {
   seed?: boolean;
   timers?: boolean;
   maxInstancesPerFunction?: number;
+  /**
+   * A floor under every function's configured timeout. Integration tests of the product's functions
+   * set it: they check what the functions do, and a loaded test machine must not turn that into
+   * FUNCTION_TIMEOUT. Omitted (npm start, the local cloud's own tests): config.json's value as is.
+   */
+  minTimeoutMs?: number;
   /** Function instances may reach loopback only: anything else throws (tests). */
   loopbackOnly?: boolean;
   /** False when the caller still has start-up work (e.g. running `setup`); it then calls markReady(). */
@@ -60,6 +66,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const files = new FileStore({ dataDir: options.dataDir, envId, publicBaseUrl: () => baseUrl });
   const openapi = new OpenApiService({ dataDir: options.dataDir, now: () => clock.now(), storage: files });
   const functions = loadFunctions(options.functionsDir);
+  const floor = options.minTimeoutMs;
+  if (floor !== undefined) for (const fn of functions.values()) fn.timeoutMs = Math.max(fn.timeoutMs, floor);
   const runner = new FunctionRunner(functions, {
     envId,
     wireBaseUrl: () => baseUrl,

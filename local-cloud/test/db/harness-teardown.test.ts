@@ -12,14 +12,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 test('close() lets the SDK finish the requests it is sending, then restores the environment', async () => {
   const before = process.env.TCB_CONTEXT_CNFG;
   let answered = 0;
+  let received!: () => void;
+  const arrived = new Promise<void>((r) => (received = r));
   const harness: SdkHarness = await startSdkHarness(async () => {
+    received();
     await sleep(400); // a slow backend: the call is still in flight when close() starts
     answered += 1;
     return reply([{ _id: 'a' }]);
   });
   const db: Loose = harness.db;
   const inFlight = db.collection('c').get();
-  await sleep(50);
+  await arrived;
   await harness.close();
   await expect(inFlight).resolves.toMatchObject({ data: [{ _id: 'a' }] });
   expect(answered).toBe(1);
@@ -29,9 +32,12 @@ test('close() lets the SDK finish the requests it is sending, then restores the 
 test('an SDK still busy after the drain limit makes close() fail loudly and keeps the SDK on loopback', async () => {
   // A second SDK instance in its own module registry (the first one's init is done).
   let harness: SdkHarness | undefined;
+  let received!: () => void;
+  const arrived = new Promise<void>((r) => (received = r));
   await jest.isolateModulesAsync(async () => {
     harness = await startSdkHarness(
       async () => {
+        received();
         await sleep(5_000);
         return reply([]);
       },
@@ -46,7 +52,7 @@ test('an SDK still busy after the drain limit makes close() fail loudly and keep
       () => 'resolved',
       (e: Error) => String(e.message ?? e),
     );
-  await sleep(50);
+  await arrived;
   await expect(harness.close()).rejects.toThrow(/still sending requests 300 ms after the suite ended/);
   // Not restored: the leftover ends on the closed loopback port, never at a real endpoint.
   expect(process.env.TCB_CONTEXT_CNFG).toContain(`127.0.0.1:${harness.port}`);
