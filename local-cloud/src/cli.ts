@@ -27,14 +27,6 @@ async function main(): Promise<void> {
     const result = outcome.status === 'ok' ? (outcome.value as { ok?: boolean }) : undefined;
     if (!result?.ok) throw new Error(`setup failed: ${JSON.stringify(outcome)}`);
   }
-  cloud.markReady();
-  console.log(
-    `\n  本地云已启动 · local cloud ready\n  打开 Open: ${cloud.url}/\n  data: ${dataDir}\n  functions: ${cloud.runner
-      .definitions()
-      .map((f) => f.name)
-      .join(', ')}\n`,
-  );
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -45,6 +37,25 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Started by scripts/start.mjs while the H5 client may still be building: ready once it is built.
+  if (process.env.LOCAL_CLOUD_HOLD_READY === '1' && process.send) {
+    // The parent went away (even by kill -9): do not linger.
+    process.on('disconnect', () => void stop('disconnect'));
+    process.send({ type: 'started', url: cloud.url });
+    await new Promise<void>((resolve) => {
+      process.on('message', (m: { type?: string }) => {
+        if (m?.type === 'client-built') resolve();
+      });
+    });
+  }
+  cloud.markReady();
+  process.send?.({ type: 'ready', url: cloud.url });
+  console.log(
+    `\n  本地云已启动 · local cloud ready\n  打开 Open: ${cloud.url}/\n  data: ${dataDir}\n  functions: ${cloud.runner
+      .definitions()
+      .map((f) => f.name)
+      .join(', ')}\n`,
+  );
 }
 
 main().catch((e) => {

@@ -1,5 +1,5 @@
 import express from 'express';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -105,9 +105,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       isReady: () => ready,
     }),
   );
-  if (options.staticDir && existsSync(options.staticDir)) {
-    app.use(express.static(options.staticDir));
-  }
+  // Mounted even before the folder exists: `npm start` builds the client while the cloud starts.
+  if (options.staticDir) app.use(express.static(options.staticDir));
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
     const status = (err as { status?: number }).status ?? 500;
