@@ -243,11 +243,11 @@ async function runBench(url) {
   await measure('booking.cancel', () => call('booking', 'cancel', { bookingId: first.id }, 'demo-newcomer-1'));
   await measure('referral.listMyReferrals', () => call('referral', 'listMyReferrals', {}, 'demo-customer-wangli'));
   await measure('referral.listMyRewards', () => call('referral', 'listMyRewards', {}, 'demo-customer-wangli'));
-  const identities = await (await fetch(`${url}/api/demo/identities`)).json();
-  const liufang = identities.find((i) => i.openid === 'demo-customer-liufang');
+  // 刘芳's phone in the demo seed (DEMO_CUSTOMERS; /api/demo/identities shows it masked only).
+  const liufangPhone = '17618674536';
   await call('user', 'login', {}, 'bench-liufang-2nd-phone');
   await measure('identity.bindPhone (existing customer)', () =>
-    call('identity', 'bindPhone', { code: `demo_${liufang.phone}` }, 'bench-liufang-2nd-phone'),
+    call('identity', 'bindPhone', { code: `demo_${liufangPhone}` }, 'bench-liufang-2nd-phone'),
   );
   await measure('referral.revokeCard', () => call('referral', 'revokeCard', {}, 'demo-customer-wangli'));
 

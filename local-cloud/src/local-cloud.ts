@@ -64,7 +64,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const db = CloudDatabase.open({ dataDir: options.dataDir, now: () => clock.now() });
   let baseUrl = '';
   const files = new FileStore({ dataDir: options.dataDir, envId, publicBaseUrl: () => baseUrl });
-  const openapi = new OpenApiService({ dataDir: options.dataDir, now: () => clock.now(), storage: files });
+  // The demo people's WeChat accounts carry their phone numbers (getPhoneNumber with ACCOUNT_PHONE_CODE).
+  const accountPhone = (openid: string) => DEMO_IDENTITIES.find((i) => i.openid === openid)?.phone;
+  const openapi = new OpenApiService({
+    dataDir: options.dataDir,
+    now: () => clock.now(),
+    storage: files,
+    accountPhone,
+  });
   const functions = loadFunctions(options.functionsDir);
   const floor = options.minTimeoutMs;
   if (floor !== undefined) for (const fn of functions.values()) fn.timeoutMs = Math.max(fn.timeoutMs, floor);

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { maskPhone } from '@clinic/shared';
 import type { FunctionRunner, InvocationReport } from '../functions/function-runner';
 import type { OpenApiService } from '../openapi';
 import type { SettableClock } from '../clock';
@@ -88,8 +89,10 @@ export function gatewayRoutes(deps: GatewayDeps): Router {
     res.json({ now: deps.clock.now().toISOString() });
   });
 
+  // Phones are masked like everywhere else the product shows one; the H5 sign-in binds a phone with
+  // ACCOUNT_PHONE_CODE, so it never needs the full number.
   api.get('/demo/identities', (_req, res) => {
-    res.json(deps.demoIdentities());
+    res.json(deps.demoIdentities().map((i) => (i.phone ? { ...i, phone: maskPhone(i.phone) } : i)));
   });
 
   api.use((_req, res) => {
