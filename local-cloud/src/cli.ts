@@ -1,10 +1,13 @@
 /**
- * `npm start` ends here: the local WeChat Cloud + gateway + H5 client on one port.
+ * `npm start` ends here: the local WeChat Cloud + gateway + H5 client on one port. Composes the
+ * emulator core (startLocalCloud) with this product's development stack (src/dev/: demo clinic
+ * seed, demo identities and their route, the demo accounts' phone numbers).
  * Env: PORT (10086), LOCAL_CLOUD_DATA (data folder, default <project>/.local-cloud-data),
  * LOCAL_CLOUD_SEED=0 to skip the demo clinic, LOCAL_CLOUD_TIMERS=0 to disable timer triggers,
  * LOCAL_CLOUD_LOOPBACK_ONLY=1 to confine the function instances to loopback (the browser tests).
  */
 import path from 'node:path';
+import { demoAccountPhone, demoRoutes, seedDemoClinic } from './dev';
 import { projectRoot, startLocalCloud } from './local-cloud';
 
 async function main(): Promise<void> {
@@ -16,11 +19,16 @@ async function main(): Promise<void> {
     dataDir,
     functionsDir: path.join(root, 'dist', 'cloudfunctions'),
     staticDir: path.join(root, 'client', 'dist', 'h5'),
-    seed: process.env.LOCAL_CLOUD_SEED !== '0',
+    gatewayRoutes: demoRoutes(),
+    accountPhone: demoAccountPhone,
     timers: process.env.LOCAL_CLOUD_TIMERS !== '0',
     loopbackOnly: process.env.LOCAL_CLOUD_LOOPBACK_ONLY === '1',
     readyOnStart: false,
   });
+  if (process.env.LOCAL_CLOUD_SEED !== '0') {
+    const seeded = seedDemoClinic(cloud.db, cloud.clock.now());
+    if (seeded.seeded) console.log(`seeded the demo clinic: ${JSON.stringify(seeded.counts)}`);
+  }
   // What a deployment does once: create the collections (the `setup` function, run as from the console).
   if (cloud.runner.has('setup')) {
     const { outcome } = await cloud.runner.invoke('setup', { action: 'run' }, { source: 'wx_console' });

@@ -1,4 +1,4 @@
-import express from 'express';
+import express, { type Router } from 'express';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +12,6 @@ import { loadFunctions } from './functions/registry';
 import { TimerScheduler } from './functions/timers';
 import { wireRoutes } from './http/wire-routes';
 import { gatewayRoutes } from './http/gateway';
-import { DEMO_IDENTITIES } from './seed/demo-identities';
-import { seedDemoClinic } from './seed';
 
 export interface LocalCloudOptions {
   /** 0 picks a free port (tests). */
@@ -24,8 +22,11 @@ export interface LocalCloudOptions {
   /** The built H5 client served at `/`; omitted in function-only tests. */
   staticDir?: string;
   envId?: string;
-  seed?: boolean;
   timers?: boolean;
+  /** More gateway routes under /api (the product's demo routes, src/dev/). */
+  gatewayRoutes?: Router;
+  /** The phone number of each emulated WeChat account (phonenumber.getPhoneNumber). Default: none. */
+  accountPhone?: (openid: string) => string | undefined;
   maxInstancesPerFunction?: number;
   /**
    * A floor under every function's configured timeout. Integration tests of the product's functions
@@ -54,7 +55,10 @@ export interface LocalCloud {
 
 export const DEFAULT_ENV_ID = 'local-dev';
 
-/** Starts the local WeChat Cloud: database, storage, openapi, function runner, timers and the gateway. */
+/**
+ * Starts the local WeChat Cloud: database, storage, openapi, function runner, timers and the
+ * generic development gateway. Product-specific parts (seed, demo routes) are added by the caller.
+ */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const log = options.log ?? ((line: string) => console.log(line));
   const envId = options.envId ?? DEFAULT_ENV_ID;
@@ -64,8 +68,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const db = CloudDatabase.open({ dataDir: options.dataDir, now: () => clock.now() });
   let baseUrl = '';
   const files = new FileStore({ dataDir: options.dataDir, envId, publicBaseUrl: () => baseUrl });
-  // The demo people's WeChat accounts carry their phone numbers (getPhoneNumber with ACCOUNT_PHONE_CODE).
-  const accountPhone = (openid: string) => DEMO_IDENTITIES.find((i) => i.openid === openid)?.phone;
+  const { accountPhone } = options;
   const openapi = new OpenApiService({
     dataDir: options.dataDir,
     now: () => clock.now(),
@@ -83,11 +86,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     loopbackOnly: options.loopbackOnly,
     log: (fn, line) => log(`[fn:${fn}] ${line}`),
   });
-
-  if (options.seed) {
-    const result = seedDemoClinic(db, clock.now());
-    if (result.seeded) log(`seeded the demo clinic: ${JSON.stringify(result.counts)}`);
-  }
 
   const fireTimer = async (name: string, atMs = clock.nowMs()): Promise<InvocationReport | undefined> => {
     const fn = functions.get(name);
@@ -107,7 +105,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       runner,
       openapi,
       clock,
-      demoIdentities: () => DEMO_IDENTITIES,
+      extraRoutes: options.gatewayRoutes,
       fireTimer,
       isReady: () => ready,
     }),

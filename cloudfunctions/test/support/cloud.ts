@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { demoAccountPhone, demoRoutes } from '../../../local-cloud/src/dev';
 import { startTestCloud, type TestCloud } from '../../../local-cloud/test/support/local-cloud';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -11,12 +12,16 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const TEST_TIMEOUT_FLOOR_MS = 30_000;
 
 /**
- * Runs the functions as deployed (built once per jest run by global-setup.js) on a fresh local cloud.
+ * Runs the functions as deployed (built once per jest run by global-setup.js) on a fresh local cloud,
+ * composed with the product's development stack (demo routes, the demo accounts' phone numbers)
+ * as `npm start` composes it; startClinic adds the demo clinic seed.
  */
 export async function startFunctionsCloud(options: { setup?: boolean } = {}): Promise<TestCloud> {
   const cloud = await startTestCloud({
     functionsDir: path.join(root, 'dist', 'cloudfunctions'),
     minTimeoutMs: TEST_TIMEOUT_FLOOR_MS,
+    gatewayRoutes: demoRoutes(),
+    accountPhone: demoAccountPhone,
   });
   if (options.setup !== false) {
     const { body } = await cloud.call('setup', { action: 'run' });

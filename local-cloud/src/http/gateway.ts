@@ -1,15 +1,14 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { maskPhone } from '@clinic/shared';
 import type { FunctionRunner, InvocationReport } from '../functions/function-runner';
 import type { OpenApiService } from '../openapi';
 import type { SettableClock } from '../clock';
-import type { DemoIdentity } from '../seed/demo-identities';
 
 export interface GatewayDeps {
   runner: FunctionRunner;
   openapi: OpenApiService;
   clock: SettableClock;
-  demoIdentities: () => DemoIdentity[];
+  /** More routes under /api, ahead of its 404 (e.g. a product's demo routes; see src/dev/). */
+  extraRoutes?: Router;
   fireTimer: (functionName: string) => Promise<InvocationReport | undefined>;
   isReady: () => boolean;
 }
@@ -18,7 +17,8 @@ const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The development gateway (never deployed): what the H5 client, browser tests and acceptance
- * checks use instead of WeChat. Its contract is documented in README.md; keep it stable.
+ * checks use instead of WeChat. Its contract is documented in README.md; keep it stable. Nothing
+ * here knows the product: its demo routes come in as `extraRoutes` (src/dev/).
  */
 export function gatewayRoutes(deps: GatewayDeps): Router {
   const api = express.Router();
@@ -89,11 +89,7 @@ export function gatewayRoutes(deps: GatewayDeps): Router {
     res.json({ now: deps.clock.now().toISOString() });
   });
 
-  // Phones are masked like everywhere else the product shows one; the H5 sign-in binds a phone with
-  // ACCOUNT_PHONE_CODE, so it never needs the full number.
-  api.get('/demo/identities', (_req, res) => {
-    res.json(deps.demoIdentities().map((i) => (i.phone ? { ...i, phone: maskPhone(i.phone) } : i)));
-  });
+  if (deps.extraRoutes) api.use(deps.extraRoutes);
 
   api.use((_req, res) => {
     res.status(404).json({ ok: false, code: 'NOT_FOUND', message: '接口不存在' });

@@ -20,7 +20,6 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     port: 0,
     dataDir,
     functionsDir: FIXTURE_FUNCTIONS,
-    seed: false,
     timers: false,
     // Function instances of tests reach the local cloud and nothing else.
     loopbackOnly: true,
