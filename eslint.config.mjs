@@ -50,6 +50,25 @@ export default tseslint.config(
     },
   },
   {
+    // The local cloud is a stand-in for WeChat Cloud, not part of this product: its core never
+    // imports the product's development stack (seed, demo people, demo routes); src/cli.ts composes them.
+    files: ['local-cloud/src/**/*.ts'],
+    ignores: ['local-cloud/src/dev/**', 'local-cloud/src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./dev', './dev/**', '../dev', '../dev/**', '**/src/dev', '**/src/dev/**'],
+              message: 'The emulator core must not import src/dev/ (the product’s demo stack); compose in src/cli.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests talk to JSON over HTTP; `any` for response bodies keeps them readable.
     files: ['**/test/**/*.ts', '**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

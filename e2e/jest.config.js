@@ -5,7 +5,9 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/journeys/**/*.e2e.ts'],
+  // This process may reach loopback only (the stack and Chromium's pipe); anything else throws.
+  setupFiles: ['<rootDir>/../local-cloud/test/support/loopback-only.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
-  testTimeout: 120_000,
+  testTimeout: 180_000,
   maxWorkers: 1,
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: database round trips per action and booking.create latency, on a fresh local cloud
-// seeded with the demo clinic; then the shared reducers benchmark when it exists.
+// seeded with the demo clinic; then the local cloud's store and the shared reducers benchmarks.
 // Numbers are printed, never asserted (machines differ; the round-trip counts are what to watch).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -178,6 +178,11 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
+  // Speed checks live here, never in tests (a loaded machine is slow, not wrong).
+  const store = path.join(root, 'local-cloud', 'bench', 'store.bench.ts');
+  console.log('\nlocal cloud store at a few thousand documents (local-cloud/bench/store.bench.ts):');
+  spawnSync(process.execPath, ['--import', 'tsx', store], { cwd: root, stdio: 'inherit' });
+
   const reducers = path.join(root, 'shared', 'bench', 'reducers.bench.ts');
   if (existsSync(reducers)) {
     console.log('\nshared reducers benchmark (shared/bench/reducers.bench.ts):');
@@ -287,11 +292,11 @@ async function runBench(url) {
   await measure('booking.cancel', () => call('booking', 'cancel', { bookingId: first.id }, 'demo-newcomer-1'));
   await measure('referral.listMyReferrals', () => call('referral', 'listMyReferrals', {}, 'demo-customer-wangli'));
   await measure('referral.listMyRewards', () => call('referral', 'listMyRewards', {}, 'demo-customer-wangli'));
-  const identities = await (await fetch(`${url}/api/demo/identities`)).json();
-  const liufang = identities.find((i) => i.openid === 'demo-customer-liufang');
+  // 刘芳's phone in the demo seed (DEMO_CUSTOMERS; /api/demo/identities shows it masked only).
+  const liufangPhone = '17618674536';
   await call('user', 'login', {}, 'bench-liufang-2nd-phone');
   await measure('identity.bindPhone (existing customer)', () =>
-    call('identity', 'bindPhone', { code: `demo_${liufang.phone}` }, 'bench-liufang-2nd-phone'),
+    call('identity', 'bindPhone', { code: `demo_${liufangPhone}` }, 'bench-liufang-2nd-phone'),
   );
   await measure('referral.revokeCard', () => call('referral', 'revokeCard', {}, 'demo-customer-wangli'));
 

@@ -43,7 +43,22 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The dev-mode prebundle must not freeze the shared TS sources into a cached bundle.
       prebundle: { exclude: ['@clinic/shared'] },
     },
-    cache: { enable: false },
+    // webpack 5's persistent cache (node_modules/.cache/webpack, one per NODE_ENV × TARO_ENV):
+    // a rebuild after small changes reuses everything else. Taro invalidates it when config/index
+    // or app.config changes; the other files that shape the build are listed here. Sources (also
+    // shared/, outside node_modules) are checked by webpack itself.
+    cache: {
+      enable: true,
+      buildDependencies: {
+        config: [
+          path.join(__dirname, 'dev.ts'),
+          path.join(__dirname, 'prod.ts'),
+          path.join(__dirname, '..', 'babel.config.js'),
+          path.join(__dirname, '..', 'package.json'),
+          path.join(__dirname, '..', '..', 'package-lock.json'),
+        ],
+      },
+    },
     mini: {
       compile: { include: [isSharedSource] },
       postcss: {

@@ -22,6 +22,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A phone-sized page (iPhone SE width by default; 320 px is checked too). */
 export async function phonePage(browser: Browser, width = 375): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  // Playwright's 30 s default is short for a loaded 2-core machine.
+  context.setDefaultTimeout(60_000);
   return context.newPage();
 }
 

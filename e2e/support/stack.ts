@@ -31,13 +31,21 @@ export async function startStack(options: { dataDir?: string; port?: number } = 
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/src/cli.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOCAL_CLOUD_DATA: dataDir, LOCAL_CLOUD_TIMERS: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOCAL_CLOUD_DATA: dataDir,
+      LOCAL_CLOUD_TIMERS: '0',
+      // The functions reach the local cloud and nothing else.
+      LOCAL_CLOUD_LOOPBACK_ONLY: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Seeding and `setup` take a few seconds; a loaded 2-core machine may take many more.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the stack exited early:\n${output}`);
     try {
@@ -46,7 +54,7 @@ export async function startStack(options: { dataDir?: string; port?: number } = 
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the stack did not become healthy in 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the stack did not become healthy in 180 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return { url, dataDir, child, output: () => output };

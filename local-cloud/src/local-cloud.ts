@@ -1,5 +1,5 @@
-import express from 'express';
-import { existsSync, mkdirSync } from 'node:fs';
+import express, { type Router } from 'express';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,8 +12,6 @@ import { loadFunctions } from './functions/registry';
 import { TimerScheduler } from './functions/timers';
 import { wireRoutes } from './http/wire-routes';
 import { gatewayRoutes } from './http/gateway';
-import { DEMO_IDENTITIES } from './seed/demo-identities';
-import { seedDemoClinic } from './seed';
 
 export interface LocalCloudOptions {
   /** 0 picks a free port (tests). */
@@ -24,9 +22,20 @@ export interface LocalCloudOptions {
   /** The built H5 client served at `/`; omitted in function-only tests. */
   staticDir?: string;
   envId?: string;
-  seed?: boolean;
   timers?: boolean;
+  /** More gateway routes under /api (the product's demo routes, src/dev/). */
+  gatewayRoutes?: Router;
+  /** The phone number of each emulated WeChat account (phonenumber.getPhoneNumber). Default: none. */
+  accountPhone?: (openid: string) => string | undefined;
   maxInstancesPerFunction?: number;
+  /**
+   * A floor under every function's configured timeout. Integration tests of the product's functions
+   * set it: they check what the functions do, and a loaded test machine must not turn that into
+   * FUNCTION_TIMEOUT. Omitted (npm start, the local cloud's own tests): config.json's value as is.
+   */
+  minTimeoutMs?: number;
+  /** Function instances may reach loopback only: anything else throws (tests). */
+  loopbackOnly?: boolean;
   /** False when the caller still has start-up work (e.g. running `setup`); it then calls markReady(). */
   readyOnStart?: boolean;
   log?: (line: string) => void;
@@ -46,7 +55,10 @@ export interface LocalCloud {
 
 export const DEFAULT_ENV_ID = 'local-dev';
 
-/** Starts the local WeChat Cloud: database, storage, openapi, function runner, timers and the gateway. */
+/**
+ * Starts the local WeChat Cloud: database, storage, openapi, function runner, timers and the
+ * generic development gateway. Product-specific parts (seed, demo routes) are added by the caller.
+ */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const log = options.log ?? ((line: string) => console.log(line));
   const envId = options.envId ?? DEFAULT_ENV_ID;
@@ -56,20 +68,24 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const db = CloudDatabase.open({ dataDir: options.dataDir, now: () => clock.now() });
   let baseUrl = '';
   const files = new FileStore({ dataDir: options.dataDir, envId, publicBaseUrl: () => baseUrl });
-  const openapi = new OpenApiService({ dataDir: options.dataDir, now: () => clock.now(), storage: files });
+  const { accountPhone } = options;
+  const openapi = new OpenApiService({
+    dataDir: options.dataDir,
+    now: () => clock.now(),
+    storage: files,
+    accountPhone,
+  });
   const functions = loadFunctions(options.functionsDir);
+  const floor = options.minTimeoutMs;
+  if (floor !== undefined) for (const fn of functions.values()) fn.timeoutMs = Math.max(fn.timeoutMs, floor);
   const runner = new FunctionRunner(functions, {
     envId,
     wireBaseUrl: () => baseUrl,
     nowMs: () => clock.nowMs(),
     maxInstancesPerFunction: options.maxInstancesPerFunction ?? 4,
+    loopbackOnly: options.loopbackOnly,
     log: (fn, line) => log(`[fn:${fn}] ${line}`),
   });
-
-  if (options.seed) {
-    const result = seedDemoClinic(db, clock.now());
-    if (result.seeded) log(`seeded the demo clinic: ${JSON.stringify(result.counts)}`);
-  }
 
   const fireTimer = async (name: string, atMs = clock.nowMs()): Promise<InvocationReport | undefined> => {
     const fn = functions.get(name);
@@ -89,17 +105,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       runner,
       openapi,
       clock,
-      demoIdentities: () => DEMO_IDENTITIES,
+      extraRoutes: options.gatewayRoutes,
       fireTimer,
       isReady: () => ready,
     }),
   );
-  if (options.staticDir && existsSync(options.staticDir)) {
-    app.use(express.static(options.staticDir));
-  }
+  // Mounted even before the folder exists: `npm start` builds the client while the cloud starts.
+  if (options.staticDir) app.use(express.static(options.staticDir));
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
     const status = (err as { status?: number }).status ?? 500;
+    if (status === 413) {
+      return void res.status(413).json({ ok: false, code: 'PAYLOAD_TOO_LARGE', message: '请求体过大，无法处理' });
+    }
     res
       .status(status)
       .json({ ok: false, code: status === 400 ? 'INVALID_JSON' : 'GATEWAY_ERROR', message: '请求无法处理' });

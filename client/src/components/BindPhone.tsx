@@ -4,7 +4,7 @@ import { bindPhone, demoPhoneCode, type BoundPhone } from '../services/identity'
 
 /**
  * 绑定手机号. weapp: WeChat's getPhoneNumber button (the function exchanges `e.detail.code`; the
- * full number never reaches the page). H5: the demo identity's phone stands in (`demo_<phone>`).
+ * full number never reaches the page). H5: the demo account's phone stands in (demoPhoneCode).
  */
 export function BindPhone({ onBound, label = '绑定手机号' }: { onBound: (b: BoundPhone) => void; label?: string }) {
   const [busy, setBusy] = useState(false);

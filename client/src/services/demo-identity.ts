@@ -26,7 +26,7 @@ export const demoIdentitySchema = z.object({
   name: z.string(),
   kind: z.enum(DEMO_KINDS),
   label: z.string(),
-  /** Stands in for WeChat's getPhoneNumber in H5 (identity.bindPhone with the code `demo_<phone>`). */
+  /** Masked (`130****1966`): only whether there is one matters (identity.ts, demoPhoneCode). */
   phone: z.string().max(20).optional(),
 });
 export type DemoIdentity = z.infer<typeof demoIdentitySchema>;

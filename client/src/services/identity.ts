@@ -11,12 +11,14 @@ export function bindPhone(code: string): Promise<Result<BoundPhone>> {
 }
 
 /**
- * H5 stand-in for getPhoneNumber: the demo identity's phone as the code `demo_<phone>`, which the
- * local cloud's phonenumber.getPhoneNumber turns back into the number. null outside H5 or when the
+ * H5 stand-in for getPhoneNumber's code: "the number of the WeChat account that is calling", which
+ * the local cloud's phonenumber.getPhoneNumber answers with the demo person's number. The page never
+ * holds the full number (the demo sign-in lists it masked), as in weapp. null outside H5 or when the
  * demo person has no phone.
  */
+export const DEMO_ACCOUNT_PHONE_CODE = 'demo_account_phone';
+
 export function demoPhoneCode(): string | null {
   if (process.env.TARO_ENV !== 'h5') return null;
-  const phone = getCurrentIdentity()?.phone;
-  return phone ? `demo_${phone}` : null;
+  return getCurrentIdentity()?.phone ? DEMO_ACCOUNT_PHONE_CODE : null;
 }

@@ -1,4 +1,4 @@
-import { DEMO_IDENTITIES } from '../../../local-cloud/src/seed';
+import { DEMO_IDENTITIES } from '../../../local-cloud/src/dev';
 import { NEWCOMER, WANGLI, startClinic, type Clinic } from '../../test/support/clinic';
 
 jest.setTimeout(120_000);

@@ -1,5 +1,5 @@
 import type { TestCloud } from '../../../local-cloud/test/support/local-cloud';
-import { seedDemoClinic } from '../../../local-cloud/src/seed';
+import { seedDemoClinic } from '../../../local-cloud/src/dev';
 import { startFunctionsCloud } from './cloud';
 
 /** Monday 2027-03-01 09:00 in Shanghai: both demo stores are open the next day (Tuesday: 一店 only). */

@@ -1,3 +1,4 @@
+import { encodeEvent } from './event-codec';
 import { InstancePool, type InvocationOutcome } from './instance-pool';
 import { InvocationRegistry, type Caller, type Invocation } from './invocations';
 import type { FunctionDefinition } from './registry';
@@ -11,11 +12,23 @@ export interface RunnerOptions {
   wireBaseUrl: () => string;
   nowMs: () => number;
   maxInstancesPerFunction: number;
+  /** Instances may reach loopback only (loopback-guard.ts); tests set it. */
+  loopbackOnly?: boolean;
   log: (functionName: string, line: string) => void;
 }
 
+/** The platform refused the call before any instance saw it (the event cannot be delivered). */
+export interface RejectedOutcome {
+  status: 'rejected';
+  code: string;
+  /** Chinese, for the caller. */
+  message: string;
+  detail: string;
+  durationMs: 0;
+}
+
 export interface InvocationReport {
-  outcome: InvocationOutcome | { status: 'not_found'; durationMs: 0 };
+  outcome: InvocationOutcome | RejectedOutcome | { status: 'not_found'; durationMs: 0 };
   invocationId: string;
   dbRoundTrips: number;
 }
@@ -24,6 +37,7 @@ export interface InvocationReport {
 export class FunctionRunner {
   readonly invocations = new InvocationRegistry();
   private readonly pools = new Map<string, InstancePool>();
+  private inFlight = 0;
 
   constructor(
     private readonly functions: Map<string, FunctionDefinition>,
@@ -41,13 +55,29 @@ export class FunctionRunner {
   async invoke(name: string, event: unknown, caller: Caller): Promise<InvocationReport> {
     const fn = this.functions.get(name);
     if (!fn) return { outcome: { status: 'not_found', durationMs: 0 }, invocationId: '', dbRoundTrips: 0 };
+    const encoded = encodeEvent(event);
+    if (!encoded.ok) {
+      const { code, message, detail } = encoded;
+      return {
+        outcome: { status: 'rejected', code, message, detail, durationMs: 0 },
+        invocationId: '',
+        dbRoundTrips: 0,
+      };
+    }
     const invocation = this.invocations.open(name, caller, fn.openapiPermissions);
+    this.inFlight += 1;
     try {
-      const outcome = await this.pool(fn).invoke(event, this.envFor(invocation), this.options.nowMs);
+      const outcome = await this.pool(fn).invoke(encoded.json, this.envFor(invocation), this.options.nowMs);
       return { outcome, invocationId: invocation.id, dbRoundTrips: invocation.dbRoundTrips };
     } finally {
+      this.inFlight -= 1;
       this.invocations.close(invocation.id);
     }
+  }
+
+  /** Invocations running now (function-to-function calls count each). */
+  running(): number {
+    return this.inFlight;
   }
 
   close(): void {
@@ -75,7 +105,11 @@ export class FunctionRunner {
     const inherited = Object.fromEntries(
       keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k] as string]),
     );
-    return { ...inherited, ...sdkEnvironment(envId) };
+    return {
+      ...inherited,
+      ...sdkEnvironment(envId),
+      ...(this.options.loopbackOnly ? { LOCAL_CLOUD_LOOPBACK_ONLY: '1' } : {}),
+    };
   }
 
   private envFor(invocation: Invocation): Record<string, string | null> {

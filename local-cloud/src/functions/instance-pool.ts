@@ -12,6 +12,8 @@ interface Instance {
   child: ChildProcess;
   ready: Promise<void>;
   busy: boolean;
+  /** The id of the invocation it is serving, if any. */
+  current?: string;
 }
 
 export interface PoolOptions {
@@ -22,6 +24,8 @@ export interface PoolOptions {
 }
 
 const WORKER = path.join(__dirname, 'worker.ts');
+/** Limit on an instance's initialisation (process start + loading the function), like SCF's own. */
+export const INIT_TIMEOUT_MS = 60_000;
 
 /**
  * The running instances of one function. Each instance serves one invocation at a time; up to
@@ -38,7 +42,13 @@ export class InstancePool {
     private readonly options: PoolOptions,
   ) {}
 
-  async invoke(event: unknown, env: Record<string, string | null>, nowMs: () => number): Promise<InvocationOutcome> {
+  /**
+   * Runs one invocation. `eventJson` is the event already made into JSON (event-codec.ts), so
+   * nothing about the event can fail once an instance is taken. The timeout covers the
+   * invocation from the moment the event was handed over; every path out clears it, and it only
+   * ever acts on the invocation that armed it.
+   */
+  async invoke(eventJson: string, env: Record<string, string | null>, nowMs: () => number): Promise<InvocationOutcome> {
     let instance: Instance;
     try {
       instance = await this.acquire();
@@ -47,36 +57,60 @@ export class InstancePool {
     }
     const started = Date.now();
     const id = Math.random().toString(36).slice(2);
+    instance.current = id;
     try {
       return await new Promise<InvocationOutcome>((resolve) => {
-        const timer = setTimeout(() => {
-          cleanup();
-          this.discard(instance);
-          resolve({ status: 'timeout', durationMs: Date.now() - started });
-        }, this.fn.timeoutMs);
-        const onMessage = (m: WorkerMessage) => {
-          if (m.type !== 'result' || m.id !== id) return;
-          cleanup();
-          const durationMs = Date.now() - started;
-          if (!m.ok) return resolve({ status: 'error', error: m.error, durationMs });
-          resolve({ status: 'ok', value: m.json === undefined ? null : JSON.parse(m.json), durationMs });
-        };
-        const onExit = (code: number | null, signal: string | null) => {
-          cleanup();
-          this.discard(instance);
-          resolve({ status: 'error', error: `instance exited (${signal ?? code})`, durationMs: Date.now() - started });
-        };
-        const cleanup = () => {
-          clearTimeout(timer);
+        let timer: NodeJS.Timeout | undefined = undefined;
+        let settled = false;
+        const finish = (outcome: InvocationOutcome, discard: boolean) => {
+          if (settled) return;
+          settled = true;
+          if (timer) clearTimeout(timer);
           instance.child.off('message', onMessage);
           instance.child.off('exit', onExit);
+          if (discard) this.discard(instance);
+          resolve(outcome);
+        };
+        const elapsed = () => Date.now() - started;
+        const onMessage = (m: WorkerMessage) => {
+          if (m.type !== 'result' || m.id !== id) return;
+          if (!m.ok) return finish({ status: 'error', error: m.error, durationMs: elapsed() }, false);
+          finish(
+            { status: 'ok', value: m.json === undefined ? null : JSON.parse(m.json), durationMs: elapsed() },
+            false,
+          );
+        };
+        const onExit = (code: number | null, signal: string | null) => {
+          finish({ status: 'error', error: `instance exited (${signal ?? code})`, durationMs: elapsed() }, true);
         };
         instance.child.on('message', onMessage);
         instance.child.on('exit', onExit);
-        const message: InvokeMessage = { type: 'invoke', id, entry: this.fn.entry, event, env, nowMs: nowMs() };
-        instance.child.send(message);
+        const message: InvokeMessage = { type: 'invoke', id, eventJson, env, nowMs: nowMs() };
+        try {
+          instance.child.send(message, (error) => {
+            // The channel failed after accepting the message: the instance is unusable.
+            if (error)
+              finish(
+                { status: 'error', error: `could not reach the instance: ${error.message}`, durationMs: elapsed() },
+                true,
+              );
+          });
+        } catch (e) {
+          // Nothing was written (e.g. the channel is closed): no timer was armed, nothing to undo there.
+          const error = e instanceof Error ? e.message : String(e);
+          return finish(
+            { status: 'error', error: `could not hand the event to the instance: ${error}`, durationMs: elapsed() },
+            true,
+          );
+        }
+        if (settled) return;
+        timer = setTimeout(() => {
+          if (instance.current !== id) return; // never kill an instance serving someone else
+          finish({ status: 'timeout', durationMs: elapsed() }, true);
+        }, this.fn.timeoutMs);
       });
     } finally {
+      instance.current = undefined;
       this.release(instance);
     }
   }
@@ -132,7 +166,7 @@ export class InstancePool {
   }
 
   private spawn(): Instance {
-    const child = fork(WORKER, [], {
+    const child = fork(WORKER, [this.fn.entry], {
       cwd: this.fn.dir,
       env: { ...this.options.baseEnv },
       execArgv: ['--import', 'tsx'],
@@ -144,16 +178,27 @@ export class InstancePool {
     child.stdout?.on('data', forward);
     child.stderr?.on('data', forward);
     const ready = new Promise<void>((resolve, reject) => {
+      // Loading the function (its module and wx-server-sdk) is the instance's initialisation; it has
+      // its own, generous limit, apart from the invocation's timeout.
+      const initTimer = setTimeout(() => {
+        child.kill('SIGKILL');
+        fail(new Error(`instance of ${this.fn.name} did not initialise within ${INIT_TIMEOUT_MS / 1000} s`));
+      }, INIT_TIMEOUT_MS);
+      const fail = (e: Error) => {
+        clearTimeout(initTimer);
+        reject(e);
+      };
       const onMessage = (m: WorkerMessage) => {
         if (m.type === 'ready') {
+          clearTimeout(initTimer);
           child.off('message', onMessage);
           resolve();
         }
       };
       child.on('message', onMessage);
-      child.once('exit', (code) => reject(new Error(`instance of ${this.fn.name} failed to start (${code})`)));
+      child.once('exit', (code) => fail(new Error(`instance of ${this.fn.name} failed to start (${code})`)));
       // A process that cannot even be spawned (e.g. its folder vanished) emits only 'error'.
-      child.once('error', (e) => reject(new Error(`instance of ${this.fn.name} failed to start: ${e.message}`)));
+      child.once('error', (e) => fail(new Error(`instance of ${this.fn.name} failed to start: ${e.message}`)));
     });
     ready.catch(() => undefined);
     return { child, ready, busy: false };

@@ -2,8 +2,8 @@
 export interface InvokeMessage {
   type: 'invoke';
   id: string;
-  entry: string;
-  event: unknown;
+  /** The event as JSON (made by event-codec.ts before an instance is taken). */
+  eventJson: string;
   /** Per-invocation environment: identity, source and the wire URL. `null` unsets a variable. */
   env: Record<string, string | null>;
   nowMs: number;

@@ -2,13 +2,13 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { FunctionRunner, InvocationReport } from '../functions/function-runner';
 import type { OpenApiService } from '../openapi';
 import type { SettableClock } from '../clock';
-import type { DemoIdentity } from '../seed/demo-identities';
 
 export interface GatewayDeps {
   runner: FunctionRunner;
   openapi: OpenApiService;
   clock: SettableClock;
-  demoIdentities: () => DemoIdentity[];
+  /** More routes under /api, ahead of its 404 (e.g. a product's demo routes; see src/dev/). */
+  extraRoutes?: Router;
   fireTimer: (functionName: string) => Promise<InvocationReport | undefined>;
   isReady: () => boolean;
 }
@@ -17,7 +17,8 @@ const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The development gateway (never deployed): what the H5 client, browser tests and acceptance
- * checks use instead of WeChat. Its contract is documented in README.md; keep it stable.
+ * checks use instead of WeChat. Its contract is documented in README.md; keep it stable. Nothing
+ * here knows the product: its demo routes come in as `extraRoutes` (src/dev/).
  */
 export function gatewayRoutes(deps: GatewayDeps): Router {
   const api = express.Router();
@@ -88,9 +89,7 @@ export function gatewayRoutes(deps: GatewayDeps): Router {
     res.json({ now: deps.clock.now().toISOString() });
   });
 
-  api.get('/demo/identities', (_req, res) => {
-    res.json(deps.demoIdentities());
-  });
+  if (deps.extraRoutes) api.use(deps.extraRoutes);
 
   api.use((_req, res) => {
     res.status(404).json({ ok: false, code: 'NOT_FOUND', message: '接口不存在' });
@@ -114,6 +113,9 @@ function sendInvocation(res: Response, report: InvocationReport): void {
       return;
     case 'error':
       res.status(500).json({ ok: false, code: 'FUNCTION_ERROR', message: '云函数执行出错', detail: outcome.error });
+      return;
+    case 'rejected':
+      res.status(400).json({ ok: false, code: outcome.code, message: outcome.message, detail: outcome.detail });
       return;
   }
 }

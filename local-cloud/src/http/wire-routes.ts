@@ -81,6 +81,7 @@ export function wireRoutes(deps: WireDeps): Router {
         const report = await deps.runner.invoke(name, event, caller);
         const { outcome } = report;
         if (outcome.status === 'ok') return reply(res, { data: { response_data: JSON.stringify(outcome.value) } });
+        if (outcome.status === 'rejected') return reply(res, { code: 'INVALID_PARAM', message: outcome.detail });
         const message = outcome.status === 'timeout' ? 'Invoking task timed out' : `function failed: ${name}`;
         return reply(res, { code: 'FUNCTIONS_EXECUTE_FAIL', message });
       }

@@ -7,6 +7,8 @@ export interface HandlerContext {
   caller: OpenApiCaller;
   db: OpenApiDb;
   storage: FileStore;
+  /** The phone number bound to an emulated WeChat account, if it has one. */
+  accountPhone: (openid: string) => string | undefined;
 }
 
 /**

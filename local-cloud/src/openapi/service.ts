@@ -17,6 +17,11 @@ export interface OpenApiServiceOptions {
   /** The emulated clock; outbox times come from it. */
   now: () => Date;
   storage: FileStore;
+  /**
+   * The phone number each emulated WeChat account has (what getPhoneNumber hands out for the code
+   * ACCOUNT_PHONE_CODE). Default: none.
+   */
+  accountPhone?: (openid: string) => string | undefined;
 }
 
 export interface HttpReply {
@@ -79,7 +84,12 @@ export class OpenApiService {
     const handler = HANDLERS[apiName];
     if (!handler) return this.systemError(apiName, caller, params, SYSTEM_ERROR.API_NOT_FOUND, 'API not found');
 
-    const ctx: HandlerContext = { caller, db: this.db, storage: this.opts.storage };
+    const ctx: HandlerContext = {
+      caller,
+      db: this.db,
+      storage: this.opts.storage,
+      accountPhone: this.opts.accountPhone ?? (() => undefined),
+    };
     let reply: WxReply;
     try {
       reply = this.commit(await handler(params, ctx), apiName, caller, params);

@@ -1,6 +1,10 @@
-import { startTestCloud, type TestCloud } from '../support/local-cloud';
+import { DEFAULT_TIMEOUT_SECONDS, loadFunctions } from '../../src/functions/registry';
+import { FIXTURE_FUNCTIONS, startTestCloud, type TestCloud } from '../support/local-cloud';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
+
+/** Millisecond rounding between the clocks involved (ISO strings, the worker's faked Date). */
+const SLACK_MS = 50;
 
 let cloud: TestCloud;
 beforeAll(async () => {
@@ -45,15 +49,17 @@ describe('invocation', () => {
   });
 
   test('the configured timeout (3 s by default) is enforced and the next call still works', async () => {
-    const started = Date.now();
+    // No stopwatch (a loaded machine is slow, not wrong): the configured value, then outcomes on
+    // either side of it with seconds of room.
+    expect(loadFunctions(FIXTURE_FUNCTIONS).get('slow')?.timeoutMs).toBe(DEFAULT_TIMEOUT_SECONDS * 1000);
+    expect(DEFAULT_TIMEOUT_SECONDS).toBe(3);
     const slow = await cloud.call('slow', { op: 'sleep', ms: 10_000 }, 'o1');
-    const elapsed = Date.now() - started;
     expect(slow.status).toBe(504);
     expect(slow.body).toMatchObject({ ok: false, code: 'FUNCTION_TIMEOUT' });
-    expect(elapsed).toBeGreaterThanOrEqual(2900);
-    expect(elapsed).toBeLessThan(6000);
     const next = await cloud.call('slow', { op: 'sleep', ms: 1 }, 'o2');
     expect(next.body).toEqual({ awake: true, OPENID: 'o2' });
+    const withinLimit = await cloud.call('slow', { op: 'sleep', ms: 1000 }, 'o3');
+    expect(withinLimit.body).toEqual({ awake: true, OPENID: 'o3' });
   });
 
   test('a crashing instance is replaced', async () => {
@@ -84,16 +90,20 @@ describe('invocation', () => {
 
 describe('the settable clock', () => {
   test('moving the clock moves the functions’ Date and serverDate together', async () => {
+    // The emulated clock keeps running after the jump: everything read must lie between the target
+    // and the target plus the real time that passed (however long that was).
     const target = '2027-03-01T01:02:03.000Z';
+    const before = Date.now();
     const set = await cloud.api('POST', '/clock', { now: target });
     expect(set.status).toBe(200);
     const { body } = await cloud.call('probe', { op: 'time' }, 'o1');
-    const fnNow = Date.parse(body.functionNow);
-    const server = Date.parse(body.serverDate);
-    expect(Math.abs(fnNow - Date.parse(target))).toBeLessThan(5000);
-    expect(Math.abs(server - fnNow)).toBeLessThan(5000);
     const read = await cloud.api('GET', '/clock');
-    expect(Math.abs(Date.parse(read.body.now) - Date.parse(target))).toBeLessThan(5000);
+    const latest = Date.parse(target) + (Date.now() - before) + SLACK_MS;
+    const earliest = Date.parse(target) - SLACK_MS;
+    for (const at of [body.functionNow, body.serverDate, read.body.now]) {
+      expect(Date.parse(at)).toBeGreaterThanOrEqual(earliest);
+      expect(Date.parse(at)).toBeLessThanOrEqual(latest);
+    }
   });
 
   test('a malformed time is refused', async () => {

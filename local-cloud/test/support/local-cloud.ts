@@ -20,8 +20,9 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     port: 0,
     dataDir,
     functionsDir: FIXTURE_FUNCTIONS,
-    seed: false,
     timers: false,
+    // Function instances of tests reach the local cloud and nothing else.
+    loopbackOnly: true,
     log: (line) => logs.push(line),
     ...options,
   });
@@ -48,9 +49,18 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
     dataDir,
     call,
     api,
+    /**
+     * Waits for the invocations still running (a timed-out test's calls, a timer's run) to end —
+     * each is bounded by its function's timeout — then closes the cloud and removes its data. If
+     * they are still running after 45 s it closes anyway (killing them) and rejects.
+     */
     async stop() {
+      const deadline = Date.now() + 45_000;
+      while (cloud.runner.running() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      const left = cloud.runner.running();
       await cloud.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (left > 0) throw new Error(`${left} invocation(s) still running 45 s after the suite ended; killed`);
     },
   };
 }

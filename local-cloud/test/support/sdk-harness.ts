@@ -7,11 +7,13 @@
  * working set), then `require('wx-server-sdk')` and `cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })`.
  *
  * The SDK is a per-module-registry singleton whose `init` works once (docs/wire-protocol.md §10): start one harness per jest file.
+ * The environment is in place before the SDK is required, and close() restores it only once the SDK's work is done.
  * Non-JSON bodies (multipart `wx.openApi`) reach the handler with `action: ''`, `body: {}` and the raw bytes.
  */
 import { createServer, type IncomingHttpHeaders } from 'http';
 import type { AddressInfo } from 'net';
 import { sdkEnvironment } from '../../src/functions/sdk-environment';
+import { DRAIN_LIMIT_MS, trackRequests } from './drain';
 
 /** wx-server-sdk 4.0.2's own typings do not compile under `strict` (docs/platform-limits.md), so tests hold it loosely. */
 
@@ -37,6 +39,8 @@ export interface HarnessOptions {
   invocation?: string;
   /** Extra or overriding process.env values (e.g. WX_OPENID). */
   env?: Record<string, string>;
+  /** How long close() waits for the SDK's requests still in flight. Default 30 s. */
+  drainLimitMs?: number;
 }
 
 export interface SdkHarness {
@@ -45,7 +49,12 @@ export interface SdkHarness {
   /** The URL in TCB_CONTEXT_CNFG. */
   url: string;
   port: number;
-  /** Stops the server and restores process.env. */
+  /**
+   * Waits until the SDK's requests in flight are done and it has gone quiet, then stops the server
+   * and restores process.env. If the SDK is still busy after `drainLimitMs`, it stops the server
+   * but leaves the environment pointing at it (so leftovers fail on loopback, never elsewhere) and
+   * rejects: some test did not wait for its own work.
+   */
   close(): Promise<void>;
 }
 
@@ -115,6 +124,7 @@ export async function startSdkHarness(handler: WireHandler, opts: HarnessOptions
         );
     });
   });
+  const requests = trackRequests(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/inv/${opts.invocation ?? 'test'}/admin`;
@@ -130,11 +140,17 @@ export async function startSdkHarness(handler: WireHandler, opts: HarnessOptions
     db: cloud.database(),
     url,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        restoreEnv();
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    async close() {
+      const limitMs = opts.drainLimitMs ?? DRAIN_LIMIT_MS;
+      const quiet = await requests.drain(limitMs);
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      if (!quiet) {
+        throw new Error(
+          `the SDK was still sending requests ${limitMs} ms after the suite ended: a test did not wait for its own work`,
+        );
+      }
+      restoreEnv();
+    },
   };
 }

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OpenApiCaller, OpenApiService } from '../../../src/openapi';
 import { FileStore, LOCAL_FILES_PREFIX, keyFromUrlPath } from '../../../src/storage';
+import { trackRequests } from '../../support/drain';
 
 /**
  * A minimal HTTP front for the tests (the product's gateway is someone else's module):
@@ -25,11 +26,13 @@ export async function startStandIn(): Promise<StandIn> {
     callers: new Map(),
     openapi: null,
     storage: null,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    // Waits for the SDK's requests in flight first, so that no suite's work is cut off mid-call.
+    async close() {
+      const quiet = await requests.drain();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!quiet) throw new Error('the SDK was still sending requests 30 s after the suite ended');
+    },
   };
   const server = http.createServer((req, res) => {
     readBody(req)
@@ -43,6 +46,7 @@ export async function startStandIn(): Promise<StandIn> {
         res.end(err.stack);
       });
   });
+  const requests = trackRequests(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   standIn.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return standIn;

@@ -15,7 +15,7 @@ import {
   type StaffPost,
 } from '@clinic/shared';
 import type { z } from 'zod';
-import { COLLECTIONS, DEMO_CUSTOMER_COUNT, HISTORY_DAYS, buildDemoClinic } from '../../src/seed/demo-clinic';
+import { COLLECTIONS, DEMO_CUSTOMER_COUNT, HISTORY_DAYS, buildDemoClinic } from '../../../src/dev/seed/demo-clinic';
 import {
   DEMO_CHAIN_ID,
   DEMO_CUSTOMERS,
@@ -23,7 +23,7 @@ import {
   DEMO_NEWCOMERS,
   DEMO_OPENID_RE,
   DEMO_STAFF,
-} from '../../src/seed/demo-identities';
+} from '../../../src/dev/seed/demo-identities';
 
 const NOW = new Date('2025-06-18T02:30:00Z'); // 10:30 in Shanghai
 const TODAY = localDate(NOW);

@@ -14,9 +14,10 @@ export interface DemoIdentity {
   /** Chinese, shown in the H5 identity picker, e.g. "老客 · 王丽（4★）". */
   label: string;
   /**
-   * The number the H5 demo sign-in hands to identity.bindPhone (as the code `demo_<phone>`, which
-   * the local phonenumber.getPhoneNumber turns back into this number): the seed record's real
-   * phone for demo customers, a fixed number (170…, a prefix the seed never generates) otherwise.
+   * The number of this person's (emulated) WeChat account: what phonenumber.getPhoneNumber answers
+   * for the code `demo_account_phone` that the H5 demo sign-in sends. The seed record's real phone
+   * for demo customers, a fixed number (170…, a prefix the seed never generates) otherwise.
+   * GET /api/demo/identities lists it masked.
    */
   phone?: string;
 }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CloudDatabase } from '../../src/db';
-import { COLLECTIONS, buildDemoClinic } from '../../src/seed/demo-clinic';
-import { seedDemoClinic } from '../../src/seed';
+import { CloudDatabase } from '../../../src/db';
+import { COLLECTIONS, buildDemoClinic } from '../../../src/dev/seed/demo-clinic';
+import { seedDemoClinic } from '../../../src/dev/seed';
 
 /** The seed against the real local-cloud database, across a restart. */
 describe('seedDemoClinic on the local cloud database', () => {

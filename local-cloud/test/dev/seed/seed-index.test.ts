@@ -1,5 +1,5 @@
-import { COLLECTIONS, buildDemoClinic } from '../../src/seed/demo-clinic';
-import { seedDemoClinic, type SeedTarget } from '../../src/seed';
+import { COLLECTIONS, buildDemoClinic } from '../../../src/dev/seed/demo-clinic';
+import { seedDemoClinic, type SeedTarget } from '../../../src/dev/seed';
 
 type Doc = Record<string, unknown>;
 
