@@ -1,5 +1,5 @@
 import { localDate } from '@clinic/shared';
-import { DEMO_CHAIN_ID } from '../../../local-cloud/src/seed/demo-identities';
+import { DEMO_CHAIN_ID } from '../../../local-cloud/src/dev/seed/demo-identities';
 import { visitIdFor } from '../../data/keys';
 import { bookingInput, type Clinic } from '../../test/support/clinic';
 

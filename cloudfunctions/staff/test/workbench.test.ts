@@ -222,16 +222,7 @@ test('who may use the workbench: staff and managers; customers FORBIDDEN; no OPE
 });
 
 test('joining: an admin’s one-time invite makes the redeemer’s WeChat account that staff record', async () => {
-  // The general manager is the clinic's admin here.
-  clinic.cloud.db.handle('database.modifyDocument', {
-    collectionName: 'staff',
-    query: JSON.stringify({ _id: 'staff-general-manager' }),
-    data: JSON.stringify({ $set: { admin: true } }),
-    queryType: 'DOC',
-    multi: false,
-    merge: true,
-    upsert: false,
-  });
+  // The demo clinic's general manager is its admin (staff.admin in the seed).
   const input = { name: '新同事', storeId: 'store-1', post: 'nurse', department: 'medical' };
   expect((await staff('createInvite', input, STAFF)).body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect((await staff('createInvite', { ...input, storeId: 'store-2' }, MANAGER)).body).toMatchObject({

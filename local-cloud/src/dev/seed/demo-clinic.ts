@@ -7,6 +7,7 @@
  * `_id === entity.id` and the entity parses with its schema of `@clinic/shared` (settings: the
  * chain's `ClinicSettings`, `_id` = chain id).
  */
+import { COLLECTIONS as ALL_COLLECTIONS } from '../../../../cloudfunctions/data/collections';
 import {
   addDays,
   addMonths,
@@ -37,13 +38,14 @@ import {
 } from './demo-identities';
 
 /** Collection names (entities.ts names none; these are the ones the functions read). */
+/** The collections the seed fills, named from the one list that setup creates (cloudfunctions/data). */
 export const COLLECTIONS = {
-  settings: 'settings',
-  stores: 'stores',
-  products: 'products',
-  staff: 'staff',
-  customers: 'customers',
-  deals: 'deals',
+  settings: ALL_COLLECTIONS.settings,
+  stores: ALL_COLLECTIONS.stores,
+  products: ALL_COLLECTIONS.products,
+  staff: ALL_COLLECTIONS.staff,
+  customers: ALL_COLLECTIONS.customers,
+  deals: ALL_COLLECTIONS.deals,
 } as const;
 export type SeedCollection = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
@@ -637,6 +639,8 @@ function buildStaff(registry: Registry): Staff[] {
     phone: registry.phone(),
     openid,
     ...(s.managerKind ? { managerKind: s.managerKind } : {}),
+    // The demo clinic's general manager also sets it up (invites, settings).
+    ...(s.managerKind === 'general_manager' ? { admin: true } : {}),
     active: true,
   });
   const demo = DEMO_STAFF.map((s) => toStaff(s, s.openid));
