@@ -2,7 +2,7 @@ import type { Customer } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
-import { findWhere, getById } from './read';
+import { findAllByKeyset, findWhere, getById } from './read';
 
 export const getCustomer = (db: Database, id: string) => getById<Customer>(db, COLLECTIONS.customers, id);
 
@@ -56,22 +56,9 @@ export function customersInTx(tx: Transaction) {
   };
 }
 
-/** A staff member's old customers (老客), a page at a time in id order (keyset). */
-export async function ownedExistingCustomers(db: Database, ownerStaffId: string): Promise<Stored<Customer>[]> {
-  const _ = db.command;
-  const all: Stored<Customer>[] = [];
-  for (;;) {
-    const last = all[all.length - 1]?._id;
-    const { data } = await db
-      .collection<Stored<Customer> & Record<string, unknown>>(COLLECTIONS.customers)
-      .where({ ownerStaffId, kind: 'existing', ...(last !== undefined ? { _id: _.gt!(last) } : {}) })
-      .orderBy('_id', 'asc')
-      .limit(1000)
-      .get();
-    all.push(...(data as Stored<Customer>[]));
-    if (data.length < 1000) return all;
-  }
-}
+/** A staff member's old customers (老客), all of them (a staff member owns hundreds at most). */
+export const ownedExistingCustomers = (db: Database, ownerStaffId: string): Promise<Stored<Customer>[]> =>
+  findAllByKeyset<Customer>(db, COLLECTIONS.customers, { ownerStaffId, kind: 'existing' });
 
 export async function markAsked(db: Database, customerId: string, on: string): Promise<void> {
   await db

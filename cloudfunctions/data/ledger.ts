@@ -2,30 +2,11 @@ import type { RewardLedgerEntry } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
+import { findAllByKeyset, MAX_PAGE } from './read';
 
-/** The server's largest page (wx-server-sdk clamps `limit` at 1000). */
-const MAX_PAGE = 1000;
-
-/**
- * Every ledger entry of a customer, page by page in `_id` order, however long the ledger is: a
- * balance needs all of them. A function has ~60 s at most; a customer has a few entries a year.
- */
-export async function ledgerOf(db: Database, customerId: string): Promise<Stored<RewardLedgerEntry>[]> {
-  const _ = db.command;
-  const all: Stored<RewardLedgerEntry>[] = [];
-  for (;;) {
-    // Keyset paging (after the last `_id` seen), so a long ledger never needs a large skip.
-    const last = all[all.length - 1]?._id;
-    const { data } = await db
-      .collection<Stored<RewardLedgerEntry> & Record<string, unknown>>(COLLECTIONS.rewardLedger)
-      .where({ customerId, ...(last !== undefined ? { _id: _.gt!(last) } : {}) })
-      .orderBy('_id', 'asc')
-      .limit(MAX_PAGE)
-      .get();
-    all.push(...(data as Stored<RewardLedgerEntry>[]));
-    if (data.length < MAX_PAGE) return all;
-  }
-}
+/** Every ledger entry of a customer, however long the ledger is: a balance needs all of them. */
+export const ledgerOf = (db: Database, customerId: string): Promise<Stored<RewardLedgerEntry>[]> =>
+  findAllByKeyset<RewardLedgerEntry>(db, COLLECTIONS.rewardLedger, { customerId });
 
 /** Ledger writes inside a transaction: entries are append-only and their ids deterministic. */
 export function ledgerInTx(tx: Transaction) {
@@ -56,22 +37,10 @@ export async function expiringCreditsPage(
   return data as Stored<RewardLedgerEntry>[];
 }
 
-/** Every use and expiry drawn on these credits (keyset pages of 1000 on `_id`). */
+/** Every use and expiry drawn on these credits. */
 export async function drawsOn(db: Database, creditIds: readonly string[]): Promise<Stored<RewardLedgerEntry>[]> {
   if (creditIds.length === 0) return [];
-  const _ = db.command;
-  const all: Stored<RewardLedgerEntry>[] = [];
-  for (;;) {
-    const last = all[all.length - 1]?._id;
-    const { data } = await db
-      .collection<Stored<RewardLedgerEntry> & Record<string, unknown>>(COLLECTIONS.rewardLedger)
-      .where({ creditId: _.in!([...creditIds]), ...(last !== undefined ? { _id: _.gt!(last) } : {}) })
-      .orderBy('_id', 'asc')
-      .limit(MAX_PAGE)
-      .get();
-    all.push(...(data as Stored<RewardLedgerEntry>[]));
-    if (data.length < MAX_PAGE) return all;
-  }
+  return findAllByKeyset<RewardLedgerEntry>(db, COLLECTIONS.rewardLedger, { creditId: db.command.in!([...creditIds]) });
 }
 
 /** Writes one entry outside a transaction (its id is deterministic: writing it again changes nothing). */

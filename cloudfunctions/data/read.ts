@@ -31,3 +31,31 @@ export async function findWhere<T>(
     throw e;
   }
 }
+
+/** The server's largest page (wx-server-sdk clamps `limit` at 1000). */
+export const MAX_PAGE = 1000;
+
+/**
+ * Every document matching `query`, in `_id` order, a server page at a time with keyset paging
+ * (after the last `_id` seen), so a long result never needs a large skip. For sets a function must
+ * read whole (a balance, a staff member's old customers); a function has ~60 s at most.
+ */
+export async function findAllByKeyset<T>(
+  db: Database,
+  collection: string,
+  query: Record<string, unknown>,
+): Promise<Stored<T>[]> {
+  const _ = db.command;
+  const all: Stored<T>[] = [];
+  for (;;) {
+    const last = all[all.length - 1]?._id;
+    const { data } = await db
+      .collection<Stored<T> & Record<string, unknown>>(collection)
+      .where({ ...query, ...(last !== undefined ? { _id: _.gt!(last) } : {}) })
+      .orderBy('_id', 'asc')
+      .limit(MAX_PAGE)
+      .get();
+    all.push(...(data as Stored<T>[]));
+    if (data.length < MAX_PAGE) return all;
+  }
+}
