@@ -5,7 +5,8 @@ import { checkDocLinks, headingAnchors, markdownLinks } from './check-doc-links.
 
 const repo = {
   'README.md': '',
-  'docs/domain.md': '# Rules\n\n## 3. Attribution: which channel\n\n## 9. `getWXContext()`\n\n## Notes\n\n## Notes\n',
+  'docs/business-rules.md':
+    '# Rules\n\n## 3. Attribution: which channel\n\n## 9. `getWXContext()`\n\n## Notes\n\n## Notes\n',
   'docs/screens/a b.png': '',
   'shared/README.md': '',
   'shared/src/index.ts': '',
@@ -20,10 +21,10 @@ function problemsOf(markdown, file = 'README.md') {
 
 test('links inside the repository that exist pass: files, folders, images, anchors, web links', () => {
   const ok = [
-    '[d](docs/domain.md)',
-    '[d](./docs/domain.md#3-attribution-which-channel)',
-    '[d](docs/domain.md#9-getwxcontext)',
-    '[d](docs/domain.md#notes-1)',
+    '[d](docs/business-rules.md)',
+    '[d](./docs/business-rules.md#3-attribution-which-channel)',
+    '[d](docs/business-rules.md#9-getwxcontext)',
+    '[d](docs/business-rules.md#notes-1)',
     '[src](shared/src/)',
     '[src](shared/src)',
     '![shot](<docs/screens/a b.png>)',
@@ -31,10 +32,10 @@ test('links inside the repository that exist pass: files, folders, images, ancho
     '[top](#)',
     '[web](https://example.com/x) <https://example.com> [mail](mailto:a@example.com)',
     '[ref]: shared/README.md',
-    '<img src="docs/screens/a b.png"> <a href="docs/domain.md">d</a>',
+    '<img src="docs/screens/a b.png"> <a href="docs/business-rules.md">d</a>',
   ];
   assert.deepEqual(problemsOf(ok.join('\n')), []);
-  assert.deepEqual(problemsOf('[up](../README.md) [here](domain.md#rules)', 'docs/x.md'), []);
+  assert.deepEqual(problemsOf('[up](../README.md) [here](business-rules.md#rules)', 'docs/x.md'), []);
 });
 
 test('a link to a path outside the repository fails', () => {
@@ -43,18 +44,17 @@ test('a link to a path outside the repository fails', () => {
 });
 
 test('absolute paths and file: URLs fail even when they point into the checkout', () => {
-  assert.deepEqual(problemsOf('[a](/work/shared/spec/domain.md)\n[b](/docs/domain.md)\n[c](file:///work/x.md)'), [
-    '1:/work/shared/spec/domain.md',
-    '2:/docs/domain.md',
-    '3:file:///work/x.md',
-  ]);
+  assert.deepEqual(
+    problemsOf('[a](/work/shared/spec/domain.md)\n[b](/docs/business-rules.md)\n[c](file:///work/x.md)'),
+    ['1:/work/shared/spec/domain.md', '2:/docs/business-rules.md', '3:file:///work/x.md'],
+  );
 });
 
 test('a link to a missing file, folder or heading fails', () => {
-  assert.deepEqual(problemsOf('[a](docs/nope.md)\n\n[b](shared/spec/)\n[c](docs/domain.md#nope)\n[d](#nope)'), [
+  assert.deepEqual(problemsOf('[a](docs/nope.md)\n\n[b](shared/spec/)\n[c](docs/business-rules.md#nope)\n[d](#nope)'), [
     '1:docs/nope.md',
     '3:shared/spec/',
-    '4:docs/domain.md#nope',
+    '4:docs/business-rules.md#nope',
     '5:#nope',
   ]);
 });

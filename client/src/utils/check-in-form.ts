@@ -1,6 +1,6 @@
 /**
  * The desk's check-in form: by booking code (scanned or typed) or by phone for a walk-in with the
- * arrival's facts (R3–R5, docs/domain.md §3). Validation uses shared's own rules (booking-code check
+ * arrival's facts (R3–R5, docs/business-rules.md §3). Validation uses shared's own rules (booking-code check
  * character, phone normaliser, person name, id format), so a reason shows at its field before any call.
  */
 import { idSchema, normalizePersonName, normalizePhone, parseBookingCode } from '@clinic/shared';

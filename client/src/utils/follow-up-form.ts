@@ -1,6 +1,6 @@
 /**
  * The follow-up result form (V1–V4, N1–N2): what each result asks for, validation messages, and the
- * form → `followUpResultInputSchema` mapping. The rules are docs/domain.md §6: V1 needs the planned
+ * form → `followUpResultInputSchema` mapping. The rules are docs/business-rules.md §6: V1 needs the planned
  * visit date, V3 and V4 a reason (the shared schema leaves V4's optional and the next-step rule
  * refuses it without one, so the form asks before anything is sent).
  */

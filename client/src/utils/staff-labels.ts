@@ -16,7 +16,7 @@ import {
 import { formatDay } from './dates';
 import { formatDateTime } from './format';
 
-/** The three grades with what each means (docs/domain.md §6), in picker order. */
+/** The three grades with what each means (docs/business-rules.md §6), in picker order. */
 export const GRADE_OPTIONS: readonly { grade: FollowUpGrade; label: string; definition: string }[] = [
   { grade: 'F1', label: '一级', definition: '项目意向明确，已做基本报价，预计 1 个月内到院' },
   { grade: 'F2', label: '二级', definition: '意向明确，已做基本报价，预计 3 个月内到院' },

@@ -11,7 +11,7 @@ export const WALK_IN_CHANNEL = 'walk_in';
 export type Attribution = AttributionRecord;
 
 /**
- * Channel performance of one person (docs/domain.md §3, R1–R7, with R9 benefits alongside).
+ * Channel performance of one person (docs/business-rules.md §3, R1–R7, with R9 benefits alongside).
  * Decided by the first filing (R1) and the first visit (R2–R7) only; later filings are touches
  * and later visits' claims change nothing. Returns null for a person with neither.
  */

@@ -16,7 +16,7 @@ export type Classification =
   { ok: true; channel: ChannelId; level: 1 | 2 } | { ok: false; code: 'INVALID_INPUT'; message: string };
 
 /**
- * Channel and level of a new filing (docs/domain.md §2). A card booking is level-1 老带新 by default,
+ * Channel and level of a new filing (docs/business-rules.md §2). A card booking is level-1 老带新 by default,
  * or level-2 under 小程序 when `cardReferralChannel` says so; a mini-program booking without a
  * code is 小程序; a referral filed by another channel's team is that channel's level-2 referral.
  */

@@ -1,6 +1,6 @@
 import type { RewardKind, RewardPolicy } from '../settings/clinic-settings';
 
-/** What the card and the landing page say about the clinic's reward policies (docs/domain.md §8). */
+/** What the card and the landing page say about the clinic's reward policies (docs/business-rules.md §8). */
 export interface BenefitLine {
   kind: RewardKind;
   title: string;

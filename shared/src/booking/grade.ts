@@ -2,7 +2,7 @@ import type { FollowUpGrade } from '../model/entities';
 import { addMonths, compareDates, type LocalDate } from '../time/shanghai';
 
 /**
- * Grade of a booking's filing (docs/domain.md §6): a booking names a product and a visit date, so the
+ * Grade of a booking's filing (docs/business-rules.md §6): a booking names a product and a visit date, so the
  * intent is clear; how soon the visit is decides the grade — within a month F1, within three
  * months F2, later F3.
  */

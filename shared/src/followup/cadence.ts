@@ -4,7 +4,7 @@ import { addDays, addMonths, localDate, monthOf, withDayOfMonth, type Instant, t
 import { nextOpenDay, type StoreCalendar } from './store-calendar';
 
 /**
- * Due dates of the grade cadence (docs/domain.md §6), in Asia/Shanghai:
+ * Due dates of the grade cadence (docs/business-rules.md §6), in Asia/Shanghai:
  * - F1: filing day, day 7, day 20 (offsets from the filing date; a filing late in the month runs
  *   into the next month rather than losing follow-ups).
  * - F2: from one month after filing (Jan 31 → Feb 28/29), the first 10th or 20th on or after that

@@ -9,7 +9,7 @@ import { nextOpenDay, previousOpenDay, type StoreCalendar } from './store-calend
 import { compareText } from '../util/compare';
 
 /**
- * What a staff member records after a follow-up (docs/domain.md §6 results). V4 must say why: the
+ * What a staff member records after a follow-up (docs/business-rules.md §6 results). V4 must say why: the
  * record leaves the active pool, so the reason is all that is left of it.
  */
 export const followUpResultInputSchema = z.discriminatedUnion(
@@ -63,7 +63,7 @@ export interface ResultContext {
   store?: StoreCalendar;
 }
 
-/** The task or queue a recorded result leads to (docs/domain.md §6, second table). */
+/** The task or queue a recorded result leads to (docs/business-rules.md §6, second table). */
 export function nextStepAfterResult(
   input: FollowUpResultInput,
   ctx: ResultContext,

@@ -2,7 +2,7 @@ import type { ClinicSettings, GoldenWindow } from '../settings/clinic-settings';
 import { monthsBetween, type LocalDate } from '../time/shanghai';
 
 /**
- * Month number since the last treatment: month 1 starts on the treatment date (docs/domain.md §5: months
+ * Month number since the last treatment: month 1 starts on the treatment date (docs/business-rules.md §5: months
  * 1–3 carry about half of the referrals, 4–11 about 30%). Null before the treatment date.
  */
 export function monthNumberSince(lastTreatmentDate: LocalDate, today: LocalDate): number | null {

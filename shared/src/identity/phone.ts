@@ -2,7 +2,7 @@ import * as z from 'zod';
 import '../locale';
 
 /**
- * Mainland mobile numbers identify a person (docs/domain.md §2: a person is filed once, ever, by
+ * Mainland mobile numbers identify a person (docs/business-rules.md §2: a person is filed once, ever, by
  * their normalised number). Canonical form: 11 digits, `1[3-9]xxxxxxxxx`, no prefix.
  */
 export const CANONICAL_PHONE_RE = /^1[3-9]\d{9}$/;

@@ -1,7 +1,7 @@
 import type { ManagerKind } from '../model/people';
 
 /**
- * Data scope follows the role (docs/domain.md §1): staff see their own figures, a store
+ * Data scope follows the role (docs/business-rules.md §1): staff see their own figures, a store
  * manager the store's, a general manager (or channel lead) the chain's.
  */
 export type Scope =

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-/** Level-1 channels (docs/domain.md §2). The list is a clinic setting; these are the defaults. */
+/** Level-1 channels (docs/business-rules.md §2). The list is a clinic setting; these are the defaults. */
 export const DEFAULT_CHANNELS = {
   referral: '老带新',
   search: '搜索',

@@ -14,7 +14,7 @@ import {
 } from './primitives';
 
 /**
- * The stored shapes of the referral channel (docs/domain.md §§1–8). Seed data and cloud functions are
+ * The stored shapes of the referral channel (docs/business-rules.md §§1–8). Seed data and cloud functions are
  * written against these; keep them stable (add optional fields, never rename).
  * Every record belongs to one store of a chain (§1). Times are instants with offsets; dates are
  * Shanghai calendar dates; money is integer fen.
@@ -217,7 +217,7 @@ export type Visit = z.output<typeof visitSchema>;
 export const ATTRIBUTION_RULES = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const;
 export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 
-/** The result of attribution (docs/domain.md §3), stored once and shown to staff and in the audit log. */
+/** The result of attribution (docs/business-rules.md §3), stored once and shown to staff and in the audit log. */
 export const attributionRecordSchema = z.strictObject({
   customerId: idSchema,
   filingId: idSchema.optional(),

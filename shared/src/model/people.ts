@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-/** Staff posts (岗位), docs/domain.md §1. Every post that meets customers is responsible for referrals (§4). */
+/** Staff posts (岗位), docs/business-rules.md §1. Every post that meets customers is responsible for referrals (§4). */
 export const STAFF_POSTS = {
   onsite_service: '现场客服',
   butler_service: '管家客服',
@@ -26,7 +26,7 @@ export const DEPARTMENTS = {
 export type Department = keyof typeof DEPARTMENTS;
 export const departmentSchema = z.enum(Object.keys(DEPARTMENTS) as [Department, ...Department[]]);
 
-/** Manager scope (docs/domain.md §1): store manager sees one store, general manager the whole chain. */
+/** Manager scope (docs/business-rules.md §1): store manager sees one store, general manager the whole chain. */
 export const MANAGER_KINDS = {
   store_manager: '店长',
   channel_lead: '渠道负责人',

@@ -2,7 +2,7 @@ import type { ChannelId } from '../model/channels';
 import type { StaffPost } from '../model/people';
 
 /**
- * The events the report reducers fold over (docs/domain.md §9). `at` is epoch milliseconds: the
+ * The events the report reducers fold over (docs/business-rules.md §9). `at` is epoch milliseconds: the
  * reducers are the hot path (a chain's year is millions of events), so parsing happens once, where
  * events are loaded. Money is integer fen.
  */

@@ -102,7 +102,7 @@ export interface UsageSummary {
   used: number;
   expired: number;
   outstanding: number;
-  /** used / credited, basis points rounded down (docs/domain.md §8: only about a quarter of rebates were ever used). */
+  /** used / credited, basis points rounded down (docs/business-rules.md §8: only about a quarter of rebates were ever used). */
   usageRateBp: number;
 }
 

@@ -3,7 +3,7 @@ import '../locale';
 import { DEFAULT_CHANNELS, channelIdSchema } from '../model/channels';
 
 /**
- * Every number of docs/domain.md is a clinic setting with a default (its preamble). One typed
+ * Every number of docs/business-rules.md is a clinic setting with a default (its preamble). One typed
  * object, validated by zod; `parseSettings({})` gives the defaults. Rates are integer basis points
  * (1% = 100 bp) so that money arithmetic stays in integers.
  */
@@ -29,7 +29,7 @@ export const rewardKindSchema = z.enum(Object.keys(REWARD_KINDS) as [RewardKind,
 export const REWARD_RECIPIENTS = ['referrer', 'referee', 'both'] as const;
 export const rewardRecipientsSchema = z.enum(REWARD_RECIPIENTS);
 
-/** One incentive a clinic offers (docs/domain.md §8). */
+/** One incentive a clinic offers (docs/business-rules.md §8). */
 export const rewardPolicySchema = z
   .strictObject({
     id: z.string().min(1).max(32),
@@ -72,7 +72,7 @@ export const goldenWindowSchema = z.strictObject({
   fromMonth: z.number().int().min(1),
   /** Last month number, inclusive; null = open-ended. */
   toMonth: z.number().int().min(1).nullable(),
-  /** Ranking weight; the defaults are the shares of referrals in docs/domain.md §5 (50%, 30%, the remaining 20%). */
+  /** Ranking weight; the defaults are the shares of referrals in docs/business-rules.md §5 (50%, 30%, the remaining 20%). */
   weight: z.number().int().min(0).max(1000),
 });
 export type GoldenWindow = z.infer<typeof goldenWindowSchema>;

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { clinicSettingsSchema, DEFAULT_SETTINGS, parseSettings, customerSchema, rewardPolicySchema } from '../../src';
 
-describe('clinic settings (every number of docs/domain.md is a setting with a default)', () => {
-  test('defaults match docs/domain.md', () => {
+describe('clinic settings (every number of docs/business-rules.md is a setting with a default)', () => {
+  test('defaults match docs/business-rules.md', () => {
     expect(parseSettings()).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toMatchObject({
       minLeadDays: 1,
