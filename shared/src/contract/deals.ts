@@ -32,6 +32,19 @@ const roleSchema = z.enum(['referrer', 'referee']);
 const unitSchema = z.enum(['fen', 'points', 'item']);
 
 export const dealsContract = defineContract({
+  /** What the checkout form needs about the customer: checked in yet, and the rewards they can use today. */
+  prepare: {
+    input: z.strictObject({ customerId: idSchema }),
+    output: z.strictObject({
+      customerId: idSchema,
+      customerMaskedName: z.string().max(20),
+      maskedPhone: z.string().max(16),
+      /** A deal can be recorded only for a person who has been checked in (a visit exists). */
+      checkedIn: z.boolean(),
+      /** Usable today, per kind (rebate and voucher in fen, points as points). */
+      usable: z.strictObject({ rebate: fenSchema, gift_voucher: fenSchema, points: z.number().int().min(0) }),
+    }),
+  },
   /**
    * Staff record a checkout of a checked-in customer: one deal per item. The customer's first paid
    * deal credits the referral rewards (§8, R9) and makes a new customer an existing one (§1).

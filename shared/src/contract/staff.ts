@@ -13,6 +13,7 @@ import {
 import { departmentSchema, managerKindSchema, staffPostSchema } from '../model/people';
 import { phoneInputSchema } from '../identity/phone';
 import { idSchema, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
+import { KPI_METRICS, type KpiMetric } from '../reports/reducers';
 import { defineContract } from './envelope';
 
 const cursor = z.string().max(64, { error: '分页标记过长' }).optional();
@@ -73,6 +74,78 @@ const verificationItemView = z.strictObject({
   submittedAt: z.string().max(40),
 });
 
+/** A calendar month, e.g. 2027-03. */
+export const monthSchema = z
+  .string({ error: '请选择月份' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' });
+
+/** §4 KPIs with their Chinese names, in display order. */
+export const KPI_LABELS: Record<KpiMetric, string> = {
+  oldCustomers: '老客总量',
+  satisfiedCustomers: '满意客户量',
+  servedCustomers: '当月服务客户量',
+  referralFilings: '带新建档量',
+  referralVisits: '带新到院量',
+  deals: '成交量',
+  dealAmountFen: '成交额',
+};
+const kpiCount = z
+  .number({ error: '目标必须是数字' })
+  .int({ error: '目标必须是整数' })
+  .min(0, { error: '目标不能为负数' })
+  .max(1e12, { error: '目标过大' });
+/** A month's targets: any of the §4 KPIs (成交额 in fen). */
+export const kpiTargetsSchema = z.strictObject(
+  Object.fromEntries(KPI_METRICS.map((m) => [m, kpiCount.optional()])) as Record<
+    KpiMetric,
+    z.ZodOptional<typeof kpiCount>
+  >,
+);
+
+const customerKindSchema = z.enum(['existing', 'new']);
+/** A person found by phone or name, for pickers (masked: the desk confirms with the person). */
+const personPickSchema = z.strictObject({
+  customerId: idSchema,
+  displayName: z.string().max(20),
+  maskedPhone: z.string().max(16),
+  kind: customerKindSchema,
+});
+export type PersonPick = z.infer<typeof personPickSchema>;
+
+const colleagueSchema = z.strictObject({
+  staffId: idSchema,
+  name: z.string().max(20),
+  post: staffPostSchema,
+  postLabel: z.string().max(16),
+  departmentLabel: z.string().max(16),
+  isManager: z.boolean(),
+});
+export type Colleague = z.infer<typeof colleagueSchema>;
+
+/** A customer as staff see them: contact, level, grade, attribution and referrer. */
+const customerViewSchema = z.strictObject({
+  displayName: z.string().max(20),
+  maskedPhone: z.string().max(16),
+  /** Only for the person who has to call: the customer's owner or an open task's owner. */
+  phone: z.string().max(16).optional(),
+  kind: customerKindSchema,
+  starLevel: z.number().int().min(1).max(5).optional(),
+  grade: followUpGradeSchema.optional(),
+  channelLabel: z.string().max(16).optional(),
+  rule: z.enum(ATTRIBUTION_RULES).optional(),
+  ruleExplanation: z.string().max(200).optional(),
+  referrerDisplayName: z.string().max(20).optional(),
+});
+const historySchema = z
+  .array(
+    z.strictObject({
+      at: z.string().max(40),
+      kind: z.enum(['filing', 'touch', 'booking', 'visit', 'follow_up', 'deal']),
+      text: z.string().max(200),
+    }),
+  )
+  .max(50);
+
 /** staff: joining, the workbench's follow-up tasks, and the 四部回访组 verification queue. */
 export const staffContract = defineContract({
   /** An admin (or the store's manager, for their store) creates a one-time invite for a new colleague. */
@@ -114,6 +187,11 @@ export const staffContract = defineContract({
       }),
       /** The daily digest's template; the page asks for one more authorization with it. */
       digestTemplateId: z.string().max(64),
+      storeId: idSchema,
+      /** What the page offers (the server checks again on every action). */
+      canVerify: z.boolean(),
+      canRecordDeals: z.boolean(),
+      canManageTeam: z.boolean(),
     }),
   },
   listTasks: {
@@ -128,28 +206,8 @@ export const staffContract = defineContract({
         status: z.enum(['open', 'done', 'cancelled']),
         note: z.string().max(200).optional(),
       }),
-      customer: z.strictObject({
-        displayName: z.string().max(20),
-        maskedPhone: z.string().max(16),
-        /** Only for the owner of the task. */
-        phone: z.string().max(16).optional(),
-        kind: z.enum(['existing', 'new']),
-        starLevel: z.number().int().min(1).max(5).optional(),
-        grade: followUpGradeSchema.optional(),
-        channelLabel: z.string().max(16).optional(),
-        rule: z.enum(ATTRIBUTION_RULES).optional(),
-        ruleExplanation: z.string().max(200).optional(),
-        referrerDisplayName: z.string().max(20).optional(),
-      }),
-      history: z
-        .array(
-          z.strictObject({
-            at: z.string().max(40),
-            kind: z.enum(['filing', 'touch', 'booking', 'visit', 'follow_up']),
-            text: z.string().max(200),
-          }),
-        )
-        .max(50),
+      customer: customerViewSchema,
+      history: historySchema,
     }),
   },
   /** What recording this result would do — shown in the form before saving; writes nothing. */
@@ -248,6 +306,77 @@ export const staffContract = defineContract({
       status: z.enum(['confirmed_removed', 'restored']),
       /** Send back: the follow-up task the owner gets again. */
       taskId: idSchema.optional(),
+    }),
+  },
+  /** A customer's card: who they are, their attribution, history and open follow-ups (own store). */
+  customerCard: {
+    input: z.strictObject({ customerId: idSchema }),
+    output: z.strictObject({
+      customerId: idSchema,
+      customer: customerViewSchema,
+      /** The person has been checked in at least once (a deal can be recorded). */
+      checkedIn: z.boolean(),
+      openTasks: z.array(taskCardSchema).max(20),
+      history: historySchema,
+    }),
+  },
+  /** People pickers: a customer of the caller's scope by full mobile number or exact name. */
+  findCustomers: {
+    input: z.strictObject({
+      query: z
+        .string({ error: '请输入手机号或姓名' })
+        .trim()
+        .min(1, { error: '请输入手机号或姓名' })
+        .max(20, { error: '搜索内容过长' }),
+    }),
+    output: z.strictObject({ items: z.array(personPickSchema).max(10) }),
+  },
+  /** The active staff of a store (the caller's own; managers of the chain may name another). */
+  listColleagues: {
+    input: z.strictObject({ storeId: idSchema.optional(), post: staffPostSchema.optional() }),
+    output: z.strictObject({ items: z.array(colleagueSchema).max(200) }),
+  },
+  /**
+   * A colleague leaves: their account can no longer act, and their open follow-up tasks and old
+   * customers go to the chosen colleague of the same store. Performance already credited stays
+   * theirs (no retroactive change). Safe to repeat until it reports everything moved.
+   */
+  deactivate: {
+    input: z.strictObject({ staffId: idSchema, handoverToStaffId: idSchema }),
+    output: z.strictObject({
+      staffId: idSchema,
+      handoverToStaffId: idSchema,
+      handoverToName: z.string().max(20),
+      movedTasks: z.number().int().min(0),
+      movedCustomers: z.number().int().min(0),
+    }),
+  },
+  /** A manager sets a staff member's targets for a month (§4 assessment). */
+  setTargets: {
+    input: z.strictObject({ staffId: idSchema, month: monthSchema, targets: kpiTargetsSchema }),
+    output: z.strictObject({ staffId: idSchema, month: monthSchema }),
+  },
+  /** My figures: my §4 KPIs of the month against my targets, and my follow-ups due / on time / overdue. */
+  myFigures: {
+    input: z.strictObject({ month: monthSchema.optional() }),
+    output: z.strictObject({
+      month: monthSchema,
+      kpis: z
+        .array(
+          z.strictObject({
+            metric: z.enum(KPI_METRICS),
+            label: z.string().max(16),
+            actual: z.number().int().min(0),
+            target: z.number().int().min(0).optional(),
+            attainmentBp: z.number().int().min(0).optional(),
+          }),
+        )
+        .length(KPI_METRICS.length),
+      followUps: z.strictObject({
+        due: z.number().int().min(0),
+        onTime: z.number().int().min(0),
+        overdue: z.number().int().min(0),
+      }),
     }),
   },
 });

@@ -33,7 +33,7 @@ export const followUpResultInputSchema = z.discriminatedUnion(
     }),
     z.strictObject({
       result: z.literal('V4'),
-      reason: declineReasonSchema.optional(),
+      reason: z.enum(declineReasonSchema.options, { error: '有效四级必须填写原因' }),
       note: z.string().max(200).optional(),
     }),
     z.strictObject({ result: z.literal('N1'), note: z.string().max(200).optional() }),
@@ -99,7 +99,7 @@ export function nextStepAfterResult(
       return { kind: 'await_event', productIds: r.productIds, why: '本次不参加，待有对应产品政策或活动时再邀约' };
     }
     case 'V4':
-      if (!r.reason) return { kind: 'error', code: 'INVALID_INPUT', message: '有效四级必须填写原因' };
+      // The reason is required by the schema: the record leaves the pool, the reason is what is left.
       return {
         kind: 'verification_queue',
         department: 'cs4_followup',

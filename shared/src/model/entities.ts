@@ -72,6 +72,10 @@ export const staffSchema = z.strictObject({
   /** Sets the clinic up (staff invites, settings); granted in the database only. */
   admin: z.boolean().optional(),
   active: z.boolean().default(true),
+  /** Set when the colleague left (staff.deactivate): when, by whom, and who took over their work. */
+  deactivatedAt: instantSchema.optional(),
+  deactivatedByStaffId: idSchema.optional(),
+  handoverToStaffId: idSchema.optional(),
 });
 export type Staff = z.output<typeof staffSchema>;
 

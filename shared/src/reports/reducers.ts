@@ -390,7 +390,8 @@ function zeroKpis(): Kpis {
 }
 
 /** Actual against target per metric, in basis points (10000 = on target); only targeted metrics. */
-function attainment(actual: Kpis, target: Partial<Kpis>): Partial<Record<KpiMetric, number>> {
+/** Actual against target per KPI, in basis points (a target of 0 is met). */
+export function attainment(actual: Kpis, target: Partial<Kpis>): Partial<Record<KpiMetric, number>> {
   const out: Partial<Record<KpiMetric, number>> = {};
   for (const m of KPI_METRICS) {
     const t = target[m];

@@ -1,1 +1,2 @@
 export * from './invite';
+export * from './handover';

@@ -1,6 +1,7 @@
 import {
   DEFAULT_SETTINGS,
   eventSchema,
+  followUpResultInputSchema,
   nextEvent,
   nextStepAfterResult,
   parseSettings,
@@ -123,10 +124,14 @@ describe('follow-up results (§6)', () => {
     expect(nextStepAfterResult({ result: 'V3', productIds: [] } as never, ctx, S)).toMatchObject({ kind: 'error' });
   });
   test('V4: requires a reason; the record leaves the pool for the 四部回访组 verification queue', () => {
-    expect(nextStepAfterResult({ result: 'V4' }, ctx, S)).toEqual({
+    // Refused at the boundary with the rule's message, and by the rule itself.
+    const parsed = followUpResultInputSchema.safeParse({ result: 'V4' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('有效四级必须填写原因');
+    expect(nextStepAfterResult({ result: 'V4' } as never, ctx, S)).toEqual({
       kind: 'error',
       code: 'INVALID_INPUT',
-      message: '有效四级必须填写原因',
+      message: '有效四级必须填写原因（字段 reason）',
     });
     expect(nextStepAfterResult({ result: 'V4', reason: 'competitor' }, ctx, S)).toMatchObject({
       kind: 'verification_queue',
