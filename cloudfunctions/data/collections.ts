@@ -39,6 +39,8 @@ export const COLLECTIONS = {
   events: 'events',
   /** `_id` = the client's idempotency key of a deal request: a retried or double-tapped deal is one deal. */
   dealRequests: 'dealRequests',
+  /** `_id` = `<staffId>_<YYYY-MM>`: a staff member's §4 targets for a month, set by a manager. */
+  staffTargets: 'staffTargets',
   // Timers.
   /** `_id` = job name: where a timer job that spans several runs (reward expiry) left off. */
   jobs: 'jobs',

@@ -66,3 +66,24 @@ export async function markAsked(db: Database, customerId: string, on: string): P
     .doc(customerId)
     .update({ data: { lastAskedOn: on } });
 }
+
+/** Gives every customer one staff member owns to another (and their department), in one update. */
+export async function handOverCustomers(
+  db: Database,
+  fromStaffId: string,
+  to: { staffId: string; department: Customer['ownerDepartment'] },
+): Promise<number> {
+  const { stats } = await db
+    .collection(COLLECTIONS.customers)
+    .where({ ownerStaffId: fromStaffId })
+    .update({ data: { ownerStaffId: to.staffId, ...(to.department ? { ownerDepartment: to.department } : {}) } });
+  return stats.updated;
+}
+
+/** Customers with exactly this name in a chain, or one of its stores (a name is not unique). */
+export const customersByName = (
+  db: Database,
+  where: { chainId: string; storeId?: string },
+  name: string,
+  limit: number,
+) => findWhere<Customer>(db, COLLECTIONS.customers, { ...where, name }, limit);

@@ -2,10 +2,7 @@ import type { ActionOutput, Deal, DealsContract } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
-import { getById } from './read';
-
-/** The server's largest page (wx-server-sdk clamps `limit` at 1000). */
-const MAX_PAGE = 1000;
+import { findAllByKeyset, getById } from './read';
 
 export type DealAnswer = ActionOutput<DealsContract, 'record'>;
 
@@ -27,22 +24,16 @@ export type DealRequestDoc = {
 
 export const getDealRequest = (db: Database, key: string) => getById<DealRequestDoc>(db, COLLECTIONS.dealRequests, key);
 
-/** Every deal of a customer (a customer has a few a year), in `_id` pages of 1000. */
-export async function dealsOf(db: Database, customerId: string): Promise<Stored<Deal>[]> {
-  const _ = db.command;
-  const all: Stored<Deal>[] = [];
-  for (;;) {
-    const last = all[all.length - 1]?._id;
-    const { data } = await db
-      .collection<Stored<Deal> & Record<string, unknown>>(COLLECTIONS.deals)
-      .where({ customerId, ...(last !== undefined ? { _id: _.gt!(last) } : {}) })
-      .orderBy('_id', 'asc')
-      .limit(MAX_PAGE)
-      .get();
-    all.push(...(data as Stored<Deal>[]));
-    if (data.length < MAX_PAGE) return all;
-  }
-}
+/** Every deal of a customer (a customer has a few a year). */
+export const dealsOf = (db: Database, customerId: string): Promise<Stored<Deal>[]> =>
+  findAllByKeyset<Deal>(db, COLLECTIONS.deals, { customerId });
+
+/** The deals a staff member closed in [from, to) (instants): a month's figures. */
+export const dealsByStaffBetween = (db: Database, staffId: string, bounds: { from: string; to: string }) =>
+  findAllByKeyset<Deal>(db, COLLECTIONS.deals, {
+    staffId,
+    at: db.command.and!(db.command.gte!(bounds.from), db.command.lt!(bounds.to)),
+  });
 
 export function dealsInTx(tx: Transaction) {
   const deals = tx.collection<Deal & { _id?: string }>(COLLECTIONS.deals);

@@ -18,7 +18,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.users, name: 'openid', keys: { openid: 1 }, unique: true },
   { collection: COLLECTIONS.staff, name: 'openid_active', keys: { openid: 1, active: 1 }, unique: false },
   { collection: COLLECTIONS.customers, name: 'openids', keys: { openids: 1 }, unique: false },
-  // staff.goldenTime: a staff member's old customers
+  // staff.goldenTime: a staff member's old customers; staff.deactivate: every customer they own
   { collection: COLLECTIONS.customers, name: 'owner_kind', keys: { ownerStaffId: 1, kind: 1, _id: 1 }, unique: false },
   // booking.create (is this phone a customer already?), identity.bindPhone
   { collection: COLLECTIONS.customers, name: 'chain_phone', keys: { chainId: 1, phone: 1 }, unique: true },
@@ -67,6 +67,26 @@ export const INDEXES: IndexSpec[] = [
     keys: { storeId: 1, status: 1, createdAt: 1 },
     unique: false,
   },
+  // staff.myFigures: what was credited to me in a month (filed, first visited), my deals, visits and tasks
+  {
+    collection: COLLECTIONS.attributions,
+    name: 'credited_filed',
+    keys: { creditedStaffId: 1, filedAt: 1 },
+    unique: false,
+  },
+  {
+    collection: COLLECTIONS.attributions,
+    name: 'credited_first_visit',
+    keys: { creditedStaffId: 1, firstVisitAt: 1 },
+    unique: false,
+  },
+  { collection: COLLECTIONS.deals, name: 'staff_at', keys: { staffId: 1, at: 1 }, unique: false },
+  { collection: COLLECTIONS.visits, name: 'received_at', keys: { receivedByStaffId: 1, at: 1 }, unique: false },
+  { collection: COLLECTIONS.visits, name: 'checked_in_at', keys: { checkedInByStaffId: 1, at: 1 }, unique: false },
+  // staff.myFigures: a month's tasks, open or not (staff.deactivate's open ones use owner_status_due)
+  { collection: COLLECTIONS.followUpTasks, name: 'owner_due', keys: { ownerStaffId: 1, dueDate: 1 }, unique: false },
+  // staff.findCustomers: the desk types a name
+  { collection: COLLECTIONS.customers, name: 'chain_name', keys: { chainId: 1, name: 1 }, unique: false },
   // follow-up results: the chain's coming events
   { collection: COLLECTIONS.events, name: 'chain_date', keys: { chainId: 1, date: 1 }, unique: false },
   { collection: COLLECTIONS.auditLogs, name: 'target_at', keys: { targetId: 1, at: -1 }, unique: false },

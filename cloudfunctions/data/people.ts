@@ -2,7 +2,7 @@ import type { AttributionRecord, Filing } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
-import { findWhere, getById } from './read';
+import { findAllByKeyset, findWhere, getById } from './read';
 
 /**
  * One per phone and chain (`_id` = personIdFor): the person's bookkeeping. Every booking of that
@@ -48,4 +48,18 @@ export const getAttribution = (db: Database, customerId: string) =>
 export async function filingsOf(db: Database, customerId: string): Promise<Stored<Filing>[]> {
   const filings = await findWhere<Filing>(db, COLLECTIONS.filings, { customerId }, 1000);
   return filings.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1));
+}
+
+/** Attributions credited to a staff member whose `field` instant falls in [from, to) (a month's figures). */
+export function attributionsCreditedBetween(
+  db: Database,
+  staffId: string,
+  field: 'filedAt' | 'firstVisitAt',
+  bounds: { from: string; to: string },
+) {
+  const _ = db.command;
+  return findAllByKeyset<AttributionRecord>(db, COLLECTIONS.attributions, {
+    creditedStaffId: staffId,
+    [field]: _.and!(_.gte!(bounds.from), _.lt!(bounds.to)),
+  });
 }

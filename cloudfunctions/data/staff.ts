@@ -1,4 +1,4 @@
-import type { Staff } from '@clinic/shared';
+import type { Staff, StaffFacts } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
@@ -22,3 +22,37 @@ export function staffInTx(tx: Transaction) {
     put: (member: Staff) => staff.doc(member.id).set(member),
   };
 }
+
+/**
+ * Takes a leaving colleague's account off: inactive (every guard refuses them) and unbound from
+ * their WeChat account, remembering to whom their work went (a repeated call finishes the move).
+ */
+export async function deactivateStaff(
+  db: Database,
+  staffId: string,
+  change: { handoverToStaffId: string; by: string; at: string },
+): Promise<void> {
+  await db
+    .collection(COLLECTIONS.staff)
+    .doc(staffId)
+    .update({
+      data: {
+        active: false,
+        openid: db.command.remove!(),
+        deactivatedAt: change.at,
+        deactivatedByStaffId: change.by,
+        handoverToStaffId: change.handoverToStaffId,
+      },
+    });
+}
+
+/** What the shared handover rules need of a staff record. */
+export const staffFactsOf = (s: Staff): StaffFacts => ({
+  id: s.id,
+  chainId: s.chainId,
+  storeId: s.storeId,
+  active: s.active,
+  ...(s.admin ? { admin: true } : {}),
+  ...(s.managerKind ? { managerKind: s.managerKind } : {}),
+  ...(s.handoverToStaffId ? { handoverToStaffId: s.handoverToStaffId } : {}),
+});

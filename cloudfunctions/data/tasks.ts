@@ -2,7 +2,7 @@ import type { FollowUpTask } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
-import { getById } from './read';
+import { findAllByKeyset, getById } from './read';
 
 /** Follow-up tasks (§6): `_id` = task id. */
 export const getTask = (db: Database, id: string) => getById<FollowUpTask>(db, COLLECTIONS.followUpTasks, id);
@@ -60,4 +60,23 @@ export function tasksInTx(tx: Transaction) {
     put: (task: FollowUpTask) => tasks.doc(task.id).set(task),
     update: (id: string, patch: Record<string, unknown>) => tasks.doc(id).update(patch),
   };
+}
+
+/** Every task an owner has due in [from, to] (dates), open or not (my figures of a month). */
+export const tasksDueBetween = (db: Database, ownerStaffId: string, from: string, to: string) =>
+  findAllByKeyset<FollowUpTask>(db, COLLECTIONS.followUpTasks, {
+    ownerStaffId,
+    dueDate: db.command.and!(db.command.gte!(from), db.command.lte!(to)),
+  });
+
+/**
+ * Gives every open task of one owner to another, in one multi-document update (no transaction can
+ * hold thousands of documents; repeating it moves what is left). Returns how many moved.
+ */
+export async function handOverOpenTasks(db: Database, fromStaffId: string, toStaffId: string): Promise<number> {
+  const { stats } = await db
+    .collection(COLLECTIONS.followUpTasks)
+    .where({ ownerStaffId: fromStaffId, status: 'open' })
+    .update({ data: { ownerStaffId: toStaffId } });
+  return stats.updated;
 }

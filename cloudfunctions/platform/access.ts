@@ -53,6 +53,10 @@ function admits(a: Access, customer: Stored<Customer> | undefined, staff: Stored
   return a.staff === 'any' || a.staff.includes(staff.post);
 }
 
+/** Whether a staff record passes any entry of the list (no customer entries considered). */
+export const admitsStaff = (access: readonly Access[], staff: Stored<Staff> | undefined): boolean =>
+  access.some((a) => !needsCustomer(a) && a !== 'user' && admits(a, undefined, staff));
+
 /**
  * Checks the caller against the action's access list before the handler runs. Reads only what the
  * list needs: nothing for `user` or `system`, the customer record and/or the staff record otherwise

@@ -13,3 +13,10 @@ export type RecordedDeal = ActionOutput<C, 'record'>;
 export function recordDeal(input: RecordDealInput): Promise<Result<RecordedDeal>> {
   return callFunction('deals', dealsContract, 'record', input);
 }
+
+export type DealPreparation = ActionOutput<C, 'prepare'>;
+
+/** The checkout form's header: the customer, whether they have been checked in, rewards usable today. */
+export function prepareDeal(customerId: string): Promise<Result<DealPreparation>> {
+  return callFunction('deals', dealsContract, 'prepare', { customerId });
+}

@@ -49,6 +49,7 @@ export const HISTORY_KIND_LABELS = {
   booking: '预约',
   visit: '到院',
   follow_up: '回访',
+  deal: '成交',
 } as const;
 
 /** Channel level as staff say it: 1 → 一级, 2 → 二级 (a referral tagged inside another channel). */

@@ -31,7 +31,7 @@ beforeAll(async () => {
   codeB = (await clinic.call('referral', 'getMyCard', {}, LIUFANG.openid)).body.data.code;
   const res = await clinic.call('booking', 'create', bookingInput({ phone: FILED_PHONE, referralCode: codeA }), OWNER);
   ownerBookingId = res.body.data.id;
-  checkedIn(clinic, LIUFANG.id);
+  await checkedIn(clinic, LIUFANG.id);
 });
 afterAll(async () => {
   await clinic.cloud.stop();
@@ -182,6 +182,40 @@ const CASES: Case[] = [
     action: 'createInvite',
     data: () => ({ name: '新同事', storeId: 'store-1', post: 'nurse', department: 'medical' }),
     expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'],
+  },
+  {
+    fn: 'deals',
+    action: 'prepare',
+    data: () => ({ customerId: LIUFANG.id }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  },
+  // The customer card, pickers, colleagues and figures: anyone with tasks, within their store.
+  {
+    fn: 'staff',
+    action: 'customerCard',
+    data: () => ({ customerId: LIUFANG.id }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  },
+  {
+    fn: 'staff',
+    action: 'findCustomers',
+    data: () => ({ query: '刘芳' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  },
+  { fn: 'staff', action: 'listColleagues', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'] },
+  { fn: 'staff', action: 'myFigures', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'] },
+  // Targets and leavers: the admin and store managers. (Deactivating oneself is refused even to them.)
+  {
+    fn: 'staff',
+    action: 'setTargets',
+    data: () => ({ staffId: 'staff-s1-consultant-1', month: '2027-03', targets: { referralFilings: 6 } }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'],
+  },
+  {
+    fn: 'staff',
+    action: 'deactivate',
+    data: () => ({ staffId: 'staff-s1-manager', handoverToStaffId: 'staff-s1-consultant-1' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'INVALID_INPUT'],
   },
   {
     fn: 'staff',

@@ -9,7 +9,6 @@ import {
   type DealsContract,
   type ReferralFacts,
   type RewardLedgerEntry,
-  type StaffPost,
 } from '@clinic/shared';
 import type { z } from 'zod';
 import { getProducts, loadSettings } from '../../data/clinic';
@@ -25,17 +24,6 @@ import type { HandlerContext } from '../../platform/define-function';
 import type { Database, Transaction } from '../../platform/db-types';
 import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
-
-/** The posts that close deals (every post that meets customers at the store, not the call centre). */
-export const DEAL_POSTS = [
-  'consultant',
-  'onsite_service',
-  'butler_service',
-  'membership_centre',
-  'doctor_assistant',
-  'nurse',
-  'technician',
-] as const satisfies readonly StaffPost[];
 
 type RecordInput = z.output<DealsContract['record']['input']>;
 

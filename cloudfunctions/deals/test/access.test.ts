@@ -13,8 +13,8 @@ beforeAll(async () => {
   clinic = await startClinic();
   const code = (await clinic.call('referral', 'getMyCard', {}, WANGLI.openid)).body.data.code;
   storeOneCustomer = await referredNewcomer(clinic, code, '13900005001', 'o-access-referee');
-  checkedIn(clinic, storeOneCustomer);
-  checkedIn(clinic, ZHANGMIN.id, 'store-2');
+  await checkedIn(clinic, storeOneCustomer);
+  await checkedIn(clinic, ZHANGMIN.id, 'store-2');
 });
 afterAll(async () => {
   await clinic.cloud.stop();

@@ -25,7 +25,7 @@ const credits = (query: Record<string, unknown>) =>
 
 test('20 concurrent identical calls (a double tap, retries): one deal set, one credit per recipient, one answer', async () => {
   const referee = await referredNewcomer(clinic, codeA, '13900004001', 'o-race-1');
-  checkedIn(clinic, referee);
+  await checkedIn(clinic, referee);
   const key = newKey();
   const data = {
     customerId: referee,
@@ -53,7 +53,7 @@ test('20 concurrent identical calls (a double tap, retries): one deal set, one c
 
 test('concurrent different checkouts of one new referee: every deal recorded, the reward credited once', async () => {
   const referee = await referredNewcomer(clinic, codeA, '13900004002', 'o-race-2', { slot: '10:30' });
-  checkedIn(clinic, referee);
+  await checkedIn(clinic, referee);
   const answers = await Promise.all(
     Array.from({ length: 6 }, () => record({ customerId: referee, items: [botulinum()], idempotencyKey: newKey() })),
   );
@@ -79,7 +79,7 @@ test('two friends of one referrer paying at the same moment: her lipstick (cap 1
     referredNewcomer(clinic, codeB, '13900004003', 'o-race-3', { slot: '11:00' }),
     referredNewcomer(clinic, codeB, '13900004004', 'o-race-4', { slot: '11:30' }),
   ]);
-  for (const f of friends) checkedIn(clinic, f);
+  for (const f of friends) await checkedIn(clinic, f);
   const answers = await Promise.all(
     friends.map((customerId) => record({ customerId, items: [botulinum()], idempotencyKey: newKey() })),
   );
@@ -91,7 +91,7 @@ test('two friends of one referrer paying at the same moment: her lipstick (cap 1
 });
 
 test('concurrent uses of one balance never spend more than it holds', async () => {
-  checkedIn(clinic, WANGLI.id);
+  await checkedIn(clinic, WANGLI.id);
   // 王丽 holds 2 × ¥198.00 + ¥149.00 of rebate from the friends above.
   const before = (await clinic.call('referral', 'listMyRewards', {}, WANGLI.openid)).body.data.balanceFen;
   expect(before).toBe(19_800 + 14_900);

@@ -1,19 +1,15 @@
-import { localDate } from '@clinic/shared';
 import { DEMO_CHAIN_ID } from '../../../local-cloud/src/dev/seed/demo-identities';
-import { visitIdFor } from '../../data/keys';
 import { bookingInput, type Clinic } from '../../test/support/clinic';
 
-/**
- * A visit of the customer, written straight into the local cloud's database. Stands in for the
- * check-in action, which is being built separately: when it lands, only this helper changes.
- */
-export function checkedIn(clinic: Clinic, customerId: string, storeId = 'store-1'): void {
-  const at = clinic.cloud.clock.now().toISOString();
-  const id = visitIdFor(customerId, localDate(at));
-  if (clinic.cloud.db.find('visits', { _id: id }).length > 0) return;
-  clinic.cloud.db.insertMany('visits', [
-    { _id: id, id, chainId: DEMO_CHAIN_ID, storeId, customerId, at, companionCustomerIds: [], productIds: [] },
-  ]);
+/** The desk of each demo store (a consultant or the store's manager checks people in). */
+const DESK: Record<string, string> = { 'store-1': 'demo-staff-consultant-1', 'store-2': 'demo-manager-store-2' };
+
+/** The customer arrives and the desk checks them in by phone (`visits.checkIn`), once a day. */
+export async function checkedIn(clinic: Clinic, customerId: string, storeId = 'store-1'): Promise<void> {
+  const [customer] = clinic.cloud.db.find('customers', { _id: customerId }) as { phone: string }[];
+  if (!customer) throw new Error(`no customer ${customerId}`);
+  const res = await clinic.call('visits', 'checkIn', { phone: customer.phone }, DESK[storeId]);
+  if (!res.body.ok) throw new Error(`check-in failed: ${JSON.stringify(res.body)}`);
 }
 
 /** A newcomer booked through a referral card (a new customer with a referral relationship): their customer id. */

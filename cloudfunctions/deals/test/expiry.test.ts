@@ -13,7 +13,7 @@ beforeAll(async () => {
   clinic = await startClinic();
   const code = (await clinic.call('referral', 'getMyCard', {}, WANGLI.openid)).body.data.code;
   referee = await referredNewcomer(clinic, code, '13900006001', REFEREE);
-  checkedIn(clinic, referee);
+  await checkedIn(clinic, referee);
   const first = await clinic.call(
     'deals',
     'record',

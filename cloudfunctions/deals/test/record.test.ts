@@ -27,7 +27,7 @@ beforeAll(async () => {
   clinic = await startClinic();
   codeA = (await clinic.call('referral', 'getMyCard', {}, WANGLI.openid)).body.data.code;
   refereeA = await referredNewcomer(clinic, codeA, '13900003001', REFEREE_A);
-  checkedIn(clinic, refereeA);
+  await checkedIn(clinic, refereeA);
 });
 afterAll(async () => {
   await clinic.cloud.stop();
@@ -199,7 +199,7 @@ describe('deals.record: the first paid deal (§8, R9, §1)', () => {
   });
 
   test('R9: an existing customer without a referrer earns nothing and may spend her own referral rebate', async () => {
-    checkedIn(clinic, WANGLI.id);
+    await checkedIn(clinic, WANGLI.id);
     const res = await record({
       customerId: WANGLI.id,
       items: [botulinum(), { productId: 'product-rejuvenation', amountFen: 98_000, paidFen: 90_000 }],
@@ -222,7 +222,7 @@ describe('deals.record: unpaid deals and caps', () => {
   let refereeB: string;
   beforeAll(async () => {
     refereeB = await referredNewcomer(clinic, codeA, '13900003002', 'o-deal-referee-b', { slot: '10:30' });
-    checkedIn(clinic, refereeB);
+    await checkedIn(clinic, refereeB);
   });
 
   test('an unpaid deal (paidFen 0) credits nothing; a later paid one does (the lipstick is capped once per referrer)', async () => {
@@ -233,7 +233,8 @@ describe('deals.record: unpaid deals and caps', () => {
       becameExisting: false,
     });
     expect(customer(refereeB).kind).toBe('new');
-    expect(referralOf(refereeB)).toMatchObject({ status: 'booked', rewardCredited: false });
+    // Checked in (已到院), not yet a paying customer (no 已成交).
+    expect(referralOf(refereeB)).toMatchObject({ status: 'visited', rewardCredited: false });
     expect(ledgerOf(refereeB)).toEqual([]);
 
     const paid = await record({ customerId: refereeB, items: [botulinum()], idempotencyKey: newKey() });
@@ -255,7 +256,7 @@ describe('deals.record: unpaid deals and caps', () => {
     ]);
     try {
       const refereeC = await referredNewcomer(clinic, codeA, '13900003003', 'o-deal-referee-c', { slot: '11:00' });
-      checkedIn(clinic, refereeC);
+      await checkedIn(clinic, refereeC);
       const res = await record({ customerId: refereeC, items: [botulinum()], idempotencyKey: newKey() });
       // 王丽 had 2 × ¥149.00 from this policy: ¥52.00 is left under the ¥350.00 cap.
       expect(res.body.data.credited).toEqual([
@@ -263,7 +264,7 @@ describe('deals.record: unpaid deals and caps', () => {
         expect.objectContaining({ role: 'referee', amount: REBATE }),
       ]);
       const refereeD = await referredNewcomer(clinic, codeA, '13900003004', 'o-deal-referee-d', { slot: '11:30' });
-      checkedIn(clinic, refereeD);
+      await checkedIn(clinic, refereeD);
       const capped = await record({ customerId: refereeD, items: [botulinum()], idempotencyKey: newKey() });
       expect(capped.body.data).toMatchObject({
         credited: [expect.objectContaining({ role: 'referee', amount: REBATE })],
@@ -295,7 +296,7 @@ describe('deals.record refuses, writing nothing', () => {
   });
 
   test('another store’s customer looks like no customer at all: NOT_FOUND', async () => {
-    checkedIn(clinic, ZHANGMIN.id, 'store-2');
+    await checkedIn(clinic, ZHANGMIN.id, 'store-2');
     const before = dealCounts(clinic);
     for (const openid of [STAFF, MANAGER]) {
       const res = await record({ customerId: ZHANGMIN.id, items: [botulinum()], idempotencyKey: newKey() }, openid);
@@ -318,7 +319,7 @@ describe('deals.record refuses, writing nothing', () => {
   });
 
   test('products must exist, be active, of the chain and offered at the customer’s store', async () => {
-    checkedIn(clinic, LIUFANG.id);
+    await checkedIn(clinic, LIUFANG.id);
     const before = dealCounts(clinic);
     const unknown = await record({
       customerId: LIUFANG.id,

@@ -1,15 +1,13 @@
 import { staffContract } from '@clinic/shared';
-import type { Access } from '../../platform/access';
+import { TASK_PEOPLE, TEAM_MANAGERS, VERIFIERS } from '../../platform/staff-roles';
 import { defineFunction } from '../../platform/define-function';
 import { createInvite, redeemInvite } from './invites';
 import { getTaskDetail, listTasks, previewResult, recordResult, remindLater, rescheduleTask, workbench } from './tasks';
 import { goldenTime, recordAsk } from './golden-time';
 import { listVerification, verify } from './verification';
-
-/** Whoever has follow-up tasks: every post, and managers for their store's tasks. */
-const TASK_PEOPLE: readonly Access[] = [{ staff: 'any' }, 'store_manager', 'general_manager'];
-/** 四部回访组 (and managers, who oversee it). */
-const VERIFIERS: readonly Access[] = [{ staff: 'any', department: 'cs4_followup' }, 'store_manager', 'general_manager'];
+import { customerCard, findCustomers } from './customer-card';
+import { deactivate, listColleagues, setTargets } from './team';
+import { myFigures } from './figures';
 
 export const main = defineFunction(
   staffContract,
@@ -27,10 +25,16 @@ export const main = defineFunction(
     recordAsk: (input, { caller, db, now }) => recordAsk(input, caller, db, now),
     listVerification: (input, { caller, db }) => listVerification(input, caller, db),
     verify: (input, { caller, db, now }) => verify(input, caller, db, now),
+    customerCard: (input, { caller, db, now }) => customerCard(input, caller, db, now),
+    findCustomers: (input, { caller, db }) => findCustomers(input, caller, db),
+    listColleagues: (input, { caller, db }) => listColleagues(input, caller, db),
+    deactivate: (input, { caller, db, now }) => deactivate(input, caller, db, now),
+    setTargets: (input, { caller, db, now }) => setTargets(input, caller, db, now),
+    myFigures: (input, { caller, db, now }) => myFigures(input, caller, db, now),
   },
   {
     access: {
-      createInvite: ['admin', 'store_manager'],
+      createInvite: TEAM_MANAGERS,
       // Anyone with WeChat who holds a valid code (the code is the credential).
       redeemInvite: ['user'],
       workbench: TASK_PEOPLE,
@@ -44,6 +48,12 @@ export const main = defineFunction(
       recordAsk: TASK_PEOPLE,
       listVerification: VERIFIERS,
       verify: VERIFIERS,
+      customerCard: TASK_PEOPLE,
+      findCustomers: TASK_PEOPLE,
+      listColleagues: TASK_PEOPLE,
+      deactivate: TEAM_MANAGERS,
+      setTargets: TEAM_MANAGERS,
+      myFigures: TASK_PEOPLE,
     },
   },
 );

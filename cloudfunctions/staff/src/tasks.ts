@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import {
-  FOLLOW_UP_RESULTS,
   FOLLOW_UP_TASK_KINDS,
   STAFF_POSTS,
   bucketRange,
@@ -17,23 +16,19 @@ import {
   type TaskBucket,
   type TaskCard,
 } from '@clinic/shared';
-import { bookingsOfCustomer } from '../../data/bookings';
 import { getStore, loadSettings } from '../../data/clinic';
 import { customersByIds, getCustomer } from '../../data/customers';
 import type { Stored } from '../../data/documents';
 import { comingEvents } from '../../data/events';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../data/pagination';
-import { filingsOf, getAttribution } from '../../data/people';
-import { countOpenTasks, getTask, openTasksOf, tasksInTx, tasksOfCustomer } from '../../data/tasks';
+import { countOpenTasks, getTask, openTasksOf, tasksInTx } from '../../data/tasks';
+import { customerContext } from './customer-context';
 import { verificationInTx } from '../../data/verification';
-import { visitsOf } from '../../data/visits';
 import { canSeePerson, type Caller } from '../../platform/access';
 import type { Database } from '../../platform/db-types';
 import { AppError } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
-import { getById } from '../../data/read';
-import { COLLECTIONS } from '../../data/collections';
-import type { ReferralDoc } from '../../data/referrals';
+import { DEAL_MAKERS, TEAM_MANAGERS, VERIFIERS, callerMay } from '../../platform/staff-roles';
 
 type In<A extends keyof StaffContract> = z.output<StaffContract[A]['input']>;
 type Me = NonNullable<Caller['staff']>;
@@ -51,7 +46,7 @@ async function taskFor(db: Database, caller: Caller, taskId: string): Promise<St
   return task;
 }
 
-function cardOf(task: FollowUpTask, who: { name: string; phone: string } | undefined, today: string): TaskCard {
+export function cardOf(task: FollowUpTask, who: { name: string; phone: string } | undefined, today: string): TaskCard {
   const remindAt = task.remindAt ?? undefined;
   return {
     id: task.id,
@@ -83,6 +78,10 @@ export async function workbench(caller: Caller, db: Database, now: Date) {
     storeName: store?.name ?? '',
     counts: { today: counts[0] ?? 0, overdue: counts[1] ?? 0, tomorrow: counts[2] ?? 0, upcoming: counts[3] ?? 0 },
     digestTemplateId: settings.notifications.staffDigestTemplateId,
+    storeId: staff.storeId,
+    canVerify: callerMay(caller, VERIFIERS),
+    canRecordDeals: callerMay(caller, DEAL_MAKERS),
+    canManageTeam: callerMay(caller, TEAM_MANAGERS),
   };
 }
 
@@ -110,64 +109,19 @@ export async function listTasks(input: In<'listTasks'>, caller: Caller, db: Data
 
 export async function getTaskDetail(input: In<'getTask'>, caller: Caller, db: Database, now: Date) {
   const task = await taskFor(db, caller, input.taskId);
-  const today = localDate(now);
-  const [customer, attribution, filings, visits, bookings, tasks, relationship] = await Promise.all([
-    getCustomer(db, task.customerId),
-    getAttribution(db, task.customerId),
-    filingsOf(db, task.customerId),
-    visitsOf(db, task.customerId),
-    bookingsOfCustomer(db, task.customerId),
-    tasksOfCustomer(db, task.customerId),
-    getById<ReferralDoc>(db, COLLECTIONS.referrals, task.customerId),
-  ]);
+  const customer = await getCustomer(db, task.customerId);
   if (!customer) throw taskNotFound();
-  const settings = await loadSettings(db, customer.chainId);
-  const referrer = relationship ? await getCustomer(db, relationship.referrerCustomerId) : null;
-  const first = filings.find((f) => !f.isTouch);
-  const label = (channel: string) => settings.channels[channel] ?? channel;
-  const history = [
-    ...filings.map((f) => ({
-      at: f.at,
-      kind: f.isTouch ? ('touch' as const) : ('filing' as const),
-      text: `${f.isTouch ? '再次登记（接触）' : '建档'}：${label(f.channel)}${f.grade ? ` · ${f.grade}` : ''}`,
-    })),
-    ...bookings.map((b) => ({
-      at: b.createdAt,
-      kind: 'booking' as const,
-      text: `预约 ${b.date} ${b.slot}（${b.status === 'booked' ? '待到院' : b.status === 'visited' ? '已到院' : b.status === 'cancelled' ? '已取消' : '未到院'}）`,
-    })),
-    ...visits.map((v) => ({ at: v.at, kind: 'visit' as const, text: '到院' })),
-    ...tasks
-      .filter((t) => t.status === 'done' && t.result && t.doneAt)
-      .map((t) => ({
-        at: t.doneAt as string,
-        kind: 'follow_up' as const,
-        text: `回访：${FOLLOW_UP_RESULTS[t.result as keyof typeof FOLLOW_UP_RESULTS]}${t.note ? `（${t.note}）` : ''}`,
-      })),
-  ]
-    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
-    .slice(0, 50);
+  // The full number only for the person who has to call (tap to call).
   const isOwner = task.ownerStaffId === me(caller).id;
+  const context = await customerContext(db, customer, isOwner);
   return {
     task: {
-      ...cardOf(task, customer, today),
+      ...cardOf(task, customer, localDate(now)),
       status: task.status,
       ...(task.note ? { note: task.note } : {}),
     },
-    customer: {
-      displayName: maskName(customer.name),
-      maskedPhone: maskPhone(customer.phone),
-      // The full number only for the person who has to call (tap to call).
-      ...(isOwner ? { phone: customer.phone } : {}),
-      kind: customer.kind,
-      ...(customer.starLevel ? { starLevel: customer.starLevel } : {}),
-      ...(first?.grade ? { grade: first.grade } : {}),
-      ...(attribution
-        ? { channelLabel: label(attribution.channel), rule: attribution.rule, ruleExplanation: attribution.explanation }
-        : {}),
-      ...(referrer ? { referrerDisplayName: maskName(referrer.name) } : {}),
-    },
-    history,
+    customer: context.customer,
+    history: context.history,
   };
 }
 

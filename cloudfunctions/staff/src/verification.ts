@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { localDate, maskName, maskPhone, type FollowUpTask, type StaffContract } from '@clinic/shared';
+import { localDate, maskName, maskPhone, workOwner, type FollowUpTask, type StaffContract } from '@clinic/shared';
 import { getCustomer } from '../../data/customers';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../data/pagination';
-import { getStaff } from '../../data/staff';
+import { getStaff, staffFactsOf, staffInTx } from '../../data/staff';
 import { tasksInTx } from '../../data/tasks';
 import { pendingVerification, verificationInTx } from '../../data/verification';
 import { canSeePerson, type Caller } from '../../platform/access';
@@ -67,12 +67,15 @@ export async function verify(input: In<'verify'>, caller: Caller, db: Database, 
     const tasks = tasksInTx(tx);
     const original = await tasks.get(item.id.slice(1));
     if (!original) return { itemId: item.id, status };
+    // A colleague who left since: the one who took over their work follows up.
+    const owner = await staffInTx(tx).get(original.ownerStaffId);
+    const ownerStaffId = workOwner(owner ? staffFactsOf(owner) : null, original.ownerStaffId);
     const again: FollowUpTask = {
       id: `${original.id}_back`,
       chainId: original.chainId,
       storeId: original.storeId,
       customerId: original.customerId,
-      ownerStaffId: original.ownerStaffId,
+      ownerStaffId,
       kind: 'retry',
       ...(original.grade ? { grade: original.grade } : {}),
       dueDate: localDate(now),

@@ -138,7 +138,11 @@ test('V4 needs a reason; V4 and N2 go to the verification queue; confirm and sen
   const a = await bookedTask('13933330004', '11:30');
   const before = clinic.counts();
   const noReason = await staff('recordResult', { taskId: a.taskId, result: { result: 'V4' } });
-  expect(noReason.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: '有效四级必须填写原因' });
+  expect(noReason.body).toEqual({
+    ok: false,
+    code: 'INVALID_INPUT',
+    message: '有效四级必须填写原因（字段 result.reason）',
+  });
   expect(clinic.counts()).toEqual(before);
 
   const v4 = await staff('recordResult', {
