@@ -29,8 +29,13 @@ export function countBadge(n: number): string {
 
 /** The next page appended to what is shown, without repeating an item already there. */
 export function appendPage<T extends { id: string }>(shown: readonly T[], page: readonly T[]): T[] {
-  const known = new Set(shown.map((item) => item.id));
-  return [...shown, ...page.filter((item) => !known.has(item.id))];
+  return appendPageBy(shown, page, (item) => item.id);
+}
+
+/** `appendPage` for items keyed otherwise (黄金时间's old customers, by `customerId`). */
+export function appendPageBy<T>(shown: readonly T[], page: readonly T[], keyOf: (item: T) => string): T[] {
+  const known = new Set(shown.map(keyOf));
+  return [...shown, ...page.filter((item) => !known.has(keyOf(item)))];
 }
 
 /** Removes one item (a verified record, a finished task) from a shown list. */
