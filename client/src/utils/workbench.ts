@@ -6,12 +6,12 @@ import type { SubscribeOutcome } from '../services/subscribe';
 
 export type WorkbenchTab = 'today' | 'overdue' | 'tomorrow' | 'golden';
 
-/** The tabs in display order; 黄金时间 has no task bucket (its list is not built yet). */
+/** The tabs in display order; 黄金时间 has no task bucket (its list is `staff.goldenTime`, uncounted). */
 export const WORKBENCH_TABS: readonly { tab: WorkbenchTab; label: string; bucket?: TaskBucket; empty: string }[] = [
   { tab: 'today', label: '今日', bucket: 'today', empty: '今日暂无回访任务' },
   { tab: 'overdue', label: '逾期', bucket: 'overdue', empty: '没有逾期的回访任务' },
   { tab: 'tomorrow', label: '明日', bucket: 'tomorrow', empty: '明日暂无回访任务' },
-  { tab: 'golden', label: '黄金时间', empty: '黄金时间名单即将上线' },
+  { tab: 'golden', label: '黄金时间', empty: '暂无黄金时间内的老客' },
 ];
 
 /** The count a tab shows: its bucket's count, or nothing for a tab without a bucket. */
