@@ -8,7 +8,8 @@ export default defineAppConfig({
     'pages/privacy/index',
   ],
   subPackages: [
-    // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification (loaded only by staff).
+    // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification, golden-time asks
+    // (loaded only by staff).
     {
       root: 'packages/staff',
       pages: [
@@ -17,6 +18,7 @@ export default defineAppConfig({
         'pages/check-in/index',
         'pages/desk-filing/index',
         'pages/verification/index',
+        'pages/golden-ask/index',
       ],
     },
     // Manager tools: reports and settings.
