@@ -34,4 +34,5 @@ export const PAGES = {
   deskFiling: '/packages/staff/pages/desk-filing/index',
   verification: '/packages/staff/pages/verification/index',
   goldenAsk: '/packages/staff/pages/golden-ask/index',
+  staffJoin: '/packages/staff/pages/join/index',
 } as const;
