@@ -156,12 +156,12 @@ export const RULE_SUMMARIES: Record<NonNullable<RecordedAsk['friendFiling']>['ru
   R7: '已由其他渠道建档且未到院，老客推荐仍归原渠道',
 };
 
-/** How the answer opens: a new filing, one already there (R1), or an ask without a friend. */
+/**
+ * How the answer opens: a new filing, the friend filed before (first filing wins, R1; the server's
+ * message says by which channel, and that this one is a touch), or an ask without a friend.
+ */
 export function askHeadline(res: RecordedAsk): { title: string; sub: string } {
   const filing = res.friendFiling;
   if (!filing) return { title: '已记录宣导', sub: '该老客将暂时移出黄金时间名单，冷却期后再出现' };
-  if (filing.existing) {
-    return { title: '朋友此前已建档', sub: '首次建档为准（R1）：本次登记记为接触，渠道与归属不变' };
-  }
-  return { title: '已为朋友建档', sub: `归属 ${filing.channelLabel}，跟进任务已按意向等级安排` };
+  return { title: filing.existing ? '朋友此前已建档' : '已为朋友建档', sub: filing.message };
 }

@@ -43,6 +43,7 @@ describe('记录宣导', () => {
     expect(svc.recordAsk).toHaveBeenCalledWith({ customerId: 'cust-0001', note: '下月复诊时再聊' });
     expect(within(result).getByTestId('ask-headline').textContent).toBe('已记录宣导');
     expect(within(result).getByTestId('ask-date').textContent).toBe('11月23日 周一（今天）');
+    expect(within(result).getByTestId('ask-message').textContent).toContain('冷却期');
     expect(within(result).queryByTestId('ask-channel')).toBeNull();
 
     fireEvent.click(screen.getByTestId('ask-back'));
@@ -101,7 +102,7 @@ describe('记录宣导', () => {
     expect(within(result).getByTestId('ask-channel').textContent).toBe('老带新');
     expect(within(result).getByTestId('ask-message').textContent).toContain('已建档：老带新');
     expect(within(result).getByTestId('ask-rule').textContent).toContain('R1');
-    expect(screen.queryByTestId('ask-existing')).toBeNull();
+    expect(result.getAttribute('data-existing')).toBe('false');
   });
 
   it('a friend filed before keeps that filing: the message, R1 first filing wins', async () => {
@@ -121,12 +122,14 @@ describe('记录宣导', () => {
     render(<GoldenAskPage />);
     fillFriend();
     fireEvent.click(screen.getByTestId('ask-save'));
-    const notice = await screen.findByTestId('ask-existing');
-    expect(notice.textContent).toContain('首次建档为准（R1）');
-    expect(notice.textContent).toContain('该顾客已由搜索建档');
+    const result = await screen.findByTestId('ask-result');
+    expect(result.getAttribute('data-existing')).toBe('true');
     expect(screen.getByTestId('ask-headline').textContent).toBe('朋友此前已建档');
-    expect(screen.getByTestId('ask-channel').textContent).toBe('搜索');
-    expect(screen.getByTestId('ask-rule').textContent).toContain('首次建档为准');
+    expect(screen.getByTestId('ask-message').textContent).toBe('该顾客已由搜索建档，本次登记记为接触');
+    expect(screen.getByTestId('ask-channel').textContent).toBe('搜索（以首次建档为准）');
+    expect(screen.getByTestId('ask-rule').textContent).toBe(
+      'R1首次建档为准：渠道与归属以第一次建档为准，之后的登记只记为接触',
+    );
   });
 
   it('a refusal is shown as the server says it, and the form stays', async () => {

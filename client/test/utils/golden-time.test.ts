@@ -134,16 +134,18 @@ describe('ask form', () => {
 });
 
 describe('the answer', () => {
-  it('a new filing, the friend filed before (R1), or an ask alone', () => {
-    expect(askHeadline(recordedAsk())).toEqual({
-      title: '已为朋友建档',
-      sub: '归属 老带新，跟进任务已按意向等级安排',
-    });
+  it('a new filing, the friend filed before (R1), or an ask alone; the server’s message says what happened', () => {
+    expect(askHeadline(recordedAsk())).toEqual({ title: '已为朋友建档', sub: '已建档：老带新，F1 级，跟进人已安排' });
     const existing = recordedAsk({
-      friendFiling: { customerId: 'c-2', existing: true, message: '已建档', channelLabel: '搜索', rule: 'R1' },
+      friendFiling: {
+        customerId: 'c-2',
+        existing: true,
+        message: '该顾客已由搜索建档，本次登记记为接触',
+        channelLabel: '搜索',
+        rule: 'R1',
+      },
     });
-    expect(askHeadline(existing).title).toBe('朋友此前已建档');
-    expect(askHeadline(existing).sub).toContain('首次建档为准（R1）');
+    expect(askHeadline(existing)).toEqual({ title: '朋友此前已建档', sub: '该顾客已由搜索建档，本次登记记为接触' });
     expect(askHeadline({ askedOn: TODAY }).title).toBe('已记录宣导');
   });
 

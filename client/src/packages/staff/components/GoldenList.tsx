@@ -134,7 +134,7 @@ function GoldenCard({ item, onAsk }: { item: GoldenItem; onAsk: () => void }) {
       ) : null}
       <View className="golden-card__advice">
         <View className="golden-card__line">
-          <Text className="golden-card__label">怎么邀</Text>
+          <Text className="golden-card__label">方式</Text>
           <Text className="golden-card__text" data-testid="golden-how">
             {item.how}
           </Text>

@@ -261,50 +261,41 @@ function AskAnswer({ saved, friendName, today }: { saved: RecordedAsk; friendNam
   const filing = saved.friendFiling;
   return (
     <View className="page staff golden-ask" data-testid="golden-ask-page">
-      {filing?.existing ? (
-        <View className="notice" data-testid="ask-existing">
-          <Text className="notice__title">首次建档为准（R1）</Text>
-          <Text>{filing.message}</Text>
-        </View>
-      ) : null}
-      <View className="card" data-testid="ask-result">
+      <View className="card" data-testid="ask-result" data-existing={filing?.existing ? 'true' : 'false'}>
         <Text className="answer__title" data-testid="ask-headline">
           {headline.title}
         </Text>
-        <Text className="answer__sub">{headline.sub}</Text>
-        <View className="kv">
-          <Text className="kv__key">宣导日期</Text>
-          <Text className="kv__value" data-testid="ask-date">
-            {formatDay(saved.askedOn, today)}
-          </Text>
-        </View>
-        {filing ? (
-          <>
-            {friendName ? (
-              <View className="kv">
-                <Text className="kv__key">朋友</Text>
-                <Text className="kv__value">{friendName}</Text>
-              </View>
-            ) : null}
+        <Text className="answer__sub" data-testid="ask-message">
+          {headline.sub}
+        </Text>
+        <View className="golden-ask__facts">
+          <View className="kv">
+            <Text className="kv__key">宣导日期</Text>
+            <Text className="kv__value" data-testid="ask-date">
+              {formatDay(saved.askedOn, today)}
+            </Text>
+          </View>
+          {filing && friendName ? (
+            <View className="kv">
+              <Text className="kv__key">朋友</Text>
+              <Text className="kv__value">{friendName}</Text>
+            </View>
+          ) : null}
+          {filing ? (
             <View className="kv">
               <Text className="kv__key">归属渠道</Text>
               <Text className="kv__value" data-testid="ask-channel">
                 {filing.channelLabel}
+                {filing.existing ? '（以首次建档为准）' : ''}
               </Text>
             </View>
-            {filing.existing ? null : (
-              <View className="kv">
-                <Text className="kv__key">建档结果</Text>
-                <Text className="kv__value" data-testid="ask-message">
-                  {filing.message}
-                </Text>
-              </View>
-            )}
-            <View className="attribution__rule" data-testid="ask-rule">
-              <Text className="attribution__rule-id">{filing.rule}</Text>
-              <Text>{RULE_SUMMARIES[filing.rule]}</Text>
-            </View>
-          </>
+          ) : null}
+        </View>
+        {filing ? (
+          <View className="attribution__rule" data-testid="ask-rule">
+            <Text className="attribution__rule-id">{filing.rule}</Text>
+            <Text>{RULE_SUMMARIES[filing.rule]}</Text>
+          </View>
         ) : null}
         <View
           className="btn btn--block golden-ask__back"
