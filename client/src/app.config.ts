@@ -8,7 +8,8 @@ export default defineAppConfig({
     'pages/privacy/index',
   ],
   subPackages: [
-    // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification (loaded only by staff).
+    // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification, golden-time asks,
+    // and joining by invite (loaded only by staff and by a colleague who joins).
     {
       root: 'packages/staff',
       pages: [
@@ -17,6 +18,8 @@ export default defineAppConfig({
         'pages/check-in/index',
         'pages/desk-filing/index',
         'pages/verification/index',
+        'pages/golden-ask/index',
+        'pages/join/index',
       ],
     },
     // Manager tools: reports and settings.

@@ -33,4 +33,6 @@ export const PAGES = {
   checkIn: '/packages/staff/pages/check-in/index',
   deskFiling: '/packages/staff/pages/desk-filing/index',
   verification: '/packages/staff/pages/verification/index',
+  goldenAsk: '/packages/staff/pages/golden-ask/index',
+  staffJoin: '/packages/staff/pages/join/index',
 } as const;

@@ -4,7 +4,15 @@
  */
 import { staffContract, visitsContract } from '@clinic/shared';
 import type { CheckInResult, DeskFilingResult } from '../src/services/visits';
-import type { TaskDetail, TaskPage, VerificationPage, Workbench } from '../src/services/staff';
+import type {
+  GoldenTimePage,
+  JoinedStaff,
+  RecordedAsk,
+  TaskDetail,
+  TaskPage,
+  VerificationPage,
+  Workbench,
+} from '../src/services/staff';
 
 export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   staffName: '李顾问',
@@ -136,6 +144,48 @@ export function verificationItem(id: string, patch: Record<string, unknown> = {}
 export function verificationPage(items: unknown[], nextCursor?: string): VerificationPage {
   return staffContract.listVerification.output.parse({ items, ...(nextCursor ? { nextCursor } : {}) });
 }
+
+export function goldenItem(customerId: string, patch: Record<string, unknown> = {}) {
+  return {
+    customerId,
+    displayName: '王*',
+    maskedPhone: '130****1966',
+    windowLabel: '关键黄金期',
+    monthsSinceTreatment: 1,
+    starLevel: 4,
+    score: 96,
+    reasons: ['关键黄金期', '4星客户', '满意度高'],
+    how: '满意度回访 + 权益单页 + 朋友圈素材',
+    talk: '尚未带新：介绍老带新政策与项目，了解顾虑所在',
+    ...patch,
+  };
+}
+
+export function goldenPage(items: unknown[], nextCursor?: string): GoldenTimePage {
+  return staffContract.goldenTime.output.parse({ items, ...(nextCursor ? { nextCursor } : {}) });
+}
+
+export function recordedAsk(patch: Record<string, unknown> = {}): RecordedAsk {
+  return staffContract.recordAsk.output.parse({
+    askedOn: '2026-11-23',
+    friendFiling: {
+      customerId: 'cust-friend-1',
+      existing: false,
+      message: '已建档：老带新，F1 级，跟进人已安排',
+      channelLabel: '老带新',
+      rule: 'R1',
+    },
+    ...patch,
+  });
+}
+
+export const JOINED: JoinedStaff = staffContract.redeemInvite.output.parse({
+  staffId: 'staff-abcd2345',
+  name: '周新',
+  post: 'consultant',
+  postLabel: '咨询师',
+  storeName: '悦美一店',
+});
 
 /** A successful service answer. */
 export const okResult = <T>(data: T) => ({ ok: true as const, data });

@@ -27,9 +27,14 @@ export async function phonePage(browser: Browser, width = 375): Promise<Page> {
   return context.newPage();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The whole page by default; `{ fullPage: false }` keeps the viewport (the top of a long list). */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
+  if (!fullPage) {
+    await page.screenshot({ path: file });
+    return file;
+  }
   // Taro's H5 pages scroll inside their own container, which fullPage does not see: grow the
   // viewport to the content's height for the shot, then put it back.
   const viewport = page.viewportSize();

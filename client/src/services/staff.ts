@@ -15,7 +15,9 @@ export type TaskBucketName = ActionInput<C, 'listTasks'>['bucket'];
 export const createInvite = (input: ActionInput<C, 'createInvite'>) =>
   callFunction('staff', staffContract, 'createInvite', input);
 
-export const redeemInvite = (code: string) => callFunction('staff', staffContract, 'redeemInvite', { code });
+/** A new colleague's one-time invite code binds their WeChat account to the invited staff record. */
+export const redeemInvite = (code: string): Promise<Result<JoinedStaff>> =>
+  callFunction('staff', staffContract, 'redeemInvite', { code });
 
 export const loadWorkbench = (): Promise<Result<Workbench>> => callFunction('staff', staffContract, 'workbench', {});
 
@@ -45,11 +47,14 @@ export const verify = (itemId: string, decision: 'confirm' | 'send_back', note?:
   callFunction('staff', staffContract, 'verify', { itemId, decision, ...(note ? { note } : {}) });
 
 export type GoldenTimePage = ActionOutput<C, 'goldenTime'>;
+export type RecordAskInput = ActionInput<C, 'recordAsk'>;
+export type RecordedAsk = ActionOutput<C, 'recordAsk'>;
+export type JoinedStaff = ActionOutput<C, 'redeemInvite'>;
 
 /** My old customers in their golden window, ranked, with how to ask (§5). */
 export const loadGoldenTime = (cursor?: string): Promise<Result<GoldenTimePage>> =>
   callFunction('staff', staffContract, 'goldenTime', { limit: 20, ...(cursor ? { cursor } : {}) });
 
 /** Records an ask; a target friend becomes a 老带新 filing. */
-export const recordAsk = (input: ActionInput<C, 'recordAsk'>) =>
+export const recordAsk = (input: RecordAskInput): Promise<Result<RecordedAsk>> =>
   callFunction('staff', staffContract, 'recordAsk', input);

@@ -6,12 +6,12 @@ import type { SubscribeOutcome } from '../services/subscribe';
 
 export type WorkbenchTab = 'today' | 'overdue' | 'tomorrow' | 'golden';
 
-/** The tabs in display order; 黄金时间 has no task bucket (its list is not built yet). */
+/** The tabs in display order; 黄金时间 has no task bucket (its list is `staff.goldenTime`, uncounted). */
 export const WORKBENCH_TABS: readonly { tab: WorkbenchTab; label: string; bucket?: TaskBucket; empty: string }[] = [
   { tab: 'today', label: '今日', bucket: 'today', empty: '今日暂无回访任务' },
   { tab: 'overdue', label: '逾期', bucket: 'overdue', empty: '没有逾期的回访任务' },
   { tab: 'tomorrow', label: '明日', bucket: 'tomorrow', empty: '明日暂无回访任务' },
-  { tab: 'golden', label: '黄金时间', empty: '黄金时间名单即将上线' },
+  { tab: 'golden', label: '黄金时间', empty: '暂无黄金时间内的老客' },
 ];
 
 /** The count a tab shows: its bucket's count, or nothing for a tab without a bucket. */
@@ -29,8 +29,13 @@ export function countBadge(n: number): string {
 
 /** The next page appended to what is shown, without repeating an item already there. */
 export function appendPage<T extends { id: string }>(shown: readonly T[], page: readonly T[]): T[] {
-  const known = new Set(shown.map((item) => item.id));
-  return [...shown, ...page.filter((item) => !known.has(item.id))];
+  return appendPageBy(shown, page, (item) => item.id);
+}
+
+/** `appendPage` for items keyed otherwise (黄金时间's old customers, by `customerId`). */
+export function appendPageBy<T>(shown: readonly T[], page: readonly T[], keyOf: (item: T) => string): T[] {
+  const known = new Set(shown.map(keyOf));
+  return [...shown, ...page.filter((item) => !known.has(keyOf(item)))];
 }
 
 /** Removes one item (a verified record, a finished task) from a shown list. */

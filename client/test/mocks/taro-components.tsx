@@ -85,3 +85,29 @@ Textarea.displayName = 'Textarea';
 export const ScrollView = make('div', 'ScrollView');
 export const Label = make('label', 'Label');
 export const Canvas = make('canvas', 'Canvas');
+/**
+ * Taro's Picker: its children (the field the user taps) plus a stand-in control a test changes
+ * (`fireEvent.change(getByTestId('picker-date'), { target: { value: '2026-12-01' } })`), reported
+ * as Taro does, `e.detail.value`.
+ */
+export function Picker(props: Props) {
+  const { children, mode, value, start, end, onChange } = props as Props & {
+    mode?: string;
+    value?: string;
+    start?: string;
+    end?: string;
+    onChange?: (e: { detail: { value: string } }) => void;
+  };
+  return createElement(
+    'div',
+    { 'data-picker-mode': mode ?? 'selector' },
+    children,
+    createElement('input', {
+      'data-testid': `picker-${mode ?? 'selector'}`,
+      value: value ?? '',
+      min: start,
+      max: end,
+      onChange: (e: { target: { value: string } }) => onChange?.({ detail: { value: e.target.value } }),
+    }),
+  );
+}

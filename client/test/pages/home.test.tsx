@@ -132,16 +132,21 @@ describe('home page in H5 (demo sign-in)', () => {
     expect(screen.getByTestId('demo-identity-demo-staff-1').getAttribute('data-selected')).toBe('true');
   });
 
-  it('a demo staff member reaches the workbench from home; a customer sees no such entry', async () => {
+  it('a demo staff member reaches the workbench from home; a customer sees 员工加入 instead', async () => {
     gateway(PEOPLE, { ok: true, data: { ...USER, roles: ['staff'] } }, { ok: true, data: USER });
     render(<Index />);
     fireEvent.click(await screen.findByTestId('demo-identity-demo-staff-1'));
     fireEvent.click(await screen.findByTestId('home-workbench'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/workbench/index' });
 
+    expect(screen.queryByTestId('home-join')).toBeNull();
+
     fireEvent.click(screen.getByTestId('demo-identity-demo-old-1'));
     await waitFor(() => expect(screen.getByTestId('login-roles').textContent).toBe('老客'));
     expect(screen.queryByTestId('home-workbench')).toBeNull();
+    // Anyone not staff sees the small 员工加入 link (the server decides whether the code works).
+    fireEvent.click(screen.getByTestId('home-join'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/join/index' });
   });
 
   it('shows a login error with a retry', async () => {

@@ -4,7 +4,16 @@ import Workbench from '../../src/packages/staff/pages/workbench/index';
 import * as staff from '../../src/services/staff';
 import { resetTaroMocks, setPlatform } from '../helpers';
 import { NOW, freezeClock } from '../fixtures';
-import { WORKBENCH, failResult, okResult, resetServiceMocks, taskCard, taskPage } from '../staff-fixtures';
+import {
+  WORKBENCH,
+  failResult,
+  goldenItem,
+  goldenPage,
+  okResult,
+  resetServiceMocks,
+  taskCard,
+  taskPage,
+} from '../staff-fixtures';
 
 jest.mock('../../src/services/staff');
 const svc = jest.mocked(staff);
@@ -26,6 +35,19 @@ beforeEach(() => {
       return okResult(taskPage([taskCard('t-today-3', { displayName: '吴*' })]));
     return okResult(LISTS[bucket as keyof typeof LISTS] ?? taskPage([]));
   });
+  svc.loadGoldenTime.mockImplementation(async (cursor) =>
+    okResult(
+      cursor === 'g2'
+        ? goldenPage([goldenItem('cust-0003', { displayName: '赵*', windowLabel: '黄金期', monthsSinceTreatment: 5 })])
+        : goldenPage(
+            [
+              goldenItem('cust-0001'),
+              goldenItem('cust-0002', { displayName: '刘*', starLevel: undefined, reasons: ['关键黄金期'] }),
+            ],
+            'g2',
+          ),
+    ),
+  );
 });
 afterEach(() => jest.useRealTimers());
 
@@ -59,15 +81,6 @@ describe('staff workbench', () => {
     const calls = svc.listTasks.mock.calls.length;
     fireEvent.click(tab('today'));
     expect(screen.getByTestId('task-t-today-2')).toBeTruthy();
-    expect(svc.listTasks.mock.calls.length).toBe(calls);
-  });
-
-  it('黄金时间 says honestly that it comes next, without calling anything', async () => {
-    render(<Workbench />);
-    await screen.findByTestId('task-t-today-1');
-    const calls = svc.listTasks.mock.calls.length;
-    fireEvent.click(tab('golden'));
-    expect(screen.getByTestId('golden-soon').textContent).toContain('黄金时间名单即将上线');
     expect(svc.listTasks.mock.calls.length).toBe(calls);
   });
 
@@ -125,5 +138,75 @@ describe('staff workbench', () => {
     expect(error.textContent).toContain('您没有权限进行此操作');
     fireEvent.click(within(error).getByTestId('retry-button'));
     expect(await screen.findByTestId('tab-count-today')).toBeTruthy();
+  });
+});
+
+describe('workbench 黄金时间', () => {
+  it('lists my old customers with window, months, stars, reasons, how and the script', async () => {
+    render(<Workbench />);
+    await screen.findByTestId('task-t-today-1');
+    expect(svc.loadGoldenTime).not.toHaveBeenCalled();
+    fireEvent.click(tab('golden'));
+    expect(screen.getByTestId('golden-loading')).toBeTruthy();
+    const card = await screen.findByTestId('golden-cust-0001');
+    expect(svc.loadGoldenTime).toHaveBeenCalledWith();
+    const inCard = within(card);
+    expect(inCard.getByTestId('golden-name').textContent).toBe('王*');
+    expect(inCard.getByTestId('golden-window').textContent).toBe('关键黄金期');
+    expect(inCard.getByTestId('golden-stars').textContent).toBe('★★★★☆');
+    expect(inCard.getByTestId('golden-meta').textContent).toBe('130****1966 · 治疗后第 1 个月');
+    // The window is the tag; the other reasons are chips.
+    expect(inCard.getByTestId('golden-reasons').textContent).toBe('4星客户满意度高');
+    expect(inCard.getByTestId('golden-how').textContent).toContain('权益单页');
+    expect(inCard.getByTestId('golden-talk').textContent).toContain('介绍老带新政策');
+    // Without stars or other reasons, neither row is shown.
+    const plain = within(screen.getByTestId('golden-cust-0002'));
+    expect(plain.queryByTestId('golden-stars')).toBeNull();
+    expect(plain.queryByTestId('golden-reasons')).toBeNull();
+    expect(screen.queryByTestId('tasks-today')).toBeNull();
+  });
+
+  it('loads more by cursor; 记录宣导 opens the ask form for that customer', async () => {
+    render(<Workbench />);
+    await screen.findByTestId('task-t-today-1');
+    fireEvent.click(tab('golden'));
+    await screen.findByTestId('golden-cust-0001');
+    fireEvent.click(screen.getByTestId('golden-more'));
+    expect(await screen.findByTestId('golden-cust-0003')).toBeTruthy();
+    expect(svc.loadGoldenTime).toHaveBeenLastCalledWith('g2');
+    const ids = within(screen.getByTestId('golden-list'))
+      .getAllByTestId(/^golden-cust-/)
+      .map((el) => el.getAttribute('data-testid'));
+    expect(ids).toEqual(['golden-cust-0001', 'golden-cust-0002', 'golden-cust-0003']);
+    expect(screen.queryByTestId('golden-more')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('golden-ask-cust-0002'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/staff/pages/golden-ask/index?id=cust-0002&name=%E5%88%98*',
+    });
+  });
+
+  it('an empty list says who appears there; a failure has a retry; a failed page keeps the list', async () => {
+    svc.loadGoldenTime.mockResolvedValueOnce(failResult('INTERNAL', '系统繁忙，请稍后再试'));
+    render(<Workbench />);
+    await screen.findByTestId('task-t-today-1');
+    fireEvent.click(tab('golden'));
+    const error = await screen.findByTestId('golden-error');
+    expect(error.textContent).toContain('系统繁忙');
+    fireEvent.click(within(error).getByTestId('retry-button'));
+    await screen.findByTestId('golden-cust-0001');
+
+    svc.loadGoldenTime.mockResolvedValueOnce(failResult('NETWORK', '网络不可用，请稍后重试'));
+    fireEvent.click(screen.getByTestId('golden-more'));
+    expect((await screen.findByTestId('golden-more-error')).textContent).toContain('网络不可用');
+    expect(screen.getByTestId('golden-cust-0001')).toBeTruthy();
+
+    // Back to another tab and here again: the list is asked for afresh (an ask may have rested someone).
+    svc.loadGoldenTime.mockResolvedValueOnce(okResult(goldenPage([])));
+    fireEvent.click(tab('today'));
+    fireEvent.click(tab('golden'));
+    const empty = await screen.findByTestId('golden-empty');
+    expect(empty.textContent).toContain('暂无黄金时间内的老客');
+    expect(empty.textContent).toContain('冷却期');
   });
 });

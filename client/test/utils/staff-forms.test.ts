@@ -16,7 +16,7 @@ import {
   toggleProduct,
   validateDeskFiling,
 } from '../../src/utils/desk-filing-form';
-import { appendPage, countBadge, tabCount, WORKBENCH_TABS, withoutItem } from '../../src/utils/workbench';
+import { appendPage, appendPageBy, countBadge, tabCount, WORKBENCH_TABS, withoutItem } from '../../src/utils/workbench';
 import { sendBackNoteError, verificationLines } from '../../src/utils/verification';
 
 /** The contracts' own input schemas: a helper's output is what the function accepts. */
@@ -145,6 +145,19 @@ describe('workbench and verification helpers', () => {
       'c',
     ]);
     expect(withoutItem([{ id: 'a' }, { id: 'b' }], 'a')).toEqual([{ id: 'b' }]);
+    // Keyed otherwise: 黄金时间's old customers by customerId.
+    const byCustomer = appendPageBy(
+      [{ customerId: 'c1', n: 1 }],
+      [
+        { customerId: 'c1', n: 2 },
+        { customerId: 'c2', n: 3 },
+      ],
+      (x) => x.customerId,
+    );
+    expect(byCustomer).toEqual([
+      { customerId: 'c1', n: 1 },
+      { customerId: 'c2', n: 3 },
+    ]);
   });
 
   it('send back needs a note', () => {

@@ -16,8 +16,8 @@ import './index.scss';
 /**
  * Home. In weapp the caller is signed in on load (WeChat supplies the identity). In H5 a demo
  * identity is chosen first in the 演示登录 panel, which does not exist in the weapp build.
- * Signed in: 预约 and 我的预约, the stores and projects, phone binding, and for existing customers
- * (老客) the referral card.
+ * Signed in: 预约 and 我的预约, the stores and projects, phone binding, for existing customers
+ * (老客) the referral card, for staff the workbench, and for everyone else a small 员工加入 link.
  */
 export default function Index() {
   const [state, setState] = useState<LoginState>(() =>
@@ -125,6 +125,17 @@ export default function Index() {
           </View>
         ) : null}
         {signedIn ? <StoresCard /> : null}
+        {signedIn && !isStaff ? (
+          // A new colleague with an invite code; whether they may join only the server decides.
+          <View
+            className="home-join"
+            hoverClass="btn--pressed"
+            data-testid="home-join"
+            onClick={() => go(PAGES.staffJoin)}
+          >
+            <Text className="home-join__text">员工加入（已收到邀请码）›</Text>
+          </View>
+        ) : null}
       </View>
     </View>
   );

@@ -7,6 +7,7 @@ import { PAGES } from '../../../../constants';
 import { listTasks, loadWorkbench, type Workbench } from '../../../../services/staff';
 import { requestReminder, type SubscribeOutcome } from '../../../../services/subscribe';
 import { clinicToday } from '../../../../utils/dates';
+import { askFormUrl } from '../../../../utils/golden-time';
 import { dueText, gradeLabel, remindText } from '../../../../utils/staff-labels';
 import {
   DIGEST_SUBSCRIBE_PROMPT,
@@ -17,6 +18,7 @@ import {
   tabCount,
   type WorkbenchTab,
 } from '../../../../utils/workbench';
+import { GoldenList } from '../../components/GoldenList';
 import '../../staff.scss';
 import './index.scss';
 
@@ -29,13 +31,16 @@ type ListState =
 
 /**
  * 员工工作台: today's, overdue and tomorrow's follow-up tasks (counts from `staff.workbench`, lists
- * from `staff.listTasks`, a page at a time), the daily-digest subscription, and the desk entries.
+ * from `staff.listTasks`, a page at a time), 黄金时间 (old customers to ask for a referral, §5),
+ * the daily-digest subscription, and the desk entries.
  */
 export default function WorkbenchPage() {
   const [bench, setBench] = useState<BenchState>({ status: 'loading' });
   const [tab, setTab] = useState<WorkbenchTab>('today');
   const [lists, setLists] = useState<Partial<Record<TaskBucket, ListState>>>({});
   const [subscribe, setSubscribe] = useState<{ busy: boolean; outcome?: SubscribeOutcome }>({ busy: false });
+  // Bumped on every show: the 黄金时间 list reloads (back from an ask, that customer has left it).
+  const [shown, setShown] = useState(0);
   // Only the latest request of a bucket may fill its list (a quick reload wins over a slow one).
   const latest = useRef<Partial<Record<TaskBucket, number>>>({});
   const tabRef = useRef<WorkbenchTab>(tab);
@@ -97,6 +102,7 @@ export default function WorkbenchPage() {
   // Every show (back from a task, say) refreshes the counts and the open tab; other tabs reload when opened.
   useDidShow(() => {
     void loadBench();
+    setShown((n) => n + 1);
     const bucket = bucketOf(tabRef.current);
     setLists((l) => (bucket && l[bucket] ? { [bucket]: l[bucket] } : {}));
     if (bucket) void loadList(bucket);
@@ -222,10 +228,10 @@ export default function WorkbenchPage() {
             onOpen={(task) => go(`${PAGES.staffTask}?id=${encodeURIComponent(task.id)}`)}
           />
         ) : (
-          <EmptyState
-            title={current.empty}
-            hint="按治疗时间、星级和满意度排出最值得邀请推荐的老客，下一版本提供"
-            testId="golden-soon"
+          <GoldenList
+            empty={current.empty}
+            refreshKey={shown}
+            onAsk={(item) => go(askFormUrl(PAGES.goldenAsk, item))}
           />
         )}
       </View>

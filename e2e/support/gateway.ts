@@ -1,0 +1,33 @@
+import type { Page } from 'playwright-core';
+import type { Stack } from './stack';
+
+/** Answer data of a function called through the development gateway as `openid`; a failure throws. */
+export async function callAs(stack: Stack, fn: string, action: string, data: unknown, openid: string) {
+  const res = await fetch(`${stack.url}/api/functions/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-openid': openid },
+    body: JSON.stringify({ action, data }),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: any; code?: string; message?: string };
+  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+/** Signs in on the home page with one of the demo sign-in's people. */
+export async function signIn(page: Page, stack: Stack, openid: string): Promise<void> {
+  await page.goto(stack.url + '/');
+  await page.getByTestId(`demo-identity-${openid}`).click();
+  await page.getByTestId('login-record').waitFor();
+}
+
+/**
+ * Acts as a WeChat user outside the demo list (a new colleague, say): the identity the H5 client
+ * keeps (Taro's storage format, `{ data }` under `clinic.demoIdentity`) is set before any page runs.
+ */
+export async function actAsNewUser(page: Page, openid: string, name: string): Promise<void> {
+  const identity = { openid, name, kind: 'newcomer', label: name };
+  await page.addInitScript(
+    (value) => window.localStorage.setItem('clinic.demoIdentity', JSON.stringify({ data: value })),
+    identity,
+  );
+}
