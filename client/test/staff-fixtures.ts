@@ -20,6 +20,10 @@ export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   storeName: '悦美一店',
   counts: { today: 12, overdue: 3, tomorrow: 5, upcoming: 40 },
   digestTemplateId: 'tpl-digest',
+  storeId: 'store-1',
+  canVerify: false,
+  canRecordDeals: true,
+  canManageTeam: false,
 });
 
 export function taskCard(id: string, patch: Record<string, unknown> = {}) {
@@ -162,7 +166,7 @@ export function goldenItem(customerId: string, patch: Record<string, unknown> = 
 }
 
 export function goldenPage(items: unknown[], nextCursor?: string): GoldenTimePage {
-  return staffContract.goldenTime.output.parse({ items, ...(nextCursor ? { nextCursor } : {}) });
+  return staffContract.goldenTime.output.parse({ items, cooldownDays: 7, ...(nextCursor ? { nextCursor } : {}) });
 }
 
 export function recordedAsk(patch: Record<string, unknown> = {}): RecordedAsk {
@@ -174,6 +178,7 @@ export function recordedAsk(patch: Record<string, unknown> = {}): RecordedAsk {
       message: '已建档：老带新，F1 级，跟进人已安排',
       channelLabel: '老带新',
       rule: 'R1',
+      explanation: '首次建档的渠道即归属渠道',
     },
     ...patch,
   });

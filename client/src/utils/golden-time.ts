@@ -145,17 +145,6 @@ export function expectedVisitText(date: string, today: string): string {
   return year === today.slice(0, 4) ? formatDay(date, today) : `${year}年${formatDay(date, today)}`;
 }
 
-/** R1–R7 in a line each, as the answer explains the friend's filing (docs/business-rules.md §3). */
-export const RULE_SUMMARIES: Record<NonNullable<RecordedAsk['friendFiling']>['rule'], string> = {
-  R1: '首次建档为准：渠道与归属以第一次建档为准，之后的登记只记为接触',
-  R2: '建档须早于首次到院，否则按直接来院核算',
-  R3: '未建档自行到院并称老客推荐，按直接来院核算',
-  R4: '未建档到院并点名咨询师，按直接来院核算',
-  R5: '与老客同来且未建档，按直接来院核算',
-  R6: '已由其他渠道建档，老客带来仍归原渠道',
-  R7: '已由其他渠道建档且未到院，老客推荐仍归原渠道',
-};
-
 /**
  * How the answer opens: a new filing, the friend filed before (first filing wins, R1; the server's
  * message says by which channel, and that this one is a touch), or an ask without a friend.

@@ -115,6 +115,7 @@ describe('记录宣导', () => {
             message: '该顾客已由搜索建档，本次登记记为接触',
             channelLabel: '搜索',
             rule: 'R1',
+            explanation: '首次建档为准：已由搜索建档，本次登记记为接触',
           },
         }),
       ),
@@ -127,9 +128,8 @@ describe('记录宣导', () => {
     expect(screen.getByTestId('ask-headline').textContent).toBe('朋友此前已建档');
     expect(screen.getByTestId('ask-message').textContent).toBe('该顾客已由搜索建档，本次登记记为接触');
     expect(screen.getByTestId('ask-channel').textContent).toBe('搜索（以首次建档为准）');
-    expect(screen.getByTestId('ask-rule').textContent).toBe(
-      'R1首次建档为准：渠道与归属以第一次建档为准，之后的登记只记为接触',
-    );
+    // The rule's explanation is the server's, as stored with the attribution.
+    expect(screen.getByTestId('ask-rule').textContent).toBe('R1首次建档为准：已由搜索建档，本次登记记为接触');
   });
 
   it('a refusal is shown as the server says it, and the form stays', async () => {

@@ -60,6 +60,7 @@ export async function goldenTime(input: In<'goldenTime'>, caller: Caller, db: Da
       };
     }),
     ...(offset + input.limit < ranked.length ? { nextCursor: encodeOffsetCursor(offset + input.limit) } : {}),
+    cooldownDays: settings.goldenTime.askCooldownDays,
   };
 }
 
@@ -92,6 +93,7 @@ export async function recordAsk(input: In<'recordAsk'>, caller: Caller, db: Data
       message: filed.message,
       channelLabel: filed.attribution.channelLabel,
       rule: filed.attribution.rule,
+      explanation: filed.attribution.explanation,
     };
   }
   await markAsked(db, customer._id, askedOn);

@@ -259,6 +259,8 @@ export const staffContract = defineContract({
         )
         .max(50),
       nextCursor: z.string().max(64).optional(),
+      /** Days an asked customer stays off the list (the clinic's setting). */
+      cooldownDays: z.number().int().min(0),
     }),
   },
   /** Records an ask; a target friend becomes a 老带新 filing (graded) with this customer as referrer. */
@@ -285,6 +287,8 @@ export const staffContract = defineContract({
           message: z.string().max(200),
           channelLabel: z.string().max(16),
           rule: z.enum(ATTRIBUTION_RULES),
+          /** The rule's Chinese explanation, as stored with the attribution. */
+          explanation: z.string().max(200),
         })
         .optional(),
     }),

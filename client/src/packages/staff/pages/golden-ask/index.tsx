@@ -9,7 +9,6 @@ import {
   ASK_NOTE_MAX,
   EMPTY_ASK_FORM,
   NEED_MAX,
-  RULE_SUMMARIES,
   askHeadline,
   expectedVisitRange,
   expectedVisitText,
@@ -294,7 +293,7 @@ function AskAnswer({ saved, friendName, today }: { saved: RecordedAsk; friendNam
         {filing ? (
           <View className="attribution__rule" data-testid="ask-rule">
             <Text className="attribution__rule-id">{filing.rule}</Text>
-            <Text>{RULE_SUMMARIES[filing.rule]}</Text>
+            <Text>{filing.explanation}</Text>
           </View>
         ) : null}
         <View
