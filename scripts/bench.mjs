@@ -63,8 +63,19 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // |                                       |     | R8 audit, person = 3; staff name = 1                                                   |
 // | staff.workbench                       |  7  | staff; four tab counts; settings (digest template), store name                         |
 // | staff.listTasks                       |  3  | staff; one page of tasks; their customers in one query                                 |
-// | staff.getTask                         | 11  | staff, task; customer, attribution, filings, visits, bookings, tasks, relationship = 7;|
-// |                                       |     | settings (channel labels), the referrer's name                                         |
+// | staff.getTask                         | 12  | staff, task; customer, attribution, filings, visits, bookings, tasks, deals,           |
+// |                                       |     | relationship = 8; settings (channel labels), the referrer's name (+ the products of   |
+// |                                       |     | the customer's deals, when there are some)                                             |
+// | staff.customerCard (referred friend)  | 11  | staff, customer; attribution, filings, visits, bookings, tasks, deals, relationship,   |
+// |                                       |     | settings = 8; the referrer's name                                                      |
+// | staff.findCustomers (by phone)        |  2  | staff, the customer of that phone                                                      |
+// | staff.listColleagues                  |  2  | staff, the store's active staff                                                        |
+// | staff.myFigures                       | 10  | staff; filed and first-visited attributions, deals, tasks of the month, visits received|
+// |                                       |     | and checked in, owned old customers, targets, settings = 9                             |
+// | staff.setTargets                      |  3  | manager, the colleague (scope), the month's targets                                    |
+// | staff.deactivate                      |  9  | manager, leaver, successor = 3; deactivate = 1; move tasks, move customers (one update |
+// |                                       |     | each, however many) = 2; audit entry: start + write + commit = 3                       |
+// | deals.prepare                         |  4  | staff, customer, a visit exists?, the customer's ledger (balances)                     |
 // | staff.previewResult                   |  5  | staff, task; settings, store (open days), coming events                                |
 // | staff.recordResult                    | 10  | as preview (5); start + commit; the task re-read; close it; the next task (or queue)   |
 // | deals.record, a referee's first paid  | 24  | staff (guard) + the request key (a retry answers after it) + customer = 3; visits,     |
@@ -107,7 +118,14 @@ const MINIMUM = {
   'visits.fileAtDesk (filed → touch)': 13,
   'staff.workbench': 7,
   'staff.listTasks': 3,
-  'staff.getTask': 11,
+  'staff.getTask': 12,
+  'staff.customerCard (referred friend)': 11,
+  'staff.findCustomers (by phone)': 2,
+  'staff.listColleagues': 2,
+  'staff.myFigures': 10,
+  'staff.setTargets': 3,
+  'staff.deactivate': 9,
+  'deals.prepare': 4,
   'staff.previewResult': 5,
   'staff.recordResult': 10,
   'deals.record (first paid deal, credits)': 24,
@@ -368,6 +386,23 @@ async function runBench(url) {
       JSON.stringify({ ...visit, customerId: refereeId, at: clock.now, companionCustomerIds: [], productIds: [] }),
     ],
   });
+  await measure('staff.customerCard (referred friend)', () =>
+    call('staff', 'customerCard', { customerId: refereeId }, STAFF),
+  );
+  await measure('staff.findCustomers (by phone)', () =>
+    call('staff', 'findCustomers', { query: '17618674536' }, STAFF),
+  );
+  await measure('staff.listColleagues', () => call('staff', 'listColleagues', {}, STAFF));
+  await measure('staff.myFigures', () => call('staff', 'myFigures', {}, STAFF));
+  await measure('staff.setTargets', () =>
+    call(
+      'staff',
+      'setTargets',
+      { staffId: 'staff-s1-consultant-1', month: clock.now.slice(0, 7), targets: { referralFilings: 8 } },
+      'demo-manager-store-1',
+    ),
+  );
+  await measure('deals.prepare', () => call('deals', 'prepare', { customerId: refereeId }, STAFF));
   const deal = (key, over = {}) =>
     call(
       'deals',
@@ -396,6 +431,15 @@ async function runBench(url) {
   };
   await measure('deals timer rewardExpiry (first run)', () => fire('deals'));
   await measure('deals timer rewardExpiry (again that day)', () => fire('deals'));
+  // Last: a colleague leaves (the nurse's work goes to the butler).
+  await measure('staff.deactivate', () =>
+    call(
+      'staff',
+      'deactivate',
+      { staffId: 'staff-s1-nurse-1', handoverToStaffId: 'staff-s1-butler-1' },
+      'demo-manager-store-1',
+    ),
+  );
 
   console.log('\ndatabase round trips per action (X-Db-Round-Trips) vs the minimum it needs without a cache:');
   console.log(`  ${'action'.padEnd(42)} ${'measured'.padStart(8)} ${'minimum'.padStart(8)}`);
