@@ -47,52 +47,13 @@ export function classifyFiling(req: FilingRequest, settings: ClinicSettings): Cl
 }
 
 /** Fields of a filing that decide attribution; none of them ever changes (R8). */
-export const FROZEN_FILING_FIELDS = [
-  'customerId',
-  'phone',
-  'at',
-  'channel',
-  'level',
-  'source',
-  'referrerCustomerId',
-  'filedByStaffId',
-  'ownerStaffId',
-  'ownerDepartment',
-  'storeId',
-  'chainId',
-] as const satisfies readonly (keyof Filing)[];
-
 export const REATTRIBUTION_CODE = 'REATTRIBUTION_FORBIDDEN';
 export const REATTRIBUTION_MESSAGE = '不允许补单和改单：建档后渠道与归属不可变更';
-
-export type FilingChangeResult =
-  | { ok: true; filing: Filing; audit?: undefined }
-  | { ok: false; code: typeof REATTRIBUTION_CODE; message: string; audit: AuditLogEntry };
 
 export interface ChangeContext {
   actorId: string;
   at: string;
   auditId: string;
-}
-
-/**
- * R8: no back-filing, no re-attribution. A patch may touch the grade, products and other notes;
- * one that touches a frozen field is rejected with a clear message and an audit entry to write.
- */
-export function applyFilingChange(before: Filing, patch: Partial<Filing>, ctx: ChangeContext): FilingChangeResult {
-  const touched = FROZEN_FILING_FIELDS.filter(
-    (k) => Object.prototype.hasOwnProperty.call(patch, k) && patch[k] !== before[k],
-  );
-  if (touched.length > 0) {
-    const message = `${REATTRIBUTION_MESSAGE}（${touched.join('、')}）`;
-    return {
-      ok: false,
-      code: REATTRIBUTION_CODE,
-      message,
-      audit: rejectedAudit(before, ctx, 'filing.update', message),
-    };
-  }
-  return { ok: true, filing: { ...before, ...patch } };
 }
 
 /** R8: a request to back-file or move a person to another channel/owner is always refused. */
