@@ -13,12 +13,11 @@ import { getCard } from '../../data/cards';
 import { loadSettings } from '../../data/clinic';
 import { customerByPhone, getCustomer } from '../../data/customers';
 import type { Stored } from '../../data/documents';
-import { customerIdFor } from '../../data/keys';
 import type { Database } from '../../platform/db-types';
 import { AppError, refuse } from '../../platform/errors';
 import { assignOwner } from '../../services/owner';
 import { assertSlot, loadStoreAndProduct } from './booking-guards';
-import { filingOfBooking } from './filing-record';
+import { classifyBooking, type BookingFilingClass } from './filing-record';
 
 export type CreateBookingInput = {
   storeId: string;
@@ -43,6 +42,8 @@ export interface CreateContext {
   existingCustomer?: Stored<Customer>;
   /** Who is making the attempt, for a late referral claim (R9 via fileOrTouch). */
   claimant: Claimant;
+  /** What this attempt is filed as (source, channel, level). */
+  filingClass: BookingFilingClass;
   /** The owner a first filing gets (only looked up when this phone is nobody's customer yet). */
   owner?: Owner;
 }
@@ -99,9 +100,9 @@ export async function loadCreateContext(
     ...(referrer ? { referrer } : {}),
     ...(code ? { code } : {}),
   };
-  if (existingCustomer) return { ...base, existingCustomer };
+  const withClass = { ...base, filingClass: classifyBooking(base) };
+  if (existingCustomer) return { ...withClass, existingCustomer };
   // A first filing (most likely: nobody's customer yet) needs its owner, read before the transaction.
-  const channel = filingOfBooking('probe', input, base, customerIdFor(chainId, input.phone)).channel;
-  const owner = await assignOwner(db, store, channel, referrer);
-  return { ...base, ...(owner ? { owner } : {}) };
+  const owner = await assignOwner(db, store, withClass.filingClass.channel, referrer);
+  return { ...withClass, ...(owner ? { owner } : {}) };
 }
