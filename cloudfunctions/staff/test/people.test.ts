@@ -128,6 +128,10 @@ describe('people pickers', () => {
       const res = await staff(action, data, MANAGER);
       expect(res.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
     }
+    for (const data of [{}, { customerId: '' }, { customerId: LIUFANG.id, extra: 1 }]) {
+      const res = await clinic.call('deals', 'prepare', data, STAFF);
+      expect(res.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    }
     expect(clinic.counts()).toEqual(before);
     expect(clinic.count('staffTargets')).toBe(0);
   });
