@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SettableClock } from './clock';
+import { WeComStandIn, wecomEnvironment, type WeComConfig } from './wecom/stand-in';
 import { CloudDatabase } from './db';
 import { FileStore } from './storage';
 import { OpenApiService } from './openapi';
@@ -36,6 +37,12 @@ export interface LocalCloudOptions {
   minTimeoutMs?: number;
   /** Function instances may reach loopback only: anything else throws (tests). */
   loopbackOnly?: boolean;
+  /**
+   * Serve a 企业微信 stand-in at `/wecom` for this corp, and give every function the environment a
+   * real deployment configures for it (WECOM_API_BASE, WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET,
+   * WECOM_MINIPROGRAM_APPID). Omitted: no WeCom; functions see none of these variables.
+   */
+  wecom?: WeComConfig;
   /** False when the caller still has start-up work (e.g. running `setup`); it then calls markReady(). */
   readyOnStart?: boolean;
   log?: (line: string) => void;
@@ -48,6 +55,8 @@ export interface LocalCloud {
   clock: SettableClock;
   openapi: OpenApiService;
   runner: FunctionRunner;
+  /** The 企业微信 stand-in, when `wecom` was configured. */
+  wecom?: WeComStandIn;
   /** From now on GET /api/health answers 200. */
   markReady(): void;
   close(): Promise<void>;
@@ -84,8 +93,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     nowMs: () => clock.nowMs(),
     maxInstancesPerFunction: options.maxInstancesPerFunction ?? 4,
     loopbackOnly: options.loopbackOnly,
+    ...(options.wecom ? { functionEnv: () => wecomEnvironment(options.wecom as WeComConfig, `${baseUrl}/wecom`) } : {}),
     log: (fn, line) => log(`[fn:${fn}] ${line}`),
   });
+  const wecom = options.wecom
+    ? new WeComStandIn({ config: options.wecom, now: () => clock.now(), record: (e) => openapi.recordExternal(e) })
+    : undefined;
 
   const fireTimer = async (name: string, atMs = clock.nowMs()): Promise<InvocationReport | undefined> => {
     const fn = functions.get(name);
@@ -99,6 +112,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const app = express();
   app.disable('x-powered-by');
   app.use(wireRoutes({ db, files, openapi, runner }));
+  if (wecom) app.use('/wecom', wecom.router());
   app.use(
     '/api',
     gatewayRoutes({
@@ -147,6 +161,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clock,
     openapi,
     runner,
+    ...(wecom ? { wecom } : {}),
     markReady() {
       ready = true;
     },

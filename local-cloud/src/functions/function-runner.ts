@@ -14,6 +14,8 @@ export interface RunnerOptions {
   maxInstancesPerFunction: number;
   /** Instances may reach loopback only (loopback-guard.ts); tests set it. */
   loopbackOnly?: boolean;
+  /** More environment variables every instance gets (a function's 环境变量 in the console), read when an instance starts. */
+  functionEnv?: () => Record<string, string>;
   log: (functionName: string, line: string) => void;
 }
 
@@ -109,6 +111,7 @@ export class FunctionRunner {
       ...inherited,
       ...sdkEnvironment(envId),
       ...(this.options.loopbackOnly ? { LOCAL_CLOUD_LOOPBACK_ONLY: '1' } : {}),
+      ...this.options.functionEnv?.(),
     };
   }
 

@@ -121,6 +121,11 @@ export class OpenApiService {
     return this.db.outbox();
   }
 
+  /** An outbox row for a call to an emulated service outside `wx.openApi` (e.g. the WeCom stand-in). */
+  recordExternal(entry: OutboxEntry): void {
+    this.db.appendOutbox(entry);
+  }
+
   close(): void {
     this.db.close();
   }
