@@ -20,6 +20,10 @@ export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   storeName: '悦美一店',
   counts: { today: 12, overdue: 3, tomorrow: 5, upcoming: 40 },
   digestTemplateId: 'tpl-digest',
+  storeId: 'store-1',
+  canVerify: true,
+  canRecordDeals: true,
+  canManageTeam: false,
 });
 
 export function taskCard(id: string, patch: Record<string, unknown> = {}) {
