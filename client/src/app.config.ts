@@ -23,6 +23,8 @@ export default defineAppConfig({
         'pages/join/index',
         'pages/customer/index',
         'pages/deal/index',
+        'pages/figures/index',
+        'pages/team/index',
       ],
     },
     // Manager tools: reports and settings.

@@ -37,4 +37,6 @@ export const PAGES = {
   staffJoin: '/packages/staff/pages/join/index',
   staffCustomer: '/packages/staff/pages/customer/index',
   deal: '/packages/staff/pages/deal/index',
+  figures: '/packages/staff/pages/figures/index',
+  team: '/packages/staff/pages/team/index',
 } as const;
