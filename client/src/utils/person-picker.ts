@@ -44,8 +44,3 @@ export function pickable(pick: Pick<PersonPick, 'kind'>, existingOnly: boolean):
 export function colleagueChoices(colleagues: readonly Colleague[], post?: StaffPost): Colleague[] {
   return post ? colleagues.filter((c) => c.post === post) : [...colleagues];
 }
-
-/** `陈静（咨询师）`. */
-export function colleagueLabel(c: Pick<Colleague, 'name' | 'postLabel'>): string {
-  return `${c.name}（${c.postLabel}）`;
-}

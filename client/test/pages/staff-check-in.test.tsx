@@ -135,7 +135,7 @@ describe('check-in in H5 (no scanner)', () => {
     const consultants = await screen.findByTestId('walk-in-namedConsultantStaffId');
     expect(within(consultants).queryByTestId('walk-in-namedConsultantStaffId-option-staff-nurse-1')).toBeNull();
     const chen = within(consultants).getByTestId('walk-in-namedConsultantStaffId-option-staff-consultant-1');
-    expect(chen.textContent).toBe('陈静（咨询师）');
+    expect(chen.textContent).toBe('陈静咨询师');
     fireEvent.click(chen);
     expect(chen.getAttribute('data-selected')).toBe('true');
     fireEvent.click(chen);

@@ -7,7 +7,6 @@ import {
   KIND_LABELS,
   PICKER_MESSAGES,
   colleagueChoices,
-  colleagueLabel,
   customerQuery,
   pickLabel,
   pickable,
@@ -206,19 +205,20 @@ function ColleaguePicker({
           {emptyHint ?? '本店暂无可选的同事'}
         </Text>
       ) : (
-        <View className="chips">
+        <View className="pick-grid">
           {choices.map((c) => {
             const active = c.staffId === value;
             return (
               <View
                 key={c.staffId}
-                className={`chip${active ? ' chip--active' : ''}`}
+                className={`pick-grid__item${active ? ' pick-grid__item--active' : ''}`}
                 data-testid={`${testId}-option-${c.staffId}`}
                 data-selected={active ? 'true' : 'false'}
                 // Tapping the chosen colleague again clears the choice (the field is optional).
                 onClick={() => onChange(active ? '' : c.staffId)}
               >
-                {colleagueLabel(c)}
+                <Text className="pick-grid__name">{c.name}</Text>
+                <Text className="pick-grid__meta">{c.postLabel}</Text>
               </View>
             );
           })}

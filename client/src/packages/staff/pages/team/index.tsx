@@ -440,7 +440,7 @@ function TargetsPanel({ colleague, onClose }: { colleague: Colleague; onClose: (
           data-testid="targets-save"
           onClick={() => void save()}
         >
-          {busy ? '正在保存…' : `保存${formatMonth(month)}目标`}
+          {busy ? '正在保存…' : '保存目标'}
         </View>
       </View>
     </View>
@@ -485,11 +485,11 @@ function LeavePanel({
       {options.length === 0 ? (
         <EmptyState title="本店没有其他在职同事可以接手" testId="leave-no-successor" />
       ) : (
-        <View className="chips" data-testid="successors">
+        <View className="pick-grid" data-testid="successors">
           {options.map((o) => (
             <View
               key={o.staffId}
-              className={`chip${o.staffId === successorId ? ' chip--active' : ''}`}
+              className={`pick-grid__item${o.staffId === successorId ? ' pick-grid__item--active' : ''}`}
               data-testid={`successor-${o.staffId}`}
               data-selected={o.staffId === successorId ? 'true' : 'false'}
               onClick={() => {
@@ -497,7 +497,8 @@ function LeavePanel({
                 setError('');
               }}
             >
-              {o.name}（{o.postLabel}）
+              <Text className="pick-grid__name">{o.name}</Text>
+              <Text className="pick-grid__meta">{o.postLabel}</Text>
             </View>
           ))}
         </View>
