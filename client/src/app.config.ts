@@ -9,7 +9,8 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification, golden-time asks,
-    // and joining by invite (loaded only by staff and by a colleague who joins).
+    // joining by invite, customer cards, deal entry, my figures and the team (loaded only by staff
+    // and by a colleague who joins).
     {
       root: 'packages/staff',
       pages: [
@@ -20,6 +21,10 @@ export default defineAppConfig({
         'pages/verification/index',
         'pages/golden-ask/index',
         'pages/join/index',
+        'pages/customer/index',
+        'pages/deal/index',
+        'pages/figures/index',
+        'pages/team/index',
       ],
     },
     // Manager tools: reports and settings.

@@ -35,4 +35,8 @@ export const PAGES = {
   verification: '/packages/staff/pages/verification/index',
   goldenAsk: '/packages/staff/pages/golden-ask/index',
   staffJoin: '/packages/staff/pages/join/index',
+  staffCustomer: '/packages/staff/pages/customer/index',
+  deal: '/packages/staff/pages/deal/index',
+  figures: '/packages/staff/pages/figures/index',
+  team: '/packages/staff/pages/team/index',
 } as const;

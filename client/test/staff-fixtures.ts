@@ -2,8 +2,10 @@
  * Contract-shaped staff data for the page tests, each parsed by the action's own output schema so
  * a fixture can never drift from the contract. "Now" is the fixtures' NOW (Mon 2026-11-23 10:00).
  */
-import { staffContract, visitsContract } from '@clinic/shared';
+import { dealsContract, staffContract, visitsContract } from '@clinic/shared';
+import type { DealPreparation, RecordedDeal } from '../src/services/deals';
 import type { CheckInResult, DeskFilingResult } from '../src/services/visits';
+import type { ColleagueList, CustomerCardView, MyFigures, PersonPickPage } from '../src/services/staff-team';
 import type {
   GoldenTimePage,
   JoinedStaff,
@@ -21,7 +23,7 @@ export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   counts: { today: 12, overdue: 3, tomorrow: 5, upcoming: 40 },
   digestTemplateId: 'tpl-digest',
   storeId: 'store-1',
-  canVerify: false,
+  canVerify: true,
   canRecordDeals: true,
   canManageTeam: false,
 });
@@ -191,6 +193,116 @@ export const JOINED: JoinedStaff = staffContract.redeemInvite.output.parse({
   postLabel: '咨询师',
   storeName: '悦美一店',
 });
+
+export function customerCard(patch: Record<string, unknown> = {}): CustomerCardView {
+  return staffContract.customerCard.output.parse({
+    customerId: 'cust-1',
+    customer: {
+      displayName: '唐*',
+      maskedPhone: '139****0001',
+      phone: '13955550001',
+      kind: 'new',
+      starLevel: 3,
+      grade: 'F1',
+      channelLabel: '老带新',
+      rule: 'R2',
+      ruleExplanation: '老带新建档早于首次到院 1 天（≥ 1 天），首次到院后归属老带新',
+      referrerDisplayName: '王*',
+    },
+    checkedIn: true,
+    openTasks: [taskCard('task-1', { customerId: 'cust-1', kindLabel: '到院前提醒', dueDate: '2026-11-24' })],
+    history: [
+      { at: '2026-11-20T02:00:00.000Z', kind: 'filing', text: '老带新建档（推荐人 王*）' },
+      { at: '2026-11-23T02:00:00.000Z', kind: 'visit', text: '首次到院' },
+      { at: '2026-11-23T03:00:00.000Z', kind: 'deal', text: '成交 肉毒素 ¥2,980.00' },
+    ],
+    ...patch,
+  });
+}
+
+export function dealPreparation(patch: Record<string, unknown> = {}): DealPreparation {
+  return dealsContract.prepare.output.parse({
+    customerId: 'cust-1',
+    customerMaskedName: '唐*',
+    maskedPhone: '139****0001',
+    checkedIn: true,
+    usable: { rebate: 12000, gift_voucher: 0, points: 300 },
+    ...patch,
+  });
+}
+
+export function recordedDeal(patch: Record<string, unknown> = {}): RecordedDeal {
+  return dealsContract.record.output.parse({
+    requestId: 'deal-key-0001',
+    dealIds: ['deal-key-0001_1'],
+    customerMaskedName: '唐*',
+    totals: { amountFen: 300000, paidFen: 298000, deductedFen: 0, pointsUsed: 0 },
+    credited: [
+      { role: 'referrer', maskedName: '王*', kind: 'rebate', amount: 14900, unit: 'fen', expiresOn: '2027-11-23' },
+      { role: 'referee', maskedName: '唐*', kind: 'points', amount: 200, unit: 'points' },
+    ],
+    skipped: [{ role: 'referee', policyId: 'voucher', reason: '成交金额未达到该奖励的门槛' }],
+    used: [],
+    becameExisting: true,
+    ...patch,
+  });
+}
+
+export function figures(patch: Record<string, unknown> = {}): MyFigures {
+  return staffContract.myFigures.output.parse({
+    month: '2026-11',
+    kpis: [
+      { metric: 'oldCustomers', label: '老客总量', actual: 42, target: 40, attainmentBp: 10500 },
+      { metric: 'satisfiedCustomers', label: '满意客户量', actual: 30 },
+      { metric: 'servedCustomers', label: '当月服务客户量', actual: 18, target: 24, attainmentBp: 7500 },
+      { metric: 'referralFilings', label: '带新建档量', actual: 5, target: 8, attainmentBp: 6250 },
+      { metric: 'referralVisits', label: '带新到院量', actual: 3, target: 6, attainmentBp: 5000 },
+      { metric: 'deals', label: '成交量', actual: 2, target: 3, attainmentBp: 6666 },
+      { metric: 'dealAmountFen', label: '成交额', actual: 2980000, target: 5000000, attainmentBp: 5960 },
+    ],
+    followUps: { due: 20, onTime: 17, overdue: 2 },
+    ...patch,
+  });
+}
+
+export function colleague(staffId: string, patch: Record<string, unknown> = {}) {
+  return {
+    staffId,
+    name: '陈静',
+    post: 'consultant',
+    postLabel: '咨询师',
+    departmentLabel: '客服二部',
+    isManager: false,
+    ...patch,
+  };
+}
+
+export function colleagues(items: unknown[]): ColleagueList {
+  return staffContract.listColleagues.output.parse({ items });
+}
+
+export const COLLEAGUES: ColleagueList = colleagues([
+  colleague('staff-consultant-1'),
+  colleague('staff-manager', { name: '高峰', departmentLabel: '咨询部', isManager: true }),
+  colleague('staff-nurse-1', { name: '林晓', post: 'nurse', postLabel: '护理师', departmentLabel: '医疗部' }),
+  colleague('staff-onsite-1', {
+    name: '杨柳',
+    post: 'onsite_service',
+    postLabel: '现场客服',
+    departmentLabel: '客服三部',
+  }),
+]);
+
+export function personPicks(items: unknown[]): PersonPickPage {
+  return staffContract.findCustomers.output.parse({ items });
+}
+
+export const WANGLI_PICK = {
+  customerId: 'cust-0001',
+  displayName: '王*',
+  maskedPhone: '130****1966',
+  kind: 'existing',
+};
 
 /** A successful service answer. */
 export const okResult = <T>(data: T) => ({ ok: true as const, data });

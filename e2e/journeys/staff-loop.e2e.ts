@@ -3,7 +3,9 @@
  * 5. a card booking's follow-up task appears in the owner's workbench; recording V1 shows and then
  *    schedules the day-before reminder;
  * 6. the next day the desk checks the newcomer in by the booking code (老带新, final, with its rule),
- *    a deal is recorded, and the referrer's card shows 已成交 and the credit;
+ *    opens the customer card from the answer and records the deal on the deal page (a double tap
+ *    records it once; the answer names the referrer's credit), and the referrer's card shows
+ *    已成交 and the credit;
  * 7. a walk-in desk filing shows 直接来院 with its rule;
  * 8. the 四部回访组 confirms a V4 record in the verification queue.
  */
@@ -135,11 +137,42 @@ test('6. check-in makes the referral final; a deal credits the referrer once, wh
   expect(await page.getByTestId('attribution-rule').innerText()).toContain('R2');
   await screenshot(page, 'j6-check-in-375');
 
-  const customerId = (await api('visits', 'checkIn', { bookingCode: bookingId }, OWNER)).customerId as string;
-  const deal = { customerId, items: [{ productId: 'product-botulinum', amountFen: 300000, paidFen: 298000 }] };
-  await api('deals', 'record', { ...deal, idempotencyKey: 'e2e-deal-0001' }, OWNER);
-  // A double tap is the same deal: one credit.
-  await api('deals', 'record', { ...deal, idempotencyKey: 'e2e-deal-0001' }, OWNER);
+  // From the answer to the customer card, and from there to the deal page.
+  await page.getByTestId('check-in-customer').click();
+  await page.getByTestId('customer-page').waitFor();
+  expect(await page.getByTestId('customer-name').innerText()).toBe('唐**');
+  expect(await page.getByTestId('customer-rule').innerText()).toContain('R2');
+  await page.getByTestId('customer-deal').click();
+  await page.getByTestId('deal-page').waitFor();
+  expect(await page.getByTestId('deal-customer').innerText()).toContain('139****0001');
+  const dealItem = page.getByTestId('deal-item-0');
+  await dealItem.getByTestId('product-product-botulinum').click();
+  await page.getByTestId('deal-item-0-amount').locator('input').fill('3000');
+  await page.getByTestId('deal-item-0-paid').locator('input').fill('2980');
+  expect(await page.getByTestId('deal-total-paid').innerText()).toBe('¥2,980.00');
+  await screenshot(page, 'j6-deal-form-375');
+  await page.setViewportSize({ width: 320, height: 740 });
+  await screenshot(page, 'j6-deal-form-320');
+  await page.setViewportSize({ width: 375, height: 740 });
+  // A double tap is the same deal: one request, one credit.
+  await page.getByTestId('deal-submit').dblclick();
+  await page.getByTestId('deal-result').waitFor();
+  expect(await page.getByTestId('deal-headline').innerText()).toContain('已录入成交');
+  expect(await page.getByTestId('result-paid').innerText()).toBe('¥2,980.00');
+  expect(await page.getByTestId('deal-became-existing').innerText()).toContain('已成为老客');
+  // The referrer's rebate (the referee has rewards of their own).
+  const credit = page.getByTestId('credit-item').filter({ hasText: '推荐人 王*' }).filter({ hasText: '返利金' });
+  expect(await credit.innerText()).toContain('¥149.00');
+  await screenshot(page, 'j6-deal-result-375');
+  // Back on the card, the history has the deal.
+  await page.getByTestId('deal-back-customer').click();
+  await page.getByTestId('customer-page').waitFor();
+  const deals = page.locator('[data-testid="history-item"][data-kind="deal"]');
+  await deals.first().waitFor();
+  expect(await deals.count()).toBe(1);
+  expect(await deals.first().innerText()).toContain('实付 ¥2,980.00');
+  expect(await page.getByTestId('customer-kind').innerText()).toBe('老客');
+  await screenshot(page, 'j6-customer-card-375');
 
   const referrer = await phonePage(browser);
   await signIn(referrer, REFERRER);
@@ -151,8 +184,8 @@ test('6. check-in makes the referral final; a deal credits the referrer once, wh
   const ledger = await api('referral', 'listMyRewards', { limit: 50 }, REFERRER);
   const credited = ledger.items.filter((e: { type: string; at: string }) => e.type === 'credit');
   expect(credited.length).toBeGreaterThan(0);
-  const rebate = credited.find((e: { unit: string }) => e.unit === 'fen');
-  expect(rebate.amount).toBe(14900); // 5% of ¥2,980, credited once despite the double tap
+  const rebates = credited.filter((e: { unit: string }) => e.unit === 'fen');
+  expect(rebates.map((e: { amount: number }) => e.amount)).toEqual([14900]); // 5% of ¥2,980, once despite the double tap
   await referrer.getByTestId('reward-item').first().waitFor();
   expect(await referrer.getByTestId('reward-item').count()).toBe(ledger.items.length);
   expect(await referrer.getByTestId('rewards-balance').innerText()).toContain('149');

@@ -3,34 +3,48 @@
  * arrival's facts (R3–R5, docs/business-rules.md §3). Validation uses shared's own rules (booking-code check
  * character, phone normaliser, person name, id format), so a reason shows at its field before any call.
  */
-import { idSchema, normalizePersonName, normalizePhone, parseBookingCode } from '@clinic/shared';
+import { idSchema, normalizePersonName, normalizePhone, parseBookingCode, type StaffPost } from '@clinic/shared';
 import type { CheckInInput } from '../services/visits';
 
 export type CheckInMode = 'code' | 'phone';
 
-/** The people an arrival may name, by id (text fields until a people picker exists). */
+/**
+ * The people an arrival may name, sent by id: old customers are searched (full mobile number or
+ * exact name), colleagues picked from the store's list (点名咨询师 from the consultants).
+ */
 export const ARRIVAL_FACT_FIELDS = [
   {
     field: 'companionCustomerId',
-    label: '同行老客编号',
-    hint: '与老客一同到院时填写（R5：同行到院）',
+    label: '同行老客',
+    hint: '与老客一同到院时选择（R5：同行到院）',
+    kind: 'customer',
   },
   {
     field: 'namedConsultantStaffId',
-    label: '点名咨询师编号',
-    hint: '顾客点名要找的咨询师（R4）',
+    label: '点名咨询师',
+    hint: '顾客点名要找的咨询师（R4）；再点一次可取消',
+    kind: 'staff',
+    post: 'consultant',
   },
   {
     field: 'claimedReferrerCustomerId',
-    label: '自述推荐老客编号',
+    label: '自述推荐老客',
     hint: '顾客说是某位老客推荐、但老客未到场（R3）',
+    kind: 'customer',
   },
   {
     field: 'receivedByStaffId',
-    label: '接待人员工编号',
-    hint: '不填则记为您本人接待',
+    label: '接待人',
+    hint: '不选则记为您本人接待；再点一次可取消',
+    kind: 'staff',
   },
-] as const;
+] as const satisfies readonly {
+  field: string;
+  label: string;
+  hint: string;
+  kind: 'customer' | 'staff';
+  post?: StaffPost;
+}[];
 
 export type ArrivalFactField = (typeof ARRIVAL_FACT_FIELDS)[number]['field'];
 
@@ -60,7 +74,7 @@ export const CHECK_IN_MESSAGES = {
   bookingCodeEmpty: '请输入 7 位预约码',
   bookingCodeInvalid: '预约码有误，应为 7 位字母或数字，请核对',
   scanUnreadable: '未识别到有效的预约码，请重新扫描或手动输入',
-  idInvalid: '编号格式不正确，只能包含字母、数字、下划线或短横线',
+  idInvalid: '所选人员有误，请重新选择',
 } as const;
 
 /** A scanned or typed code in canonical form, or null. The booking QR holds the bare code. */

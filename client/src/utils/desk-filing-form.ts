@@ -49,8 +49,8 @@ export const EMPTY_DESK_FILING: DeskFilingValues = {
 export const DESK_FILING_MESSAGES = {
   channel: '请选择渠道',
   grade: '请选择意向等级',
-  referrerRequired: '老带新建档必须填写推荐老客的编号',
-  referrerInvalid: '编号格式不正确，只能包含字母、数字、下划线或短横线',
+  referrerRequired: '老带新建档必须选择推荐的老客',
+  referrerInvalid: '所选老客有误，请重新选择',
   tooManyProducts: '最多选择 10 个项目',
 } as const;
 

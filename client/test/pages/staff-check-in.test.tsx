@@ -2,20 +2,41 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro';
 import CheckInPage from '../../src/packages/staff/pages/check-in/index';
 import * as visits from '../../src/services/visits';
+import * as team from '../../src/services/staff-team';
 import { resetTaroMocks, setPlatform } from '../helpers';
-import { checkInResult, failResult, okResult, resetServiceMocks } from '../staff-fixtures';
+import {
+  COLLEAGUES,
+  WANGLI_PICK,
+  checkInResult,
+  failResult,
+  okResult,
+  personPicks,
+  resetServiceMocks,
+} from '../staff-fixtures';
 
 jest.mock('../../src/services/visits');
+jest.mock('../../src/services/staff-team');
 const svc = jest.mocked(visits);
+const people = jest.mocked(team);
 const scanCode = Taro.scanCode as unknown as jest.Mock;
 
 beforeEach(() => {
   resetTaroMocks();
   resetServiceMocks(visits);
+  resetServiceMocks(team);
   svc.checkIn.mockResolvedValue(okResult(checkInResult()));
+  people.findCustomers.mockResolvedValue(okResult(personPicks([WANGLI_PICK])));
+  people.listColleagues.mockResolvedValue(okResult(COLLEAGUES));
 });
 
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
+
+/** The walk-in form, once its colleague pickers have their lists. */
+async function phoneMode() {
+  fireEvent.click(screen.getByTestId('mode-phone'));
+  await screen.findByTestId('walk-in-receivedByStaffId-option-staff-consultant-1');
+  await screen.findByTestId('walk-in-namedConsultantStaffId-option-staff-consultant-1');
+}
 
 describe('check-in in H5 (no scanner)', () => {
   beforeEach(() => setPlatform('h5'));
@@ -50,7 +71,7 @@ describe('check-in in H5 (no scanner)', () => {
     expect(svc.checkIn).not.toHaveBeenCalled();
   });
 
-  it('a walk-in by phone sends the arrival facts typed; a second check-in today says so', async () => {
+  it('a walk-in by phone sends the picked people’s ids; a second check-in today says so', async () => {
     svc.checkIn.mockResolvedValue(
       okResult(
         checkInResult({
@@ -69,39 +90,80 @@ describe('check-in in H5 (no scanner)', () => {
       ),
     );
     render(<CheckInPage />);
-    fireEvent.click(screen.getByTestId('mode-phone'));
+    await phoneMode();
     type('walk-in-phone', '139 0013 8000');
     type('walk-in-name', '陈小姐');
-    type('walk-in-companionCustomerId', 'cust-old-1');
-    type('walk-in-receivedByStaffId', 'staff-9');
+    // The old customer who came along, found by full phone; the receiving colleague from the list.
+    type('walk-in-companionCustomerId-query', '130 0618 1966');
+    fireEvent.click(screen.getByTestId('walk-in-companionCustomerId-search'));
+    fireEvent.click(await screen.findByTestId('walk-in-companionCustomerId-result-cust-0001'));
+    expect(people.findCustomers).toHaveBeenCalledWith('130 0618 1966');
+    fireEvent.click(await screen.findByTestId('walk-in-receivedByStaffId-option-staff-onsite-1'));
+    expect(screen.getByTestId('walk-in-receivedByStaffId-option-staff-onsite-1').getAttribute('data-selected')).toBe(
+      'true',
+    );
     fireEvent.click(screen.getByTestId('check-in-submit'));
 
     const card = await screen.findByTestId('check-in-result');
     expect(svc.checkIn).toHaveBeenCalledWith({
       phone: '139 0013 8000',
       name: '陈小姐',
-      companionCustomerId: 'cust-old-1',
-      receivedByStaffId: 'staff-9',
+      companionCustomerId: 'cust-0001',
+      receivedByStaffId: 'staff-onsite-1',
     });
     expect(within(card).getByTestId('check-in-headline').textContent).toBe('今日已签到');
     expect(within(card).getByTestId('attribution-channel').textContent).toBe('直接来院（一级）');
     expect(within(card).getByTestId('attribution-rule').textContent).toContain('R5');
   });
 
-  it('a walk-in id in the wrong format and a missing phone are named at their fields', () => {
+  it('a missing phone is named at its field; a partial number is not searched', async () => {
     render(<CheckInPage />);
-    fireEvent.click(screen.getByTestId('mode-phone'));
-    type('walk-in-namedConsultantStaffId', '李 顾问');
+    await phoneMode();
+    type('walk-in-claimedReferrerCustomerId-query', '1300618');
+    fireEvent.click(screen.getByTestId('walk-in-claimedReferrerCustomerId-search'));
+    expect(screen.getByTestId('walk-in-claimedReferrerCustomerId-error').textContent).toContain('完整的 11 位手机号');
+    expect(people.findCustomers).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('check-in-submit'));
     expect(screen.getByTestId('error-phone').textContent).toBe('请填写手机号码');
-    expect(screen.getByTestId('error-namedConsultantStaffId').textContent).toContain('编号格式不正确');
     expect(svc.checkIn).not.toHaveBeenCalled();
+  });
+
+  it('点名咨询师 offers the consultants only; a second tap clears the choice; nothing found says so', async () => {
+    people.findCustomers.mockResolvedValue(okResult(personPicks([])));
+    render(<CheckInPage />);
+    await phoneMode();
+    const consultants = await screen.findByTestId('walk-in-namedConsultantStaffId');
+    expect(within(consultants).queryByTestId('walk-in-namedConsultantStaffId-option-staff-nurse-1')).toBeNull();
+    const chen = within(consultants).getByTestId('walk-in-namedConsultantStaffId-option-staff-consultant-1');
+    expect(chen.textContent).toBe('陈静咨询师');
+    fireEvent.click(chen);
+    expect(chen.getAttribute('data-selected')).toBe('true');
+    fireEvent.click(chen);
+    expect(chen.getAttribute('data-selected')).toBe('false');
+    expect(people.listColleagues).toHaveBeenCalledWith({ post: 'consultant' });
+
+    type('walk-in-companionCustomerId-query', '王丽');
+    fireEvent.click(screen.getByTestId('walk-in-companionCustomerId-search'));
+    expect((await screen.findByTestId('walk-in-companionCustomerId-empty')).textContent).toContain('没有找到');
+
+    type('walk-in-phone', '13900138000');
+    fireEvent.click(screen.getByTestId('check-in-submit'));
+    await screen.findByTestId('check-in-result');
+    expect(svc.checkIn).toHaveBeenCalledWith({ phone: '13900138000' });
+  });
+
+  it('the answer links to the customer card', async () => {
+    render(<CheckInPage />);
+    type('booking-code-input', 'A5EP73U');
+    fireEvent.click(screen.getByTestId('check-in-submit'));
+    fireEvent.click(await screen.findByTestId('check-in-customer'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/customer/index?customerId=cust-1' });
   });
 
   it('shows the function’s refusal (an unfiled phone without a name)', async () => {
     svc.checkIn.mockResolvedValue(failResult('INVALID_INPUT', '该手机号尚未建档，请填写顾客姓名后签到'));
     render(<CheckInPage />);
-    fireEvent.click(screen.getByTestId('mode-phone'));
+    await phoneMode();
     type('walk-in-phone', '13900138000');
     fireEvent.click(screen.getByTestId('check-in-submit'));
     expect((await screen.findByTestId('check-in-error')).textContent).toBe('该手机号尚未建档，请填写顾客姓名后签到');

@@ -2,20 +2,29 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import DeskFilingPage from '../../src/packages/staff/pages/desk-filing/index';
 import * as visits from '../../src/services/visits';
 import * as booking from '../../src/services/booking';
+import * as team from '../../src/services/staff-team';
 import { resetTaroMocks, setPlatform } from '../helpers';
 import { PRODUCTS, STORES } from '../fixtures';
-import { deskFilingResult, failResult, okResult, resetServiceMocks } from '../staff-fixtures';
+import { WANGLI_PICK, deskFilingResult, failResult, okResult, personPicks, resetServiceMocks } from '../staff-fixtures';
 
 jest.mock('../../src/services/visits');
 jest.mock('../../src/services/booking');
+jest.mock('../../src/services/staff-team');
 const svc = jest.mocked(visits);
 const stores = jest.mocked(booking);
+const people = jest.mocked(team);
 
 beforeEach(() => {
   resetTaroMocks();
   setPlatform('weapp');
   resetServiceMocks(visits);
   resetServiceMocks(booking);
+  resetServiceMocks(team);
+  people.findCustomers.mockResolvedValue(
+    okResult(
+      personPicks([WANGLI_PICK, { customerId: 'cust-9', displayName: '王*', maskedPhone: '138****0009', kind: 'new' }]),
+    ),
+  );
   stores.listStores.mockResolvedValue(okResult({ stores: [STORES[0]] }) as never);
   stores.listProducts.mockResolvedValue(okResult({ products: PRODUCTS }) as never);
   svc.fileAtDesk.mockResolvedValue(okResult(deskFilingResult()));
@@ -65,15 +74,31 @@ describe('desk filing', () => {
     render(<DeskFilingPage />);
     fill('referral');
     fireEvent.click(screen.getByTestId('filing-submit'));
-    expect(screen.getByTestId('error-referrerCustomerId').textContent).toBe('老带新建档必须填写推荐老客的编号');
+    expect(screen.getByTestId('error-referrerCustomerId').textContent).toBe('老带新建档必须选择推荐的老客');
     expect(svc.fileAtDesk).not.toHaveBeenCalled();
 
-    type('filing-referrer', 'cust-old-1');
+    // The referrer is found by exact name; a new customer of the same name cannot be picked.
+    type('filing-referrer-query', '王丽');
+    fireEvent.click(screen.getByTestId('filing-referrer-search'));
+    const other = await screen.findByTestId('filing-referrer-result-cust-9');
+    expect(people.findCustomers).toHaveBeenCalledWith('王丽');
+    expect(other.getAttribute('data-pickable')).toBe('false');
+    expect(other.textContent).toContain('新客，不能作为老客');
+    fireEvent.click(other);
+    expect(screen.queryByTestId('filing-referrer-chosen')).toBeNull();
+    fireEvent.click(screen.getByTestId('filing-referrer-result-cust-0001'));
+    expect(screen.getByTestId('filing-referrer-chosen').textContent).toContain('130****1966');
+
     fireEvent.click(screen.getByTestId('filing-submit'));
     await screen.findByTestId('filing-result');
-    expect(svc.fileAtDesk).toHaveBeenCalledWith(
-      expect.objectContaining({ channel: 'referral', referrerCustomerId: 'cust-old-1' }),
-    );
+    expect(svc.fileAtDesk).toHaveBeenCalledWith({
+      phone: '13900138000',
+      name: '陈小姐',
+      channel: 'referral',
+      grade: 'F2',
+      referrerCustomerId: 'cust-0001',
+      productIds: [],
+    });
   });
 
   it('a person filed before: 已建档客户（记为接触）', async () => {

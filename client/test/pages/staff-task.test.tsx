@@ -60,6 +60,11 @@ describe('task detail', () => {
 
     fireEvent.click(within(card).getByTestId('call-button'));
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13900138000' });
+
+    fireEvent.click(within(card).getByTestId('customer-open'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/staff/pages/customer/index?customerId=cust-task-1',
+    });
   });
 
   it('offers no call without the full phone (not the task owner)', async () => {

@@ -107,6 +107,25 @@ describe('staff workbench', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/desk-filing/index' });
     fireEvent.click(screen.getByTestId('entry-verification'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/verification/index' });
+    fireEvent.click(screen.getByTestId('entry-figures'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/figures/index' });
+  });
+
+  it('offers 回访核实 and 团队管理 only when the workbench says the caller may', async () => {
+    svc.loadWorkbench.mockResolvedValue(okResult({ ...WORKBENCH, canVerify: false, canManageTeam: false }));
+    const { unmount } = render(<Workbench />);
+    await screen.findByTestId('entry-figures');
+    expect(screen.queryByTestId('entry-verification')).toBeNull();
+    expect(screen.queryByTestId('entry-team')).toBeNull();
+    await screen.findByTestId('task-t-today-1');
+    unmount();
+
+    svc.loadWorkbench.mockResolvedValue(okResult({ ...WORKBENCH, canVerify: true, canManageTeam: true }));
+    render(<Workbench />);
+    fireEvent.click(await screen.findByTestId('entry-team'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/team/index' });
+    expect(screen.getByTestId('entry-verification')).toBeTruthy();
+    await screen.findByTestId('task-t-today-1');
   });
 
   it('re-subscribes to the daily digest with one tap (weapp)', async () => {

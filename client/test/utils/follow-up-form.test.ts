@@ -46,9 +46,9 @@ describe('validateResultForm', () => {
     expect(validateResultForm(form({ result: 'V1', plannedVisitDate: TODAY }), TODAY)).toEqual({});
   });
 
-  it('V4 without a reason says a reason is required (the schema alone would accept it)', () => {
+  it('V4 without a reason says a reason is required at the field (the schema refuses it too)', () => {
     expect(validateResultForm(form({ result: 'V4' }), TODAY)).toEqual({ reason: '有效四级必须填写原因' });
-    expect(followUpResultInputSchema.safeParse({ result: 'V4' }).success).toBe(true);
+    expect(followUpResultInputSchema.safeParse({ result: 'V4' }).success).toBe(false);
   });
 
   it('V3 without a reason names the V3 message', () => {

@@ -7,22 +7,35 @@ import { toggleProduct } from '../../../utils/desk-filing-form';
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
 /**
- * Optional projects of interest: the store's products as chips. The staff member's store is not
- * part of any staff answer yet, so with several stores the list is picked by store first. A failure
- * here never blocks the form (products are optional).
+ * A store's products as chips. Without `storeId` (the desk's projects of interest), several stores
+ * are picked by store first; with it (the deal page knows the caller's store), only that store's
+ * products show. A failure here never blocks the desk form (products are optional there).
  */
-export function ProductPicker({ chosen, onChange }: { chosen: string[]; onChange: (ids: string[]) => void }) {
-  const [stores, setStores] = useState<Load<StoreInfo[]>>({ status: 'loading' });
-  const [storeId, setStoreId] = useState('');
+export function ProductPicker({
+  chosen,
+  onChange,
+  storeId: fixedStoreId,
+  testId = 'product-picker',
+}: {
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+  storeId?: string;
+  testId?: string;
+}) {
+  const [stores, setStores] = useState<Load<StoreInfo[]>>(
+    fixedStoreId ? { status: 'ready', data: [] } : { status: 'loading' },
+  );
+  const [storeId, setStoreId] = useState(fixedStoreId ?? '');
   const [products, setProducts] = useState<Load<ProductInfo[]> | null>(null);
 
   const loadStores = useCallback(async () => {
+    if (fixedStoreId) return;
     setStores({ status: 'loading' });
     const res = await listStores();
     if (!res.ok) return setStores({ status: 'error', message: res.message });
     setStores({ status: 'ready', data: res.data.stores });
     if (res.data.stores.length === 1) setStoreId((res.data.stores[0] as StoreInfo).id);
-  }, []);
+  }, [fixedStoreId]);
 
   const loadProducts = useCallback(async (id: string) => {
     setProducts({ status: 'loading' });
@@ -43,7 +56,7 @@ export function ProductPicker({ chosen, onChange }: { chosen: string[]; onChange
     return <ErrorState message={stores.message} onRetry={() => void loadStores()} testId="products-error" />;
   }
   return (
-    <View data-testid="product-picker">
+    <View data-testid={testId}>
       {stores.data.length > 1 ? (
         <View className="chips">
           {stores.data.map((s) => (
@@ -61,7 +74,7 @@ export function ProductPicker({ chosen, onChange }: { chosen: string[]; onChange
           ))}
         </View>
       ) : null}
-      {stores.data.length === 0 ? <EmptyState title="暂无门店项目" testId="products-empty" /> : null}
+      {stores.data.length === 0 && !fixedStoreId ? <EmptyState title="暂无门店项目" testId="products-empty" /> : null}
       {products?.status === 'loading' ? <LoadingState text="正在加载项目…" testId="products-loading" /> : null}
       {products?.status === 'error' ? (
         <ErrorState message={products.message} onRetry={() => void loadProducts(storeId)} testId="products-error" />

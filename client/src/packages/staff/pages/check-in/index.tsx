@@ -15,7 +15,10 @@ import {
   type CheckInFormValues,
   type CheckInMode,
 } from '../../../../utils/check-in-form';
+import { PAGES } from '../../../../constants';
+import { customerPageUrl } from '../../../../utils/customer-card';
 import { AttributionCard } from '../../components/AttributionCard';
+import { PersonPicker } from '../../components/PersonPicker';
 import '../../staff.scss';
 import './index.scss';
 
@@ -109,6 +112,14 @@ export default function CheckInPage() {
           ) : null}
           <AttributionCard attribution={result.attribution} />
           <View
+            className="btn btn--ghost btn--block check-in__customer"
+            hoverClass="btn--pressed"
+            data-testid="check-in-customer"
+            onClick={() => void Taro.navigateTo({ url: customerPageUrl(PAGES.staffCustomer, result.customerId) })}
+          >
+            查看顾客详情
+          </View>
+          <View
             className="btn btn--block check-in__again"
             hoverClass="btn--pressed"
             data-testid="check-in-again"
@@ -200,18 +211,26 @@ export default function CheckInPage() {
               <Text className="staff-hint">已建档的顾客可不填；未建档的散客将在签到时建档</Text>
               <FieldError field="name" errors={errors} />
             </View>
-            {/* The people are typed by id for now; a picker of customers and colleagues comes later. */}
             {ARRIVAL_FACT_FIELDS.map((f) => (
               <View className="field" key={f.field}>
                 <Text className="field__label">{f.label}（选填）</Text>
-                <Input
-                  className={`field__input${errors[f.field] ? ' field__input--invalid' : ''}`}
-                  data-testid={`walk-in-${f.field}`}
-                  value={values[f.field]}
-                  maxlength={64}
-                  placeholder="编号"
-                  onInput={(e) => set({ [f.field]: e.detail.value })}
-                />
+                {f.kind === 'customer' ? (
+                  <PersonPicker
+                    kind="customer"
+                    testId={`walk-in-${f.field}`}
+                    value={values[f.field]}
+                    invalid={!!errors[f.field]}
+                    onChange={(id) => set({ [f.field]: id })}
+                  />
+                ) : (
+                  <PersonPicker
+                    kind="staff"
+                    testId={`walk-in-${f.field}`}
+                    value={values[f.field]}
+                    {...('post' in f ? { post: f.post, emptyHint: '本店暂无咨询师' } : {})}
+                    onChange={(id) => set({ [f.field]: id })}
+                  />
+                )}
                 <Text className="staff-hint">{f.hint}</Text>
                 <FieldError field={f.field} errors={errors} />
               </View>

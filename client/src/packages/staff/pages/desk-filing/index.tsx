@@ -15,6 +15,7 @@ import {
 } from '../../../../utils/desk-filing-form';
 import { GRADE_OPTIONS, gradeLabel } from '../../../../utils/staff-labels';
 import { AttributionCard } from '../../components/AttributionCard';
+import { PersonPicker } from '../../components/PersonPicker';
 import { ProductPicker } from '../../components/ProductPicker';
 import '../../staff.scss';
 import './index.scss';
@@ -150,19 +151,18 @@ export default function DeskFilingPage() {
         </View>
         <FieldError field="channel" errors={errors} />
         <View className="field">
-          <Text className="field__label">推荐老客编号{needsReferrer ? '（老带新必填）' : '（选填）'}</Text>
-          <Input
-            className={`field__input${errors.referrerCustomerId ? ' field__input--invalid' : ''}`}
-            data-testid="filing-referrer"
+          <Text className="field__label">推荐老客{needsReferrer ? '（老带新必填）' : '（选填）'}</Text>
+          <PersonPicker
+            kind="customer"
+            testId="filing-referrer"
             value={values.referrerCustomerId}
-            maxlength={64}
-            placeholder="推荐这位顾客的老客编号"
-            onInput={(e) => set({ referrerCustomerId: e.detail.value })}
+            invalid={!!errors.referrerCustomerId}
+            onChange={(referrerCustomerId) => set({ referrerCustomerId })}
           />
           <Text className="staff-hint">
             {needsReferrer
-              ? '老带新建档须写明是哪位老客推荐'
-              : '其他渠道中由老客推荐的也请填写：记为该渠道的二级老带新，老客仍享推荐礼遇'}
+              ? '老带新建档须写明是哪位老客推荐：按完整手机号或全名查找'
+              : '其他渠道中由老客推荐的也请选择：记为该渠道的二级老带新，老客仍享推荐礼遇'}
           </Text>
           <FieldError field="referrerCustomerId" errors={errors} />
         </View>

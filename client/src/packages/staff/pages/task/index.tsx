@@ -14,8 +14,8 @@ import {
   type ResultPreview,
   type TaskDetail,
 } from '../../../../services/staff';
+import { customerPageUrl } from '../../../../utils/customer-card';
 import { clinicToday, formatDay } from '../../../../utils/dates';
-import { formatDateTime } from '../../../../utils/format';
 import {
   EMPTY_RESULT_FORM,
   NOTE_MAX,
@@ -29,15 +29,8 @@ import {
   type ResultFormErrors,
   type ResultFormValues,
 } from '../../../../utils/follow-up-form';
-import {
-  HISTORY_KIND_LABELS,
-  dueText,
-  gradeLabel,
-  nextStepLines,
-  remindText,
-  resultLabel,
-  starText,
-} from '../../../../utils/staff-labels';
+import { dueText, gradeLabel, nextStepLines, remindText, resultLabel, starText } from '../../../../utils/staff-labels';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
 import '../../staff.scss';
 import './index.scss';
 
@@ -110,20 +103,7 @@ export default function TaskPage() {
 
       <View className="card">
         <Text className="card__title">跟进记录</Text>
-        {history.length === 0 ? <EmptyState title="暂无记录" testId="history-empty" /> : null}
-        <View className="timeline" data-testid="history">
-          {history.map((h, i) => (
-            <View key={`${h.at}-${i}`} className="timeline__item" data-testid="history-item">
-              <View className="timeline__dot" />
-              <View className="timeline__body">
-                <Text className="timeline__meta">
-                  {formatDateTime(h.at)} · {HISTORY_KIND_LABELS[h.kind]}
-                </Text>
-                <Text className="timeline__text">{h.text}</Text>
-              </View>
-            </View>
-          ))}
-        </View>
+        <HistoryTimeline history={history} />
       </View>
     </View>
   );
@@ -209,6 +189,14 @@ function CustomerCard({ detail, today }: { detail: TaskDetail; today: string }) 
           <Text>{c.ruleExplanation ?? ''}</Text>
         </View>
       ) : null}
+      <View
+        className="btn btn--ghost btn--block task__customer-open"
+        hoverClass="btn--pressed"
+        data-testid="customer-open"
+        onClick={() => void Taro.navigateTo({ url: customerPageUrl(PAGES.staffCustomer, task.customerId) })}
+      >
+        顾客详情（全部跟进与成交）
+      </View>
     </View>
   );
 }

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState, PageError, PageLoading } from '..
 import { PAGES } from '../../../../constants';
 import { listTasks, loadWorkbench, type Workbench } from '../../../../services/staff';
 import { requestReminder, type SubscribeOutcome } from '../../../../services/subscribe';
+import { taskPageUrl } from '../../../../utils/customer-card';
 import { clinicToday } from '../../../../utils/dates';
 import { askFormUrl } from '../../../../utils/golden-time';
 import { dueText, gradeLabel, remindText } from '../../../../utils/staff-labels';
@@ -32,7 +33,8 @@ type ListState =
 /**
  * 员工工作台: today's, overdue and tomorrow's follow-up tasks (counts from `staff.workbench`, lists
  * from `staff.listTasks`, a page at a time), 黄金时间 (old customers to ask for a referral, §5),
- * the daily-digest subscription, and the desk entries.
+ * the daily-digest subscription, and the entries: the desk, 回访核实 (when the caller verifies),
+ * 我的业绩, and 团队管理 (when the caller manages the team). The server checks every action again.
  */
 export default function WorkbenchPage() {
   const [bench, setBench] = useState<BenchState>({ status: 'loading' });
@@ -158,14 +160,34 @@ export default function WorkbenchPage() {
           >
             前台建档
           </View>
+          {data.canVerify ? (
+            <View
+              className="btn btn--ghost"
+              hoverClass="btn--pressed"
+              data-testid="entry-verification"
+              onClick={() => go(PAGES.verification)}
+            >
+              回访核实
+            </View>
+          ) : null}
           <View
             className="btn btn--ghost"
             hoverClass="btn--pressed"
-            data-testid="entry-verification"
-            onClick={() => go(PAGES.verification)}
+            data-testid="entry-figures"
+            onClick={() => go(PAGES.figures)}
           >
-            回访核实
+            我的业绩
           </View>
+          {data.canManageTeam ? (
+            <View
+              className="btn btn--ghost"
+              hoverClass="btn--pressed"
+              data-testid="entry-team"
+              onClick={() => go(PAGES.team)}
+            >
+              团队管理
+            </View>
+          ) : null}
         </View>
       </View>
 
@@ -225,7 +247,7 @@ export default function WorkbenchPage() {
             today={today}
             onRetry={(b) => void loadList(b)}
             onMore={(b, cursor) => void loadMore(b, cursor)}
-            onOpen={(task) => go(`${PAGES.staffTask}?id=${encodeURIComponent(task.id)}`)}
+            onOpen={(task) => go(taskPageUrl(PAGES.staffTask, task.id))}
           />
         ) : (
           <GoldenList
