@@ -23,6 +23,8 @@ export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   counts: { today: 12, overdue: 3, tomorrow: 5, upcoming: 40 },
   digestTemplateId: 'tpl-digest',
   storeId: 'store-1',
+  staffId: 'staff-s1-consultant-1',
+  isAdmin: false,
   canVerify: true,
   canRecordDeals: true,
   canManageTeam: false,
@@ -210,6 +212,7 @@ export function customerCard(patch: Record<string, unknown> = {}): CustomerCardV
       referrerDisplayName: '王*',
     },
     checkedIn: true,
+    canRecordDeals: true,
     openTasks: [taskCard('task-1', { customerId: 'cust-1', kindLabel: '到院前提醒', dueDate: '2026-11-24' })],
     history: [
       { at: '2026-11-20T02:00:00.000Z', kind: 'filing', text: '老带新建档（推荐人 王*）' },
@@ -223,6 +226,7 @@ export function customerCard(patch: Record<string, unknown> = {}): CustomerCardV
 export function dealPreparation(patch: Record<string, unknown> = {}): DealPreparation {
   return dealsContract.prepare.output.parse({
     customerId: 'cust-1',
+    storeId: 'store-1',
     customerMaskedName: '唐*',
     maskedPhone: '139****0001',
     checkedIn: true,

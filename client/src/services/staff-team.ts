@@ -44,3 +44,9 @@ export const loadEscalations = (cursor?: string): Promise<Result<EscalationPage>
 /** Managers: give an open task to a colleague of its store. */
 export const reassignTask = (taskId: string, toStaffId: string) =>
   callFunction('staff', staffContract, 'reassignTask', { taskId, toStaffId });
+
+export type MonthTargets = ActionOutput<C, 'getTargets'>;
+
+/** A colleague's targets of a month as last set (the targets form starts from them). */
+export const loadTargets = (staffId: string, month: string): Promise<Result<MonthTargets>> =>
+  callFunction('staff', staffContract, 'getTargets', { staffId, month });

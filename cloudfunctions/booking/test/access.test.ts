@@ -213,6 +213,12 @@ const CASES: Case[] = [
   },
   {
     fn: 'staff',
+    action: 'getTargets',
+    data: () => ({ staffId: 'staff-s1-consultant-1', month: '2027-03' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'],
+  },
+  {
+    fn: 'staff',
     action: 'deactivate',
     data: () => ({ staffId: 'staff-s1-manager', handoverToStaffId: 'staff-s1-consultant-1' }),
     expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'INVALID_INPUT'],

@@ -17,6 +17,7 @@ export async function prepareDeal(input: PrepareInput, caller: Caller, db: Datab
   const at = now.toISOString();
   return {
     customerId: customer._id,
+    storeId: customer.storeId,
     customerMaskedName: maskName(customer.name),
     maskedPhone: maskPhone(customer.phone),
     checkedIn,

@@ -4,6 +4,7 @@ import { customerByPhone, customersByName, getCustomer } from '../../data/custom
 import { canSeePerson, type Caller } from '../../platform/access';
 import type { Database } from '../../platform/db-types';
 import { AppError } from '../../platform/errors';
+import { DEAL_MAKERS, callerMay } from '../../platform/staff-roles';
 import { customerContext } from './customer-context';
 import { cardOf } from './tasks';
 
@@ -25,6 +26,7 @@ export async function customerCard(input: In<'customerCard'>, caller: Caller, db
     customerId: customer._id,
     customer: mustCall ? { ...context.customer, phone: customer.phone } : context.customer,
     checkedIn: context.checkedIn,
+    canRecordDeals: callerMay(caller, DEAL_MAKERS),
     openTasks: open
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
       .slice(0, 20)

@@ -6,7 +6,7 @@ import { getTaskDetail, listTasks, previewResult, recordResult, remindLater, res
 import { goldenTime, recordAsk } from './golden-time';
 import { listVerification, verify } from './verification';
 import { customerCard, findCustomers } from './customer-card';
-import { deactivate, listColleagues, setTargets } from './team';
+import { deactivate, getTargets, listColleagues, setTargets } from './team';
 import { myFigures } from './figures';
 import { escalations, reassignTask } from './escalations';
 
@@ -31,6 +31,7 @@ export const main = defineFunction(
     listColleagues: (input, { caller, db }) => listColleagues(input, caller, db),
     deactivate: (input, { caller, db, now }) => deactivate(input, caller, db, now),
     setTargets: (input, { caller, db, now }) => setTargets(input, caller, db, now),
+    getTargets: (input, { caller, db }) => getTargets(input, caller, db),
     myFigures: (input, { caller, db, now }) => myFigures(input, caller, db, now),
     escalations: (input, { caller, db, now }) => escalations(input, caller, db, now),
     reassignTask: (input, { caller, db, now }) => reassignTask(input, caller, db, now),
@@ -56,6 +57,7 @@ export const main = defineFunction(
       listColleagues: TASK_PEOPLE,
       deactivate: TEAM_MANAGERS,
       setTargets: TEAM_MANAGERS,
+      getTargets: TEAM_MANAGERS,
       myFigures: TASK_PEOPLE,
       escalations: ['store_manager', 'general_manager'],
       reassignTask: ['store_manager', 'general_manager'],

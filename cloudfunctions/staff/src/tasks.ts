@@ -79,6 +79,8 @@ export async function workbench(caller: Caller, db: Database, now: Date) {
     counts: { today: counts[0] ?? 0, overdue: counts[1] ?? 0, tomorrow: counts[2] ?? 0, upcoming: counts[3] ?? 0 },
     digestTemplateId: settings.notifications.staffDigestTemplateId,
     storeId: staff.storeId,
+    staffId: staff.id,
+    isAdmin: staff.admin === true,
     canVerify: callerMay(caller, VERIFIERS),
     canRecordDeals: callerMay(caller, DEAL_MAKERS),
     canManageTeam: callerMay(caller, TEAM_MANAGERS),

@@ -5,7 +5,7 @@ import { handOverCustomers } from '../../data/customers';
 import type { Stored } from '../../data/documents';
 import { activeStaffOfStore, deactivateStaff, getStaff, staffFactsOf } from '../../data/staff';
 import { handOverOpenTasks } from '../../data/tasks';
-import { putTargets } from '../../data/targets';
+import { getTargets as readTargets, putTargets } from '../../data/targets';
 import { canSeePerson, type Caller } from '../../platform/access';
 import type { Database } from '../../platform/db-types';
 import { AppError } from '../../platform/errors';
@@ -100,4 +100,17 @@ export async function setTargets(input: In<'setTargets'>, caller: Caller, db: Da
     setAt: now.toISOString(),
   });
   return { staffId: member._id, month: input.month };
+}
+
+/** A colleague's targets of a month as last set (empty when none were). */
+export async function getTargets(input: In<'getTargets'>, caller: Caller, db: Database) {
+  const member = await getStaff(db, input.staffId);
+  if (!member || !canSeePerson(caller, member)) throw new AppError('NOT_FOUND', '没有找到这位员工');
+  const doc = await readTargets(db, member._id, input.month);
+  return {
+    staffId: member._id,
+    month: input.month,
+    targets: doc?.targets ?? {},
+    ...(doc ? { setAt: doc.setAt } : {}),
+  };
 }

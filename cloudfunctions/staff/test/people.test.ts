@@ -54,6 +54,7 @@ describe('customer card', () => {
           referrerDisplayName: expect.stringMatching(/^王/),
         },
         checkedIn: false,
+        canRecordDeals: true,
       },
     });
     // The consultant owns the friend's first follow-up task: they have to call, so they get the number.
@@ -146,6 +147,17 @@ describe('targets and my figures (§4)', () => {
       MANAGER,
     );
     expect(set.body).toEqual({ ok: true, data: { staffId: 'staff-s1-consultant-1', month: '2027-03' } });
+    // The targets form starts from what was set; another month has none.
+    const read = (month: string, openid = MANAGER) =>
+      staff('getTargets', { staffId: 'staff-s1-consultant-1', month }, openid);
+    expect((await read('2027-03')).body.data).toEqual({
+      staffId: 'staff-s1-consultant-1',
+      month: '2027-03',
+      targets: { referralFilings: 4, deals: 2 },
+      setAt: expect.any(String),
+    });
+    expect((await read('2027-04')).body.data.targets).toEqual({});
+    expect((await read('2027-03', STAFF)).body.code).toBe('FORBIDDEN');
     // Another store's manager cannot set them.
     expect(
       (
@@ -204,6 +216,7 @@ describe('deals.prepare', () => {
       ok: true,
       data: {
         customerId: friend,
+        storeId: 'store-1',
         customerMaskedName: expect.any(String),
         maskedPhone: '139****0003',
         checkedIn: false,

@@ -37,6 +37,8 @@ export const dealsContract = defineContract({
     input: z.strictObject({ customerId: idSchema }),
     output: z.strictObject({
       customerId: idSchema,
+      /** The customer's store: the checkout offers that store's products. */
+      storeId: idSchema,
       customerMaskedName: z.string().max(20),
       maskedPhone: z.string().max(16),
       /** A deal can be recorded only for a person who has been checked in (a visit exists). */

@@ -188,6 +188,10 @@ export const staffContract = defineContract({
       /** The daily digest's template; the page asks for one more authorization with it. */
       digestTemplateId: z.string().max(64),
       storeId: idSchema,
+      /** The caller's own staff record (the team page does not offer to deactivate oneself). */
+      staffId: idSchema,
+      /** An admin invites managers and deactivates managers' accounts; a store manager does not. */
+      isAdmin: z.boolean(),
       /** What the page offers (the server checks again on every action). */
       canVerify: z.boolean(),
       canRecordDeals: z.boolean(),
@@ -320,6 +324,8 @@ export const staffContract = defineContract({
       customer: customerViewSchema,
       /** The person has been checked in at least once (a deal can be recorded). */
       checkedIn: z.boolean(),
+      /** The caller may record a deal for this customer (the deal function checks again). */
+      canRecordDeals: z.boolean(),
       openTasks: z.array(taskCardSchema).max(20),
       history: historySchema,
     }),
@@ -383,6 +389,16 @@ export const staffContract = defineContract({
   setTargets: {
     input: z.strictObject({ staffId: idSchema, month: monthSchema, targets: kpiTargetsSchema }),
     output: z.strictObject({ staffId: idSchema, month: monthSchema }),
+  },
+  /** A colleague's targets of a month, as last set (the form starts from them). */
+  getTargets: {
+    input: z.strictObject({ staffId: idSchema, month: monthSchema }),
+    output: z.strictObject({
+      staffId: idSchema,
+      month: monthSchema,
+      targets: kpiTargetsSchema,
+      setAt: z.string().max(40).optional(),
+    }),
   },
   /** My figures: my §4 KPIs of the month against my targets, and my follow-ups due / on time / overdue. */
   myFigures: {
