@@ -1,0 +1,4 @@
+export * from './template-fields';
+export * from './grant-bank';
+export * from './channels';
+export * from './digest';
