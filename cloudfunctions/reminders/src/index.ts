@@ -1,10 +1,29 @@
 import { remindersContract } from '@clinic/shared';
 import { defineFunction } from '../../platform/define-function';
+import { runStaffDigest } from './staff-digest';
 import { sendVisitReminders } from './visit-reminders';
 
-/** Timer-only: sends visit reminders (subscribe messages) the day before each booked visit. */
+/**
+ * Timers: visit reminders (subscribe messages the day before each booked visit, 10:00) and the
+ * staff digest (hourly; each chain's digest from its `notifications.digestHour`). An admin may run
+ * their chain's digest now (`runDigest`): the same job, exactly once per person and day.
+ */
 export const main = defineFunction(
   remindersContract,
-  {},
-  { access: {}, timers: { visitReminders: sendVisitReminders } },
+  {
+    runDigest: (input, { caller, db, now }) =>
+      runStaffDigest(db, now, {
+        chainId: caller.staff?.chainId ?? '',
+        ignoreHour: true,
+        pageSize: input.pageSize,
+        ...(input.maxPages !== undefined ? { maxPages: input.maxPages } : {}),
+      }),
+  },
+  {
+    access: { runDigest: ['admin'] },
+    timers: {
+      visitReminders: sendVisitReminders,
+      staffDigest: ({ db, now }) => runStaffDigest(db, now),
+    },
+  },
 );
