@@ -222,6 +222,34 @@ test('an admin runs the digest now; a page at a time with a checkpoint, resumed 
   expect(digestsOf('2027-03-04')).toHaveLength(3);
 });
 
+test('a long-term digest template (医疗 category): the bank steps aside', async () => {
+  const reply = clinic.cloud.db.handle('database.modifyDocument', {
+    collectionName: 'settings',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: CHAIN }),
+    data: JSON.stringify({ $set: { 'notifications.staffDigestLongTerm': true } }),
+    multi: false,
+    merge: true,
+    upsert: false,
+  });
+  expect((reply as { data?: { updated?: number } }).data?.updated).toBe(1);
+  // The consultant's bank is empty; WeChat delivers (locally: one grant stands for the subscription).
+  await clinic.cloud.api('POST', '/subscribe/grant', { openid: CONSULTANT.openid, templateId: TEMPLATE, count: 1 });
+  clinic.cloud.clock.set(new Date(Date.parse(CLINIC_NOW) + 4 * DAY));
+  await fireDigest();
+  const consultant = digestsOf('2027-03-05').find((d) => d.staffId === CONSULTANT.id);
+  expect(consultant).toMatchObject({ status: 'sent', channel: 'subscribe' });
+  expect((await digestSends(CONSULTANT.openid)).pop()).toMatchObject({ result: 'ok' });
+  // Never subscribed: the butler's send is refused, the digest goes in-app; the bank is not consulted.
+  expect(digestsOf('2027-03-05').find((d) => d.staffId === BUTLER.id)).toMatchObject({
+    status: 'in_app',
+    attempts: [{ channel: 'subscribe', errCode: 43101 }],
+  });
+  expect(clinic.cloud.db.find('subscribeGrants', { openid: CONSULTANT.openid })).toEqual([
+    expect.objectContaining({ count: 0 }),
+  ]);
+});
+
 test('only the timer and admins run the digest', async () => {
   expect((await clinic.call('reminders', 'runDigest', {}, CONSULTANT.openid)).body).toMatchObject({
     ok: false,
