@@ -1,11 +1,11 @@
 import { remindersContract } from '@clinic/shared';
 import { defineFunction } from '../../platform/define-function';
+import { runHourly } from './hourly';
 import { runStaffDigest } from './staff-digest';
-import { sendVisitReminders } from './visit-reminders';
 
 /**
- * Timers: visit reminders (subscribe messages the day before each booked visit, 10:00) and the
- * staff digest (hourly; each chain's digest from its `notifications.digestHour`). An admin may run
+ * One hourly timer (hourly.ts): visit reminders (subscribe messages the day before each booked
+ * visit, from 10:00) and the staff digest (each chain's from its `notifications.digestHour`). An admin may run
  * their chain's digest now (`runDigest`): the same job, exactly once per person and day.
  */
 export const main = defineFunction(
@@ -21,9 +21,6 @@ export const main = defineFunction(
   },
   {
     access: { runDigest: ['admin'] },
-    timers: {
-      visitReminders: sendVisitReminders,
-      staffDigest: ({ db, now }) => runStaffDigest(db, now),
-    },
+    timers: { hourly: runHourly },
   },
 );

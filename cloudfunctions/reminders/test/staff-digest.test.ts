@@ -60,13 +60,13 @@ const staff = (action: string, data: unknown, openid: string) => clinic.call('st
 const fireDigest = async () => {
   const report = await clinic.cloud.runner.invoke(
     'reminders',
-    { Type: 'Timer', TriggerName: 'staffDigest', Time: clinic.cloud.clock.now().toISOString() },
+    { Type: 'Timer', TriggerName: 'hourly', Time: clinic.cloud.clock.now().toISOString() },
     { source: 'wx_trigger' },
   );
   const outcome = report.outcome as { status: string; value?: any };
   expect(outcome.status).toBe('ok');
   expect(outcome.value).toMatchObject({ ok: true });
-  return outcome.value.data;
+  return outcome.value.data.staffDigest;
 };
 const digestSends = async (openid?: string) => {
   const { body } = await clinic.cloud.api('GET', '/outbox');
@@ -259,7 +259,7 @@ test('only the timer and admins run the digest', async () => {
     ok: false,
     code: 'UNAUTHENTICATED',
   });
-  const timerShaped = await clinic.cloud.call('reminders', { Type: 'Timer', TriggerName: 'staffDigest' }, ADMIN);
+  const timerShaped = await clinic.cloud.call('reminders', { Type: 'Timer', TriggerName: 'hourly' }, ADMIN);
   expect(timerShaped.body).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
   const badInput = await clinic.call('reminders', 'runDigest', { pageSize: 0 }, ADMIN);
   expect(badInput.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
