@@ -76,14 +76,18 @@ export async function runStaffDigest(db: Database, now: Date, options: DigestOpt
         limit: pageSize,
       });
       pages += 1;
-      await digestPage(db, now, today, settings, chainId, owners, run);
-      const last = owners[owners.length - 1];
+      const outOfTime = () => Date.now() - started >= budget;
+      const page = await digestPage(db, now, today, settings, chainId, owners, run, outOfTime);
       state = {
-        afterOwner: last ? last.ownerStaffId : state.afterOwner,
-        done: owners.length < pageSize,
+        afterOwner: page.lastOwner ?? state.afterOwner,
+        done: !page.stopped && owners.length < pageSize,
         updatedAt: now.toISOString(),
       };
       await putJobState(db, job, state);
+      if (page.stopped) {
+        run.done = false;
+        return run;
+      }
     }
   }
   return run;
@@ -97,8 +101,10 @@ async function digestPage(
   chainId: string | undefined,
   owners: Awaited<ReturnType<typeof dueByOwnerPage>>,
   run: DigestRun,
-): Promise<void> {
-  if (owners.length === 0) return;
+  outOfTime: () => boolean,
+): Promise<{ lastOwner: string | null; stopped: boolean }> {
+  let lastOwner: string | null = null;
+  if (owners.length === 0) return { lastOwner, stopped: false };
   const [staff, customers] = await Promise.all([
     staffByIds(
       db,
@@ -111,6 +117,9 @@ async function digestPage(
   ]);
   const { notifications } = settings;
   for (const owner of owners) {
+    // Near the time limit the page stops after the last owner done; the checkpoint says which.
+    if (outOfTime()) return { lastOwner, stopped: true };
+    lastOwner = owner.ownerStaffId;
     run.owners += 1;
     const member = staff.get(owner.ownerStaffId);
     if (!member || !member.active || (chainId !== undefined && member.chainId !== chainId)) {
@@ -147,4 +156,5 @@ async function digestPage(
     else if (delivery.outcome === 'in_app') run.inApp += 1;
     else run.failed += 1;
   }
+  return { lastOwner, stopped: false };
 }
