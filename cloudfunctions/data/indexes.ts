@@ -83,6 +83,19 @@ export const INDEXES: IndexSpec[] = [
   { collection: COLLECTIONS.deals, name: 'staff_at', keys: { staffId: 1, at: 1 }, unique: false },
   { collection: COLLECTIONS.visits, name: 'received_at', keys: { receivedByStaffId: 1, at: 1 }, unique: false },
   { collection: COLLECTIONS.visits, name: 'checked_in_at', keys: { checkedInByStaffId: 1, at: 1 }, unique: false },
+  // staff.escalations: a store's (a chain's) overdue open tasks, oldest first
+  {
+    collection: COLLECTIONS.followUpTasks,
+    name: 'store_status_due',
+    keys: { storeId: 1, status: 1, dueDate: 1, _id: 1 },
+    unique: false,
+  },
+  {
+    collection: COLLECTIONS.followUpTasks,
+    name: 'chain_status_due',
+    keys: { chainId: 1, status: 1, dueDate: 1, _id: 1 },
+    unique: false,
+  },
   // staff.myFigures: a month's tasks, open or not (staff.deactivate's open ones use owner_status_due)
   { collection: COLLECTIONS.followUpTasks, name: 'owner_due', keys: { ownerStaffId: 1, dueDate: 1 }, unique: false },
   // staff.findCustomers: the desk types a name

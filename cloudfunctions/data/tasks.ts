@@ -81,6 +81,24 @@ export async function handOverOpenTasks(db: Database, fromStaffId: string, toSta
   return stats.updated;
 }
 
+/** A page of a store's (or chain's) open tasks due on or before `dueOnOrBefore`, oldest first. */
+export async function overdueTasksOf(
+  db: Database,
+  where: { chainId: string; storeId?: string },
+  dueOnOrBefore: string,
+  page: { skip: number; limit: number },
+): Promise<Stored<FollowUpTask>[]> {
+  const { data } = await db
+    .collection<Stored<FollowUpTask> & Record<string, unknown>>(COLLECTIONS.followUpTasks)
+    .where({ ...where, status: 'open', dueDate: db.command.lte!(dueOnOrBefore) })
+    .orderBy('dueDate', 'asc')
+    .orderBy('_id', 'asc')
+    .skip(page.skip)
+    .limit(page.limit)
+    .get();
+  return data as Stored<FollowUpTask>[];
+}
+
 /** An owner's open tasks due by a day, as the database groups them (the staff digest). */
 export interface OwnerDue {
   ownerStaffId: string;

@@ -7,7 +7,7 @@
  * LOCAL_CLOUD_LOOPBACK_ONLY=1 to confine the function instances to loopback (the browser tests).
  */
 import path from 'node:path';
-import { demoAccountPhone, demoRoutes, seedDemoClinic } from './dev';
+import { demoAccountPhone, demoRoutes, demoWeCom, seedDemoClinic } from './dev';
 import { projectRoot, startLocalCloud } from './local-cloud';
 
 async function main(): Promise<void> {
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     staticDir: path.join(root, 'client', 'dist', 'h5'),
     gatewayRoutes: demoRoutes(),
     accountPhone: demoAccountPhone,
+    wecom: demoWeCom(),
     timers: process.env.LOCAL_CLOUD_TIMERS !== '0',
     loopbackOnly: process.env.LOCAL_CLOUD_LOOPBACK_ONLY === '1',
     readyOnStart: false,

@@ -34,3 +34,13 @@ export const setTargets = (input: TargetsInput) => callFunction('staff', staffCo
 /** My §4 KPIs of the month against my targets, and my follow-ups. */
 export const loadMyFigures = (month?: string): Promise<Result<MyFigures>> =>
   callFunction('staff', staffContract, 'myFigures', month ? { month } : {});
+
+export type EscalationPage = ActionOutput<C, 'escalations'>;
+
+/** Managers: their store's overdue follow-ups on the escalation ladder, oldest first. */
+export const loadEscalations = (cursor?: string): Promise<Result<EscalationPage>> =>
+  callFunction('staff', staffContract, 'escalations', { limit: 20, ...(cursor ? { cursor } : {}) });
+
+/** Managers: give an open task to a colleague of its store. */
+export const reassignTask = (taskId: string, toStaffId: string) =>
+  callFunction('staff', staffContract, 'reassignTask', { taskId, toStaffId });

@@ -230,6 +230,14 @@ const CASES: Case[] = [
     data: () => ({ staffId: 'staff-s1-manager', handoverToStaffId: 'staff-s1-consultant-1' }),
     expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'INVALID_INPUT'],
   },
+  // The escalation ladder: managers only (a task that does not exist looks missing to them).
+  { fn: 'staff', action: 'escalations', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'] },
+  {
+    fn: 'staff',
+    action: 'reassignTask',
+    data: () => ({ taskId: 'task-nobody', toStaffId: 'staff-s1-butler-1' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  },
   {
     fn: 'staff',
     action: 'redeemInvite',

@@ -8,6 +8,7 @@ import { listVerification, verify } from './verification';
 import { customerCard, findCustomers } from './customer-card';
 import { deactivate, listColleagues, setTargets } from './team';
 import { myFigures } from './figures';
+import { escalations, reassignTask } from './escalations';
 import { recordSubscription } from './subscriptions';
 
 export const main = defineFunction(
@@ -33,6 +34,8 @@ export const main = defineFunction(
     deactivate: (input, { caller, db, now }) => deactivate(input, caller, db, now),
     setTargets: (input, { caller, db, now }) => setTargets(input, caller, db, now),
     myFigures: (input, { caller, db, now }) => myFigures(input, caller, db, now),
+    escalations: (input, { caller, db, now }) => escalations(input, caller, db, now),
+    reassignTask: (input, { caller, db, now }) => reassignTask(input, caller, db, now),
   },
   {
     access: {
@@ -57,6 +60,8 @@ export const main = defineFunction(
       deactivate: TEAM_MANAGERS,
       setTargets: TEAM_MANAGERS,
       myFigures: TASK_PEOPLE,
+      escalations: ['store_manager', 'general_manager'],
+      reassignTask: ['store_manager', 'general_manager'],
     },
   },
 );

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { demoAccountPhone, demoRoutes } from '../../../local-cloud/src/dev';
+import { demoAccountPhone, demoRoutes, demoWeCom } from '../../../local-cloud/src/dev';
 import { startTestCloud, type TestCloud } from '../../../local-cloud/test/support/local-cloud';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -22,6 +22,7 @@ export async function startFunctionsCloud(options: { setup?: boolean } = {}): Pr
     minTimeoutMs: TEST_TIMEOUT_FLOOR_MS,
     gatewayRoutes: demoRoutes(),
     accountPhone: demoAccountPhone,
+    wecom: demoWeCom(),
   });
   if (options.setup !== false) {
     const { body } = await cloud.call('setup', { action: 'run' });

@@ -4,6 +4,7 @@
  * never imports from here; src/cli.ts composes the two, and so do the product's tests.
  */
 export { demoAccountPhone, demoRoutes } from './demo-routes';
+export { demoWeCom } from './wecom';
 export {
   DEMO_IDENTITIES,
   buildDemoClinic,

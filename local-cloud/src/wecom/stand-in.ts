@@ -63,6 +63,11 @@ export class WeComStandIn {
     return r;
   }
 
+  /** How many tokens were handed out (a sender should keep one for its lifetime). */
+  tokensIssued(): number {
+    return this.tokens.size;
+  }
+
   /** Ends every token now (the stand-in's way to exercise a sender's 42001 handling). */
   expireTokens(): void {
     for (const token of this.tokens.keys()) this.tokens.set(token, 0);

@@ -29,7 +29,8 @@ afterAll(async () => {
   await cloud.stop();
 });
 
-const wecom = (path: string, init?: RequestInit) => fetch(`${cloud.url}/wecom${path}`, init).then((r) => r.json());
+const wecom = (path: string, init?: RequestInit) =>
+  fetch(`${cloud.url}/wecom${path}`, init).then((r) => r.json() as Promise<any>);
 const token = async () =>
   (await wecom(`/cgi-bin/gettoken?corpid=${CORP.corpId}&corpsecret=${CORP.secret}`)).access_token as string;
 const send = (accessToken: string, body: unknown) =>

@@ -384,6 +384,30 @@ export const staffContract = defineContract({
       movedCustomers: z.number().int().min(0),
     }),
   },
+  /**
+   * The escalation ladder, for managers: their store's open tasks overdue at least
+   * `followUp.escalateAfterDays`, oldest first; from `reassignAfterDays` they are marked to reassign.
+   */
+  escalations: {
+    input: z.strictObject({ cursor, limit }),
+    output: z.strictObject({
+      items: z
+        .array(
+          taskCardSchema.extend({
+            level: z.enum(['manager_digest', 'reassign']),
+            ownerStaffId: idSchema,
+            ownerName: z.string().max(20),
+          }),
+        )
+        .max(50),
+      nextCursor: z.string().max(64).optional(),
+    }),
+  },
+  /** A manager gives an open task to an active colleague of the task's store (audited). */
+  reassignTask: {
+    input: z.strictObject({ taskId: idSchema, toStaffId: idSchema }),
+    output: z.strictObject({ taskId: idSchema, ownerStaffId: idSchema, ownerName: z.string().max(20) }),
+  },
   /** A manager sets a staff member's targets for a month (§4 assessment). */
   setTargets: {
     input: z.strictObject({ staffId: idSchema, month: monthSchema, targets: kpiTargetsSchema }),

@@ -3,3 +3,4 @@ export * from './cadence';
 export * from './results';
 export * from './plan';
 export * from './workbench';
+export * from './escalation';

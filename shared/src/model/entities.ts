@@ -67,6 +67,11 @@ export const staffSchema = z.strictObject({
   department: departmentSchema,
   phone: canonicalPhoneSchema.optional(),
   openid: z.string().min(1).max(64).optional(),
+  /** The colleague's 企业微信 member id (成员 UserID), when the clinic reaches staff through WeCom. */
+  wecomUserId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.@-]{1,64}$/, { error: '企业微信成员 ID 只能包含字母、数字和 _ . @ -' })
+    .optional(),
   /** Present for managers: store manager, channel lead, general manager. */
   managerKind: managerKindSchema.optional(),
   /** Sets the clinic up (staff invites, settings); granted in the database only. */

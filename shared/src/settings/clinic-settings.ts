@@ -124,6 +124,14 @@ export const clinicSettingsSchema = z.strictObject({
       friendCheckIntervalDays: z.number().int().min(1).max(90).default(15),
       /** Number of cadence tasks planned ahead for F2/F3. */
       planAhead: z.number().int().min(1).max(24).default(6),
+      /** Escalation ladder: a task this many days overdue shows in the store manager's digest … */
+      escalateAfterDays: z.number().int().min(1).max(60).default(2),
+      /** … and from this many days the manager is asked to reassign it. */
+      reassignAfterDays: z.number().int().min(1).max(90).default(5),
+    })
+    .refine((f) => f.reassignAfterDays >= f.escalateAfterDays, {
+      error: '“提请改派”的逾期天数不能少于“提醒店长”的天数',
+      path: ['reassignAfterDays'],
     })
     .prefault({}),
   goldenTime: z

@@ -627,6 +627,9 @@ function buildProducts(): Product[] {
   }));
 }
 
+/** The 企业微信 member ids of the whole demo team (each colleague's is their staff id). */
+export const demoWeComUserIds = (): string[] => [...DEMO_STAFF, ...OTHER_STAFF].map((s) => s.id);
+
 function buildStaff(registry: Registry): Staff[] {
   // Phones are drawn in this order (demo staff first), which keeps the seed deterministic.
   const toStaff = (s: StaffSpec & { managerKind?: Staff['managerKind'] }, openid: string): Staff => ({
@@ -638,6 +641,8 @@ function buildStaff(registry: Registry): Staff[] {
     department: s.department,
     phone: registry.phone(),
     openid,
+    // Every demo colleague is a member of the demo 企业微信 corp (src/dev/wecom.ts).
+    wecomUserId: s.id,
     ...(s.managerKind ? { managerKind: s.managerKind } : {}),
     // The demo clinic's general manager also sets it up (invites, settings).
     ...(s.managerKind === 'general_manager' ? { admin: true } : {}),

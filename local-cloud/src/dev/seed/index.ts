@@ -7,7 +7,7 @@
  */
 import { COLLECTIONS, buildDemoClinic } from './demo-clinic';
 
-export { buildDemoClinic, COLLECTIONS } from './demo-clinic';
+export { buildDemoClinic, COLLECTIONS, demoWeComUserIds } from './demo-clinic';
 export { DEMO_IDENTITIES, type DemoIdentity, type DemoIdentityKind } from './demo-identities';
 
 export interface SeedTarget {
