@@ -61,7 +61,8 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // |                                       |     | attribution, 6 F2 tasks (planAhead), person = 10; staff name = 1                       |
 // | visits.fileAtDesk (filed → touch)     | 13  | staff; settings, store, customer, person = 5; first filing, attribution = 2; 2; touch, |
 // |                                       |     | R8 audit, person = 3; staff name = 1                                                   |
-// | staff.workbench                       |  7  | staff; four tab counts; settings (digest template), store name                         |
+// | staff.workbench                       |  9  | staff; four tab counts; settings (digest template), store name; unseen in-app digests, |
+// |                                       |     | the digest grant bank (+1 marking in-app digests seen, when there are some)            |
 // | staff.listTasks                       |  3  | staff; one page of tasks; their customers in one query                                 |
 // | staff.getTask                         | 12  | staff, task; customer, attribution, filings, visits, bookings, tasks, deals,           |
 // |                                       |     | relationship = 8; settings (channel labels), the referrer's name (+ the products of   |
@@ -116,7 +117,7 @@ const MINIMUM = {
   'visits.checkIn (unfiled walk-in)': 19,
   'visits.fileAtDesk (new person)': 19,
   'visits.fileAtDesk (filed → touch)': 13,
-  'staff.workbench': 7,
+  'staff.workbench': 9,
   'staff.listTasks': 3,
   'staff.getTask': 12,
   'staff.customerCard (referred friend)': 11,

@@ -22,6 +22,8 @@ export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   storeName: '悦美一店',
   counts: { today: 12, overdue: 3, tomorrow: 5, upcoming: 40 },
   digestTemplateId: 'tpl-digest',
+  reach: { digestGrants: 1, longTerm: false, reachable: true },
+  inAppUnread: 0,
   storeId: 'store-1',
   staffId: 'staff-s1-consultant-1',
   isAdmin: false,

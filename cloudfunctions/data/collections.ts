@@ -41,6 +41,14 @@ export const COLLECTIONS = {
   dealRequests: 'dealRequests',
   /** `_id` = `<staffId>_<YYYY-MM>`: a staff member's §4 targets for a month, set by a manager. */
   staffTargets: 'staffTargets',
+  // Notifications.
+  /** `_id` = `g<hash of openid + template>`: one-time subscribe grants banked for a person and template. */
+  subscribeGrants: 'subscribeGrants',
+  /**
+   * `_id` = the notification's idempotency key (e.g. `digest_<date>_<staffId>`): the outbox. Adding it
+   * is the claim — a second add of the same key fails — so a message goes out at most once.
+   */
+  notifications: 'notifications',
   // Timers.
   /** `_id` = job name: where a timer job that spans several runs (reward expiry) left off. */
   jobs: 'jobs',

@@ -128,4 +128,18 @@ export const INDEXES: IndexSpec[] = [
     unique: false,
   },
   { collection: COLLECTIONS.rewardLedger, name: 'credit_id', keys: { creditId: 1, _id: 1 }, unique: false },
+  // reminders' staffDigest: a chain's open tasks due by today, grouped by owner (keyset on the owner)
+  {
+    collection: COLLECTIONS.followUpTasks,
+    name: 'chain_status_owner_due',
+    keys: { chainId: 1, status: 1, ownerStaffId: 1, dueDate: 1 },
+    unique: false,
+  },
+  // staff.workbench: my in-app digests not seen yet
+  {
+    collection: COLLECTIONS.notifications,
+    name: 'staff_status_seen',
+    keys: { staffId: 1, status: 1, seenAt: 1 },
+    unique: false,
+  },
 ];

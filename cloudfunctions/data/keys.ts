@@ -30,3 +30,6 @@ export const rewardUseKeyFor = (requestId: string): string => 'u' + hash(`use:${
 /** One visit per person and Shanghai calendar day: a second check-in the same day is the same visit. */
 export const visitIdFor = (customerId: string, localDate: string): string =>
   `v${customerId}_${localDate.replace(/-/g, '')}`;
+
+/** One grant-bank document per (WeChat user, subscribe template); neither appears in the id. */
+export const grantIdFor = (openid: string, templateId: string): string => 'g' + hash(`grant:${openid}:${templateId}`);

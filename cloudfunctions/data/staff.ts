@@ -56,3 +56,11 @@ export const staffFactsOf = (s: Staff): StaffFacts => ({
   ...(s.managerKind ? { managerKind: s.managerKind } : {}),
   ...(s.handoverToStaffId ? { handoverToStaffId: s.handoverToStaffId } : {}),
 });
+
+/** Staff records by id (a page of digest owners: at most 1000). */
+export async function staffByIds(db: Database, ids: readonly string[]): Promise<Map<string, Stored<Staff>>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await findWhere<Staff>(db, COLLECTIONS.staff, { _id: db.command.in!(unique) }, unique.length);
+  return new Map(found.map((s) => [s._id, s]));
+}

@@ -2,7 +2,7 @@ import type { FollowUpTask } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
-import { findAllByKeyset, getById } from './read';
+import { MAX_PAGE, findAllByKeyset, getById } from './read';
 
 /** Follow-up tasks (§6): `_id` = task id. */
 export const getTask = (db: Database, id: string) => getById<FollowUpTask>(db, COLLECTIONS.followUpTasks, id);
@@ -97,4 +97,52 @@ export async function overdueTasksOf(
     .limit(page.limit)
     .get();
   return data as Stored<FollowUpTask>[];
+}
+
+/** An owner's open tasks due by a day, as the database groups them (the staff digest). */
+export interface OwnerDue {
+  ownerStaffId: string;
+  today: number;
+  overdue: number;
+  /** The customer of the owner's earliest-due task (ties by task id). */
+  firstCustomerId: string;
+}
+
+/**
+ * One page of a chain's open tasks due on or before `today`, grouped by owner in the database
+ * (`aggregate().match().sort().group()`, never loaded), in owner-id order after `afterOwner`
+ * (a keyset cursor), at most `limit` owners (≤ 1000).
+ */
+export async function dueByOwnerPage(
+  db: Database,
+  query: { chainId?: string; today: string; afterOwner: string | null; limit: number },
+): Promise<OwnerDue[]> {
+  const _ = db.command;
+  const $ = db.aggregateCommand;
+  const { today } = query;
+  const { list } = await db
+    .collection(COLLECTIONS.followUpTasks)
+    .aggregate()
+    .match({
+      ...(query.chainId ? { chainId: query.chainId } : {}),
+      status: 'open',
+      dueDate: _.lte!(today),
+      ...(query.afterOwner !== null ? { ownerStaffId: _.gt!(query.afterOwner) } : {}),
+    })
+    .sort({ ownerStaffId: 1, dueDate: 1, _id: 1 })
+    .group({
+      _id: '$ownerStaffId',
+      today: $.sum!($.cond!([$.eq!(['$dueDate', today]), 1, 0])),
+      overdue: $.sum!($.cond!([$.lt!(['$dueDate', today]), 1, 0])),
+      firstCustomerId: $.first!('$customerId'),
+    })
+    .sort({ _id: 1 })
+    .limit(Math.min(query.limit, MAX_PAGE))
+    .end();
+  return list.map((g) => ({
+    ownerStaffId: String(g._id),
+    today: Number(g.today),
+    overdue: Number(g.overdue),
+    firstCustomerId: String(g.firstCustomerId),
+  }));
 }

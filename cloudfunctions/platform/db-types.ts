@@ -41,6 +41,12 @@ export interface AggregateRef {
 /** db.command: typed loosely on purpose — its values are only ever passed back into queries. */
 export type QueryCommand = Record<string, (...args: unknown[]) => unknown>;
 
+/**
+ * db.command.aggregate: the expression operators of aggregate pipelines (`sum`, `cond`, `eq`, `lt`,
+ * `first` …), typed loosely like QueryCommand — their values only go back into a pipeline stage.
+ */
+export type AggregateCommand = Record<string, (...args: unknown[]) => unknown>;
+
 export interface TransactionDocRef<T extends Doc> {
   get(): Promise<T | null>;
   set(data: Omit<T, '_id'>): Promise<void>;
@@ -60,6 +66,8 @@ export interface Transaction {
 export interface Database {
   collection<T extends Doc>(name: string): Collection<T>;
   command: QueryCommand;
+  /** db.command.aggregate (for `$group`'s accumulators and expressions). */
+  aggregateCommand: AggregateCommand;
   serverDate(offsetMs?: number): unknown;
   createCollection(name: string): Promise<void>;
   runTransaction<R>(fn: (tx: Transaction) => Promise<R>, retries?: number): Promise<R>;

@@ -3,7 +3,7 @@
  * (DYNAMIC_CURRENT_ENV, union return types), so the rest of the code sees only these small types.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { Collection, Database, QueryCommand, TransactionCollection } from './db-types';
+import type { AggregateCommand, Collection, Database, QueryCommand, TransactionCollection } from './db-types';
 
 export type Doc = Record<string, unknown> & { _id?: string };
 
@@ -100,6 +100,7 @@ export function database(): Database {
   return {
     collection: <T extends Doc>(name: string) => db.collection(name) as Collection<T>,
     command: db.command as QueryCommand,
+    aggregateCommand: (db.command as { aggregate: unknown }).aggregate as AggregateCommand,
     serverDate: (offsetMs?: number) => db.serverDate(offsetMs ? { offset: offsetMs } : undefined),
     createCollection: (name) => db.createCollection(name).then(() => undefined),
     runTransaction: (fn, retries) =>

@@ -15,4 +15,4 @@ export * from './reports';
 export * from './util/compare';
 export * from './booking';
 export * from './staff';
-export * from './notify/wecom-notice';
+export * from './notify';

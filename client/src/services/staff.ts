@@ -58,3 +58,9 @@ export const loadGoldenTime = (cursor?: string): Promise<Result<GoldenTimePage>>
 /** Records an ask; a target friend becomes a 老带新 filing. */
 export const recordAsk = (input: RecordAskInput): Promise<Result<RecordedAsk>> =>
   callFunction('staff', staffContract, 'recordAsk', input);
+
+export type SubscriptionResults = ActionInput<C, 'recordSubscription'>['results'];
+
+/** Banks what `requestSubscribeMessage` answered for the digest template (each 允许 is one more digest). */
+export const recordSubscription = (results: SubscriptionResults) =>
+  callFunction('staff', staffContract, 'recordSubscription', { results });

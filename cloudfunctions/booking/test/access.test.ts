@@ -129,6 +129,19 @@ const CASES: Case[] = [
   { fn: 'staff', action: 'workbench', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'] },
   {
     fn: 'staff',
+    action: 'recordSubscription',
+    data: () => ({ results: { 'tmpl-staff-digest': 'reject' } }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  },
+  // Only admins (and the hourly timer, which is no action) run the staff digest.
+  {
+    fn: 'reminders',
+    action: 'runDigest',
+    data: () => ({ maxPages: 1 }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  },
+  {
+    fn: 'staff',
     action: 'listTasks',
     data: () => ({ bucket: 'today' }),
     expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],

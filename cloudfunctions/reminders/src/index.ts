@@ -1,10 +1,26 @@
 import { remindersContract } from '@clinic/shared';
 import { defineFunction } from '../../platform/define-function';
-import { sendVisitReminders } from './visit-reminders';
+import { runHourly } from './hourly';
+import { runStaffDigest } from './staff-digest';
 
-/** Timer-only: sends visit reminders (subscribe messages) the day before each booked visit. */
+/**
+ * One hourly timer (hourly.ts): visit reminders (subscribe messages the day before each booked
+ * visit, from 10:00) and the staff digest (each chain's from its `notifications.digestHour`). An admin may run
+ * their chain's digest now (`runDigest`): the same job, exactly once per person and day.
+ */
 export const main = defineFunction(
   remindersContract,
-  {},
-  { access: {}, timers: { visitReminders: sendVisitReminders } },
+  {
+    runDigest: (input, { caller, db, now }) =>
+      runStaffDigest(db, now, {
+        chainId: caller.staff?.chainId ?? '',
+        ignoreHour: true,
+        pageSize: input.pageSize,
+        ...(input.maxPages !== undefined ? { maxPages: input.maxPages } : {}),
+      }),
+  },
+  {
+    access: { runDigest: ['admin'] },
+    timers: { hourly: runHourly },
+  },
 );

@@ -1,27 +1,15 @@
-import type { Booking } from '@clinic/shared';
+import { visitReminderMessage as sharedVisitReminderMessage, type Booking } from '@clinic/shared';
 import type { SubscribeMessageParams } from '../../platform/sdk';
 
 /**
- * The visit reminder (到院提醒) as a subscribe message. The keys are those of the template chosen in
- * the mini-program console (门店 thing1, 到院时间 time2, 项目 thing3, 预约码 character_string4);
- * a clinic using another template changes this mapping only. `thing` values are cut to 20 characters,
- * the platform's limit.
+ * The visit reminder (到院提醒) as a subscribe message: the shared builder (shared/src/notify/digest.ts,
+ * whose test runs it through the template field limits), typed as the SDK's params.
  */
 export function visitReminderMessage(
   booking: Pick<Booking, 'openid' | 'date' | 'slot' | 'id'>,
   names: { storeName: string; productName: string },
   templateId: string,
 ): SubscribeMessageParams {
-  const thing = (text: string) => ({ value: [...text].slice(0, 20).join('') });
-  return {
-    touser: booking.openid,
-    templateId,
-    page: 'pages/appointments/index',
-    data: {
-      thing1: thing(names.storeName),
-      time2: { value: `${booking.date} ${booking.slot}` },
-      thing3: thing(names.productName),
-      character_string4: { value: booking.id },
-    },
-  };
+  const message = sharedVisitReminderMessage(booking, names, templateId);
+  return { ...message, data: { ...message.data } };
 }

@@ -1,16 +1,9 @@
-import {
-  addDays,
-  localDate,
-  parseSettings,
-  type Booking,
-  type ClinicSettings,
-  type ClinicSettingsInput,
-} from '@clinic/shared';
+import { addDays, localDate, type Booking } from '@clinic/shared';
 import { COLLECTIONS } from '../../data/collections';
 import { getProduct, getStore } from '../../data/clinic';
 import type { HandlerContext } from '../../platform/define-function';
-import type { Database } from '../../platform/db-types';
 import { openapi, type SubscribeMessageParams } from '../../platform/sdk';
+import { chainSettings } from './chains';
 import { visitReminderMessage } from './visit-reminder-message';
 
 /** WeChat's answer when the user has no one-time authorization left for the template. */
@@ -97,10 +90,4 @@ async function send(message: SubscribeMessageParams, at: string): Promise<NonNul
     const errCode = (e as { errCode?: number }).errCode;
     return { status: errCode === NO_GRANT ? 'no_grant' : 'failed', at, ...(errCode ? { errCode } : {}) };
   }
-}
-
-async function chainSettings(db: Database): Promise<{ chainId?: string; settings: ClinicSettings }[]> {
-  const { data } = await db.collection<{ _id: string }>(COLLECTIONS.settings).limit(100).get();
-  if (data.length === 0) return [{ settings: parseSettings({}) }];
-  return data.map(({ _id, ...rest }) => ({ chainId: _id, settings: parseSettings(rest as ClinicSettingsInput) }));
 }

@@ -27,10 +27,22 @@ const reminderSends = async () => {
   return (body as any[]).filter((e) => e.apiName === 'subscribeMessage.send');
 };
 
-test('the timer reminds tomorrow’s visitors once, with store, time, project and booking code', async () => {
-  expect(CLINIC_NOW < `${TOMORROW}T00:00:00Z`).toBe(true);
+const HOUR = 3600_000;
+
+test('before 10:00 the hourly timer sends no visit reminder', async () => {
   const res = await clinic.cloud.api('POST', '/trigger/reminders');
-  expect(res.body).toEqual({ ok: true, data: { sent: 1, noGrant: 1, failed: 0, skipped: 0 } });
+  expect(res.body).toMatchObject({ ok: true, data: { visitReminders: null } });
+  expect(await reminderSends()).toEqual([]);
+});
+
+test('the timer reminds tomorrow’s visitors once, with store, time, project and booking code', async () => {
+  clinic.cloud.clock.set(new Date(Date.parse(CLINIC_NOW) + HOUR)); // 10:00 Shanghai
+  expect(clinic.cloud.clock.now().toISOString() < `${TOMORROW}T00:00:00Z`).toBe(true);
+  const res = await clinic.cloud.api('POST', '/trigger/reminders');
+  expect(res.body).toMatchObject({
+    ok: true,
+    data: { visitReminders: { sent: 1, noGrant: 1, failed: 0, skipped: 0 } },
+  });
 
   const sends = await reminderSends();
   expect(sends.map((s) => [s.params.touser, s.result])).toEqual([
@@ -57,14 +69,17 @@ test('the timer reminds tomorrow’s visitors once, with store, time, project an
 test('a timer that fires again the same day sends nothing more', async () => {
   const before = (await reminderSends()).length;
   const res = await clinic.cloud.api('POST', '/trigger/reminders');
-  expect(res.body).toEqual({ ok: true, data: { sent: 0, noGrant: 0, failed: 0, skipped: 0 } });
+  expect(res.body).toMatchObject({
+    ok: true,
+    data: { visitReminders: { sent: 0, noGrant: 0, failed: 0, skipped: 0 } },
+  });
   expect((await reminderSends()).length).toBe(before);
 });
 
 test('the next day reminds the next day’s visitors', async () => {
-  clinic.cloud.clock.set(new Date(Date.parse(CLINIC_NOW) + 24 * 3600_000));
+  clinic.cloud.clock.set(new Date(Date.parse(CLINIC_NOW) + 25 * HOUR));
   const res = await clinic.cloud.api('POST', '/trigger/reminders');
-  expect(res.body.data.sent).toBe(1);
+  expect(res.body.data.visitReminders.sent).toBe(1);
   const last = (await reminderSends()).pop();
   expect(last).toMatchObject({ params: { touser: 'openid-remind-later' }, result: 'ok' });
 });
@@ -72,6 +87,6 @@ test('the next day reminds the next day’s visitors', async () => {
 test('the mini-program cannot call the reminders function', async () => {
   const res = await clinic.call('reminders', 'visitReminders', {}, 'openid-remind-yes');
   expect(res.body).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
-  const timerShaped = await clinic.cloud.call('reminders', { Type: 'Timer', TriggerName: 'visitReminders' }, 'o1');
+  const timerShaped = await clinic.cloud.call('reminders', { Type: 'Timer', TriggerName: 'hourly' }, 'o1');
   expect(timerShaped.body).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
 });

@@ -9,6 +9,7 @@ import { customerCard, findCustomers } from './customer-card';
 import { deactivate, getTargets, listColleagues, setTargets } from './team';
 import { myFigures } from './figures';
 import { escalations, reassignTask } from './escalations';
+import { recordSubscription } from './subscriptions';
 
 export const main = defineFunction(
   staffContract,
@@ -16,6 +17,7 @@ export const main = defineFunction(
     createInvite: (input, { caller, db, now }) => createInvite(input, caller, db, now),
     redeemInvite: (input, { caller, db, now }) => redeemInvite(input, caller, db, now),
     workbench: (_input, { caller, db, now }) => workbench(caller, db, now),
+    recordSubscription: (input, { caller, db, now }) => recordSubscription(input, caller, db, now),
     listTasks: (input, { caller, db, now }) => listTasks(input, caller, db, now),
     getTask: (input, { caller, db, now }) => getTaskDetail(input, caller, db, now),
     previewResult: (input, { caller, db, now }) => previewResult(input, caller, db, now),
@@ -42,6 +44,7 @@ export const main = defineFunction(
       // Anyone with WeChat who holds a valid code (the code is the credential).
       redeemInvite: ['user'],
       workbench: TASK_PEOPLE,
+      recordSubscription: TASK_PEOPLE,
       listTasks: TASK_PEOPLE,
       getTask: TASK_PEOPLE,
       previewResult: TASK_PEOPLE,

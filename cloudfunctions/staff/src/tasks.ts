@@ -23,6 +23,8 @@ import { comingEvents } from '../../data/events';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../data/pagination';
 import { countOpenTasks, getTask, openTasksOf, tasksInTx } from '../../data/tasks';
 import { customerContext } from './customer-context';
+import { digestReach } from './subscriptions';
+import { countUnseenInApp, markInAppSeen } from '../../data/notifications';
 import { verificationInTx } from '../../data/verification';
 import { canSeePerson, type Caller } from '../../platform/access';
 import type { Database } from '../../platform/db-types';
@@ -67,17 +69,23 @@ const BUCKETS: TaskBucket[] = ['today', 'overdue', 'tomorrow', 'upcoming'];
 export async function workbench(caller: Caller, db: Database, now: Date) {
   const staff = me(caller);
   const today = localDate(now);
-  const [counts, settings, store] = await Promise.all([
+  const [counts, settings, store, inAppUnread] = await Promise.all([
     Promise.all(BUCKETS.map((b) => countOpenTasks(db, staff.id, bucketRange(b, today)))),
     loadSettings(db, staff.chainId),
     getStore(db, staff.storeId),
+    countUnseenInApp(db, staff.id),
   ]);
+  const reach = await digestReach(db, caller.openid, settings);
+  // Opening the workbench is seeing its in-app digests: the count is what is new since last time.
+  if (inAppUnread > 0) await markInAppSeen(db, staff.id, now.toISOString());
   return {
     staffName: staff.name,
     postLabel: STAFF_POSTS[staff.post],
     storeName: store?.name ?? '',
     counts: { today: counts[0] ?? 0, overdue: counts[1] ?? 0, tomorrow: counts[2] ?? 0, upcoming: counts[3] ?? 0 },
     digestTemplateId: settings.notifications.staffDigestTemplateId,
+    reach,
+    inAppUnread,
     storeId: staff.storeId,
     staffId: staff.id,
     isAdmin: staff.admin === true,

@@ -2,6 +2,7 @@ import { bookingContract } from './booking';
 import { dealsContract } from './deals';
 import { identityContract } from './identity';
 import { referralContract } from './referral';
+import { remindersContract } from './reminders';
 import { setupContract } from './setup';
 import { staffContract } from './staff';
 import { userContract } from './user';
@@ -19,6 +20,7 @@ export const CONTRACTS = {
   staff: staffContract,
   visits: visitsContract,
   deals: dealsContract,
+  reminders: remindersContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;

@@ -14,6 +14,7 @@ import { departmentSchema, managerKindSchema, staffPostSchema } from '../model/p
 import { phoneInputSchema } from '../identity/phone';
 import { idSchema, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
 import { KPI_METRICS, type KpiMetric } from '../reports/reducers';
+import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_RESULTS } from '../notify/grant-bank';
 import { defineContract } from './envelope';
 
 const cursor = z.string().max(64, { error: '分页标记过长' }).optional();
@@ -187,6 +188,16 @@ export const staffContract = defineContract({
       }),
       /** The daily digest's template; the page asks for one more authorization with it. */
       digestTemplateId: z.string().max(64),
+      /** Whether the daily digest can reach the caller outside the app (else the page shows a banner). */
+      reach: z.strictObject({
+        /** One-time grants banked for the digest template. */
+        digestGrants: z.number().int().min(0),
+        /** The digest template is long-term: no grant needed. */
+        longTerm: z.boolean(),
+        reachable: z.boolean(),
+      }),
+      /** Digests delivered in-app since the workbench last showed them. */
+      inAppUnread: z.number().int().min(0),
       storeId: idSchema,
       /** The caller's own staff record (the team page does not offer to deactivate oneself). */
       staffId: idSchema,
@@ -197,6 +208,24 @@ export const staffContract = defineContract({
       canRecordDeals: z.boolean(),
       canManageTeam: z.boolean(),
     }),
+  },
+  /**
+   * What `wx.requestSubscribeMessage` answered (template id → accept / reject / ban / filter): each
+   * accepted template of the clinic adds one grant to the caller's bank.
+   */
+  recordSubscription: {
+    input: z.strictObject({
+      results: z
+        .record(
+          z.string().min(1, { error: '模板编号不能为空' }).max(64, { error: '模板编号过长' }),
+          z.enum(SUBSCRIBE_RESULTS, { error: '订阅结果只能是 accept、reject、ban 或 filter' }),
+          { error: '请提供订阅结果' },
+        )
+        .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= MAX_TEMPLATES_PER_REQUEST, {
+          error: `一次订阅结果须包含 1–${MAX_TEMPLATES_PER_REQUEST} 个模板`,
+        }),
+    }),
+    output: z.strictObject({ digestGrants: z.number().int().min(0), reachable: z.boolean() }),
   },
   listTasks: {
     input: z.strictObject({ bucket: taskBucketSchema, cursor, limit }),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import '../locale';
 import { DEFAULT_CHANNELS, channelIdSchema } from '../model/channels';
+import { NOTIFY_CHANNELS } from '../notify/channels';
 
 /**
  * Every number of docs/business-rules.md is a clinic setting with a default (its preamble). One typed
@@ -191,6 +192,19 @@ export const clinicSettingsSchema = z.strictObject({
       visitReminderTemplateId: z.string().min(1).max(64).default('tmpl-visit-reminder'),
       /** The staff's daily follow-up digest (今日回访 n 条，逾期 m 条): one message per person per day. */
       staffDigestTemplateId: z.string().min(1).max(64).default('tmpl-staff-digest'),
+      /** The digest goes out from this Shanghai hour on (the timer runs hourly). */
+      digestHour: z.number().int().min(0).max(23).default(9),
+      /**
+       * The digest template is long-term (长期订阅, granted to some categories such as 医疗): one
+       * authorization keeps working, so the grant bank steps aside.
+       */
+      staffDigestLongTerm: z.boolean().default(false),
+      /** Per message kind, the channels to try in order; the first that can reach the person is used. */
+      channelOrder: z
+        .strictObject({
+          staff_digest: z.array(z.enum(NOTIFY_CHANNELS)).min(1).max(3).default(['subscribe', 'in_app']),
+        })
+        .prefault({}),
     })
     .prefault({}),
 });

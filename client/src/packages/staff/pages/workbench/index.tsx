@@ -20,6 +20,7 @@ import {
   type WorkbenchTab,
 } from '../../../../utils/workbench';
 import { GoldenList } from '../../components/GoldenList';
+import { ReachBanner } from '../../components/ReachBanner';
 import '../../staff.scss';
 import './index.scss';
 
@@ -191,6 +192,12 @@ export default function WorkbenchPage() {
         </View>
       </View>
 
+      <ReachBanner
+        reach={data.reach}
+        inAppUnread={data.inAppUnread}
+        templateId={data.digestTemplateId}
+        onChanged={() => void loadBench()}
+      />
       <View className="card workbench-subscribe" data-testid="subscribe-row">
         <View className="workbench-subscribe__main">
           <View className="workbench-subscribe__text">

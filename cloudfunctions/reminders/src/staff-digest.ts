@@ -1,0 +1,160 @@
+import {
+  digestDue,
+  digestKey,
+  digestSummary,
+  localDate,
+  maskName,
+  staffDigestMessage,
+  type ClinicSettings,
+  type DigestRun,
+} from '@clinic/shared';
+import { getStore } from '../../data/clinic';
+import { customersByIds } from '../../data/customers';
+import { getJobState, putJobState } from '../../data/jobs';
+import { staffByIds } from '../../data/staff';
+import { dueByOwnerPage } from '../../data/tasks';
+import type { Database } from '../../platform/db-types';
+import { deliver } from '../../services/notifier';
+import { chainSettings } from './chains';
+
+/** Stop taking new pages well before the 60 s timeout; the next run resumes from the checkpoint. */
+const TIME_BUDGET_MS = 45_000;
+const DEFAULT_PAGE = 200;
+
+/** Where a chain's digest of one day stands: owners up to `afterOwner` are done. */
+interface DigestJobState extends Record<string, unknown> {
+  afterOwner: string | null;
+  done: boolean;
+  updatedAt: string;
+}
+
+export const digestJobName = (chainId: string | undefined, date: string) => `staffDigest_${chainId ?? 'all'}_${date}`;
+
+export interface DigestOptions {
+  /** Only this chain (an admin's run); otherwise every chain whose digest hour has come. */
+  chainId?: string;
+  /** An admin's run sends now, whatever the hour; the timer waits for each chain's hour. */
+  ignoreHour?: boolean;
+  pageSize?: number;
+  maxPages?: number;
+  budgetMs?: number;
+}
+
+/**
+ * The daily staff digest: for each chain whose local hour has reached `notifications.digestHour`,
+ * the open tasks due by today are grouped by owner in the database, a page of owners at a time in
+ * owner-id order, with the cursor checkpointed per chain and day (data/jobs.ts), so a run that
+ * reaches its time budget stops cleanly and the next run — the hourly timer or an admin — resumes.
+ * Each active owner gets one digest through the notifier, whose outbox claim makes it exactly one
+ * per person and day however often the timer fires, a run is retried, or runs overlap.
+ */
+export async function runStaffDigest(db: Database, now: Date, options: DigestOptions = {}): Promise<DigestRun> {
+  const started = Date.now();
+  const budget = options.budgetMs ?? TIME_BUDGET_MS;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE;
+  const today = localDate(now);
+  const run: DigestRun = { chains: 0, owners: 0, sent: 0, inApp: 0, duplicate: 0, skipped: 0, failed: 0, done: true };
+  let pages = 0;
+  const chains = (await chainSettings(db)).filter(
+    (c) =>
+      (options.chainId === undefined || c.chainId === options.chainId) &&
+      (options.ignoreHour || digestDue(now, c.settings.notifications.digestHour)),
+  );
+  for (const { chainId, settings } of chains) {
+    run.chains += 1;
+    const job = digestJobName(chainId, today);
+    let state = (await getJobState<DigestJobState>(db, job)) ?? { afterOwner: null, done: false, updatedAt: '' };
+    while (!state.done) {
+      if (Date.now() - started >= budget || (options.maxPages !== undefined && pages >= options.maxPages)) {
+        run.done = false;
+        return run;
+      }
+      const owners = await dueByOwnerPage(db, {
+        ...(chainId ? { chainId } : {}),
+        today,
+        afterOwner: state.afterOwner,
+        limit: pageSize,
+      });
+      pages += 1;
+      const outOfTime = () => Date.now() - started >= budget;
+      const page = await digestPage(db, now, today, settings, chainId, owners, run, outOfTime);
+      state = {
+        afterOwner: page.lastOwner ?? state.afterOwner,
+        done: !page.stopped && owners.length < pageSize,
+        updatedAt: now.toISOString(),
+      };
+      await putJobState(db, job, state);
+      if (page.stopped) {
+        run.done = false;
+        return run;
+      }
+    }
+  }
+  return run;
+}
+
+async function digestPage(
+  db: Database,
+  now: Date,
+  today: string,
+  settings: ClinicSettings,
+  chainId: string | undefined,
+  owners: Awaited<ReturnType<typeof dueByOwnerPage>>,
+  run: DigestRun,
+  outOfTime: () => boolean,
+): Promise<{ lastOwner: string | null; stopped: boolean }> {
+  let lastOwner: string | null = null;
+  if (owners.length === 0) return { lastOwner, stopped: false };
+  const [staff, customers] = await Promise.all([
+    staffByIds(
+      db,
+      owners.map((o) => o.ownerStaffId),
+    ),
+    customersByIds(
+      db,
+      owners.map((o) => o.firstCustomerId),
+    ),
+  ]);
+  const { notifications } = settings;
+  for (const owner of owners) {
+    // Near the time limit the page stops after the last owner done; the checkpoint says which.
+    if (outOfTime()) return { lastOwner, stopped: true };
+    lastOwner = owner.ownerStaffId;
+    run.owners += 1;
+    const member = staff.get(owner.ownerStaffId);
+    if (!member || !member.active || (chainId !== undefined && member.chainId !== chainId)) {
+      run.skipped += 1;
+      continue;
+    }
+    const first = customers.get(owner.firstCustomerId);
+    const store = await getStore(db, member.storeId);
+    const counts = { today: owner.today, overdue: owner.overdue };
+    const delivery = await deliver(
+      db,
+      {
+        key: digestKey(member.id, today),
+        kind: 'staff_digest',
+        chainId: member.chainId,
+        date: today,
+        recipient: { staffId: member.id, openid: member.openid ?? '' },
+        order: notifications.channelOrder.staff_digest,
+        longTerm: notifications.staffDigestLongTerm,
+        subscribe: staffDigestMessage({
+          touser: member.openid ?? '',
+          templateId: notifications.staffDigestTemplateId,
+          ...counts,
+          ...(first ? { firstCustomer: maskName(first.name) } : {}),
+          storeName: store?.name ?? '',
+        }),
+        summary: digestSummary(counts),
+        counts,
+      },
+      now,
+    );
+    if (delivery.outcome === 'duplicate') run.duplicate += 1;
+    else if (delivery.outcome === 'sent') run.sent += 1;
+    else if (delivery.outcome === 'in_app') run.inApp += 1;
+    else run.failed += 1;
+  }
+  return { lastOwner, stopped: false };
+}

@@ -1,0 +1,5 @@
+export * from './template-fields';
+export * from './grant-bank';
+export * from './channels';
+export * from './digest';
+export * from './wecom-notice';

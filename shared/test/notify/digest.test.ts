@@ -1,0 +1,129 @@
+import {
+  checkTemplateData,
+  DEFAULT_SETTINGS,
+  digestDue,
+  digestKey,
+  digestSummary,
+  parseSettings,
+  shanghaiHour,
+  staffDigestMessage,
+  visitReminderMessage,
+  WORKBENCH_PAGE,
+  MESSAGE_KINDS,
+  type MessageKind,
+  type SubscribeMessage,
+} from '../../src';
+
+const LONG_STORE = '悦美医疗美容连锁集团上海市浦东新区陆家嘴旗舰店二部';
+const LONG_NAME = '欧阳' + '字'.repeat(30);
+
+describe('staff digest: one a day per person', () => {
+  test('digest: the key is one per staff member and Shanghai day', () => {
+    expect(digestKey('staff-1', '2027-03-01')).toBe('digest_2027-03-01_staff-1');
+    expect(digestKey('staff-1', '2027-03-02')).not.toBe(digestKey('staff-1', '2027-03-01'));
+    expect(digestKey('staff-2', '2027-03-01')).not.toBe(digestKey('staff-1', '2027-03-01'));
+  });
+
+  test('digest: due from the clinic’s hour (Shanghai) on, the rest of the day', () => {
+    // 01:00Z is 09:00 in Shanghai.
+    expect(shanghaiHour(new Date('2027-03-01T01:00:00Z'))).toBe(9);
+    expect(shanghaiHour(new Date('2027-03-01T16:30:00Z'))).toBe(0);
+    expect(digestDue(new Date('2027-03-01T00:59:59Z'), 9)).toBe(false);
+    expect(digestDue(new Date('2027-03-01T01:00:00Z'), 9)).toBe(true);
+    expect(digestDue(new Date('2027-03-01T15:00:00Z'), 9)).toBe(true);
+    expect(digestDue(new Date('2027-03-01T16:00:00Z'), 9)).toBe(false);
+  });
+
+  test('digest: the summary line reads 今日回访 n 条，逾期 m 条 and always fits a thing', () => {
+    expect(digestSummary({ today: 12, overdue: 3 })).toBe('今日回访 12 条，逾期 3 条');
+    expect(digestSummary({ today: 0, overdue: 0 })).toBe('今日回访 0 条，逾期 0 条');
+    expect(digestSummary({ today: 999, overdue: 999 })).toBe('今日回访 999 条，逾期 999 条');
+    expect(digestSummary({ today: 1000, overdue: 12345 })).toBe('今日回访999+条，逾期999+条');
+    expect(digestSummary({ today: 1000, overdue: 1 })).toBe('今日回访 999+ 条，逾期 1 条');
+  });
+
+  test('digest: the message opens the workbench with the counts and the first customer', () => {
+    const message = staffDigestMessage({
+      touser: 'o-staff',
+      templateId: 'tmpl-staff-digest',
+      today: 12,
+      overdue: 3,
+      firstCustomer: '张*',
+      storeName: '悦美 · 一店',
+    });
+    expect(message).toEqual({
+      touser: 'o-staff',
+      templateId: 'tmpl-staff-digest',
+      page: WORKBENCH_PAGE,
+      data: {
+        thing1: { value: '今日回访 12 条，逾期 3 条' },
+        number2: { value: '12' },
+        number3: { value: '3' },
+        thing4: { value: '张*' },
+        thing5: { value: '悦美 · 一店' },
+      },
+    });
+    const bare = staffDigestMessage({ touser: 'o', templateId: 't', today: 0, overdue: 1, storeName: ' ' });
+    expect(bare.data.thing4).toEqual({ value: '无' });
+    expect(bare.data.thing5).toEqual({ value: '本店' });
+  });
+});
+
+describe('every message kind passes the field limits (no 47003 in production)', () => {
+  const cases: Record<MessageKind, SubscribeMessage[]> = {
+    staff_digest: [
+      staffDigestMessage({
+        touser: 'o',
+        templateId: 't',
+        today: 12,
+        overdue: 3,
+        firstCustomer: '张*',
+        storeName: '一店',
+      }),
+      staffDigestMessage({
+        touser: 'o',
+        templateId: 't',
+        today: 123_456,
+        overdue: 98_765,
+        firstCustomer: LONG_NAME,
+        storeName: LONG_STORE,
+      }),
+      staffDigestMessage({ touser: 'o', templateId: 't', today: 0, overdue: 0, firstCustomer: '', storeName: '' }),
+    ],
+    visit_reminder: [
+      visitReminderMessage(
+        { openid: 'o', date: '2027-03-02', slot: '10:00', id: 'B7K2Q9XA' },
+        { storeName: '悦美医疗美容 · 一店', productName: '肉毒素' },
+        't',
+      ),
+      visitReminderMessage(
+        { openid: 'o', date: '2027-03-02', slot: '10:00', id: 'B7K2Q9XA' },
+        { storeName: LONG_STORE, productName: LONG_NAME },
+        't',
+      ),
+      visitReminderMessage(
+        { openid: 'o', date: '2027-03-02', slot: '10:00', id: 'B7K2Q9XA' },
+        { storeName: '', productName: '' },
+        't',
+      ),
+    ],
+  };
+
+  test.each(MESSAGE_KINDS.map((kind) => [kind]))('template fields: every %s message is within the limits', (kind) => {
+    for (const message of cases[kind]) expect(checkTemplateData(message.data)).toEqual([]);
+  });
+});
+
+describe('notification settings (defaults keep existing settings valid)', () => {
+  test('settings: digest hour 9, one-time digest template, subscribe then in-app', () => {
+    expect(DEFAULT_SETTINGS.notifications).toMatchObject({
+      digestHour: 9,
+      staffDigestLongTerm: false,
+      channelOrder: { staff_digest: ['subscribe', 'in_app'] },
+    });
+    expect(parseSettings({ notifications: { staffDigestTemplateId: 'x' } }).notifications.digestHour).toBe(9);
+    expect(() => parseSettings({ notifications: { digestHour: 24 } })).toThrow();
+    expect(() => parseSettings({ notifications: { channelOrder: { staff_digest: ['pager' as never] } } })).toThrow();
+    expect(() => parseSettings({ notifications: { channelOrder: { staff_digest: [] } } })).toThrow();
+  });
+});
