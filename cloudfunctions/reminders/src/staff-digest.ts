@@ -5,6 +5,7 @@ import {
   localDate,
   maskName,
   staffDigestMessage,
+  staffDigestNotice,
   type ClinicSettings,
   type DigestRun,
 } from '@clinic/shared';
@@ -136,12 +137,21 @@ async function digestPage(
         kind: 'staff_digest',
         chainId: member.chainId,
         date: today,
-        recipient: { staffId: member.id, openid: member.openid ?? '' },
+        recipient: {
+          staffId: member.id,
+          openid: member.openid ?? '',
+          ...(member.wecomUserId ? { wecomUserId: member.wecomUserId } : {}),
+        },
         order: notifications.channelOrder.staff_digest,
         longTerm: notifications.staffDigestLongTerm,
         subscribe: staffDigestMessage({
           touser: member.openid ?? '',
           templateId: notifications.staffDigestTemplateId,
+          ...counts,
+          ...(first ? { firstCustomer: maskName(first.name) } : {}),
+          storeName: store?.name ?? '',
+        }),
+        wecom: staffDigestNotice({
           ...counts,
           ...(first ? { firstCustomer: maskName(first.name) } : {}),
           storeName: store?.name ?? '',

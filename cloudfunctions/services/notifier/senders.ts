@@ -1,13 +1,22 @@
-import { afterSend, subscribeCanReach, type NotifyChannel, type SubscribeMessage } from '@clinic/shared';
+import {
+  afterSend,
+  subscribeCanReach,
+  type NotifyChannel,
+  type SubscribeMessage,
+  type WeComNotice,
+} from '@clinic/shared';
 import { emptyGrants, grantCount, spendGrant } from '../../data/grants';
 import type { Database } from '../../platform/db-types';
 import { openapi } from '../../platform/sdk';
+import { sendMiniprogramNotice, wecomConfigured } from '../../platform/wecom';
 
 /** Whom a notification is for. */
 export interface Recipient {
   staffId: string;
   /** Empty when the staff record is not bound to a WeChat account (only in-app reaches them). */
   openid: string;
+  /** The colleague's 企业微信 member id, when the clinic reaches staff through WeCom. */
+  wecomUserId?: string;
 }
 
 /** What each channel's sender needs to send one notification. */
@@ -16,6 +25,8 @@ export interface Outgoing {
   subscribe: SubscribeMessage;
   /** The template is long-term (no grant needed, the bank is not consulted). */
   longTerm: boolean;
+  /** The same message as a 企业微信 card (absent: this kind is not sent through WeCom). */
+  wecom?: WeComNotice;
 }
 
 /** 0 = delivered; otherwise the channel's error code (WeChat's errCode, -1 when it gave none). */
@@ -23,7 +34,7 @@ export type SendResult = { errCode: number };
 
 /**
  * One sender per channel, behind one small interface: whether it can reach the person now, and
- * sending. WeCom app messages are a later sender of the same shape.
+ * sending.
  */
 export interface Sender {
   channel: NotifyChannel;
@@ -63,6 +74,28 @@ export const subscribeSender: Sender = {
   },
 };
 
+/** WeCom's answer when none of the recipients is a member (left the corp, wrong id). */
+const WECOM_NO_RECIPIENT = 81013;
+
+/**
+ * 企业微信 application messages: reach a colleague with a member id when the functions have the
+ * corp's environment (platform/wecom.ts). No grants: WeCom delivers every message.
+ */
+export const wecomSender: Sender = {
+  channel: 'wecom',
+  canReach: async (_db, out) => Boolean(out.wecom && out.recipient.wecomUserId && wecomConfigured()),
+  async send(_db, out, at) {
+    const result = await sendMiniprogramNotice(
+      [out.recipient.wecomUserId as string],
+      out.wecom as WeComNotice,
+      Date.parse(at),
+    );
+    if (result.ok) return { errCode: 0 };
+    if (result.reason === 'recipient') return { errCode: WECOM_NO_RECIPIENT };
+    return { errCode: result.errcode ?? -1 };
+  },
+};
+
 /** In-app: the outbox record itself is what the workbench badge and banner show. Always reaches. */
 export const inAppSender: Sender = {
   channel: 'in_app',
@@ -72,5 +105,6 @@ export const inAppSender: Sender = {
 
 export const SENDERS: Partial<Record<NotifyChannel, Sender>> = {
   subscribe: subscribeSender,
+  wecom: wecomSender,
   in_app: inAppSender,
 };

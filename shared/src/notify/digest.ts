@@ -1,4 +1,5 @@
 import { fitThing, THING_MAX, type TemplateData } from './template-fields';
+import { fitWeComValue, type WeComNotice } from './wecom-notice';
 
 /** A subscribe message as the notifier sends it (openapi.subscribeMessage.send's params). */
 export interface SubscribeMessage {
@@ -68,6 +69,21 @@ export function staffDigestMessage(facts: DigestFacts): SubscribeMessage {
       thing4: { value: fitThing(facts.firstCustomer?.trim() || '无') },
       thing5: { value: fitThing(facts.storeName.trim() || '本店') },
     },
+  };
+}
+
+/** The staff digest as a 企业微信 miniprogram_notice card: the same facts, opening the workbench. */
+export function staffDigestNotice(facts: Omit<DigestFacts, 'touser' | 'templateId'>): WeComNotice {
+  return {
+    page: WORKBENCH_PAGE,
+    title: '今日回访提醒',
+    description: fitWeComValue(facts.storeName.trim() || '本店', 12).padEnd(4, '　'),
+    emphasiseFirst: true,
+    items: [
+      { key: '今日回访', value: `${facts.today} 条` },
+      { key: '逾期', value: `${facts.overdue} 条` },
+      { key: '首位客户', value: fitWeComValue(facts.firstCustomer?.trim() || '无') },
+    ],
   };
 }
 

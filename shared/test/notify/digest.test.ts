@@ -1,5 +1,7 @@
 import {
   checkTemplateData,
+  checkWeComNotice,
+  staffDigestNotice,
   DEFAULT_SETTINGS,
   digestDue,
   digestKey,
@@ -125,5 +127,31 @@ describe('notification settings (defaults keep existing settings valid)', () => 
     expect(() => parseSettings({ notifications: { digestHour: 24 } })).toThrow();
     expect(() => parseSettings({ notifications: { channelOrder: { staff_digest: ['pager' as never] } } })).toThrow();
     expect(() => parseSettings({ notifications: { channelOrder: { staff_digest: [] } } })).toThrow();
+  });
+});
+
+describe('the staff digest as a WeCom card', () => {
+  test('the same facts, within WeCom’s limits, opening the workbench', () => {
+    const notice = staffDigestNotice({ today: 12, overdue: 3, firstCustomer: '王*', storeName: '悦美一店' });
+    expect(notice).toEqual({
+      page: 'packages/staff/pages/workbench/index',
+      title: '今日回访提醒',
+      description: '悦美一店',
+      emphasiseFirst: true,
+      items: [
+        { key: '今日回访', value: '12 条' },
+        { key: '逾期', value: '3 条' },
+        { key: '首位客户', value: '王*' },
+      ],
+    });
+    expect(checkWeComNotice(notice)).toEqual([]);
+  });
+
+  test('long and short store names still fit (description 4–12 characters); no first customer says 无', () => {
+    for (const storeName of ['', '店', '悦美医疗美容（上海静安旗舰店·南京西路）']) {
+      const notice = staffDigestNotice({ today: 100_000, overdue: 0, storeName });
+      expect(checkWeComNotice(notice)).toEqual([]);
+      expect(notice.items[2]).toEqual({ key: '首位客户', value: '无' });
+    }
   });
 });
