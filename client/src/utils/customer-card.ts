@@ -24,8 +24,8 @@ export function customerPageUrl(page: string, customerId: string): string {
 }
 
 /** The deal page for a customer; the store (for its products) when the caller's is known. */
-export function dealPageUrl(page: string, customerId: string, storeId?: string): string {
-  return `${page}?customerId=${encodeURIComponent(customerId)}${storeId ? `&storeId=${encodeURIComponent(storeId)}` : ''}`;
+export function dealPageUrl(page: string, customerId: string): string {
+  return `${page}?customerId=${encodeURIComponent(customerId)}`;
 }
 
 /** The task page of an open follow-up. */

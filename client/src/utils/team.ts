@@ -154,6 +154,25 @@ export function toSetTargetsInput(staffId: string, month: string, values: Target
   return { staffId, month, targets };
 }
 
+/** The form's values from a month's targets as last set (成交额 back from fen to yuan). */
+export function targetValuesFrom(targets: TargetsInput['targets']): TargetValues {
+  const values = { ...EMPTY_TARGETS };
+  for (const metric of KPI_METRICS) {
+    const v = targets[metric];
+    if (v === undefined) continue;
+    values[metric] = metric === 'dealAmountFen' ? fenToYuanText(v) : String(v);
+  }
+  return values;
+}
+
+/** 1000050 → "10000.5", 100 → "1": what a person would have typed. */
+function fenToYuanText(fen: number): string {
+  const yuan = Math.floor(fen / 100);
+  const cents = fen % 100;
+  if (cents === 0) return String(yuan);
+  return `${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
+}
+
 /** The months targets can be set for: this month and the next two. */
 export function targetMonths(current: string): string[] {
   return [0, 1, 2].map((n) => addMonthsToMonth(current, n));

@@ -1,27 +1,22 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CustomerPage from '../../src/packages/staff/pages/customer/index';
-import * as staff from '../../src/services/staff';
 import * as team from '../../src/services/staff-team';
 import { resetTaroMocks, setPlatform } from '../helpers';
 import { setRouterParams } from '../mocks/taro';
 import { NOW, freezeClock } from '../fixtures';
-import { WORKBENCH, customerCard, failResult, okResult, resetServiceMocks } from '../staff-fixtures';
+import { customerCard, failResult, okResult, resetServiceMocks } from '../staff-fixtures';
 
-jest.mock('../../src/services/staff');
 jest.mock('../../src/services/staff-team');
-const bench = jest.mocked(staff);
 const svc = jest.mocked(team);
 
 beforeEach(() => {
   resetTaroMocks();
   setPlatform('weapp');
   freezeClock(NOW);
-  resetServiceMocks(staff);
   resetServiceMocks(team);
   setRouterParams({ customerId: 'cust-1' });
   svc.loadCustomerCard.mockResolvedValue(okResult(customerCard()));
-  bench.loadWorkbench.mockResolvedValue(okResult(WORKBENCH));
 });
 afterEach(() => jest.useRealTimers());
 
@@ -54,16 +49,17 @@ describe('customer card', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/task/index?id=task-1' });
     fireEvent.click(within(card).getByTestId('customer-deal'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({
-      url: '/packages/staff/pages/deal/index?customerId=cust-1&storeId=store-1',
+      url: '/packages/staff/pages/deal/index?customerId=cust-1',
     });
     expect(screen.queryByTestId('customer-not-checked-in')).toBeNull();
   });
 
-  it('no full phone: no call button; no 录入成交 when the workbench says the caller does not record deals', async () => {
+  it('no full phone: no call button; no 录入成交 when the card says the caller does not record deals', async () => {
     const base = customerCard();
     const { phone: _phone, ...customer } = base.customer;
-    svc.loadCustomerCard.mockResolvedValue(okResult({ ...base, customer, openTasks: [], history: [] }));
-    bench.loadWorkbench.mockResolvedValue(okResult({ ...WORKBENCH, canRecordDeals: false }));
+    svc.loadCustomerCard.mockResolvedValue(
+      okResult({ ...base, customer, canRecordDeals: false, openTasks: [], history: [] }),
+    );
     render(<CustomerPage />);
     await screen.findByTestId('customer-card');
     expect(screen.queryByTestId('call-button')).toBeNull();
@@ -79,13 +75,7 @@ describe('customer card', () => {
     expect((await screen.findByTestId('customer-not-checked-in')).textContent).toContain('签到后才能录入成交');
   });
 
-  it('a workbench failure only hides 录入成交; a card failure has a retry; no id says so', async () => {
-    bench.loadWorkbench.mockResolvedValue(failResult('NETWORK', '网络不可用'));
-    const first = render(<CustomerPage />);
-    await screen.findByTestId('customer-card');
-    expect(screen.queryByTestId('customer-deal')).toBeNull();
-    first.unmount();
-
+  it('a card failure has a retry; no id says so', async () => {
     svc.loadCustomerCard.mockResolvedValueOnce(failResult('NOT_FOUND', '没有找到这位顾客'));
     const second = render(<CustomerPage />);
     expect((await screen.findByTestId('customer-error')).textContent).toContain('没有找到这位顾客');

@@ -43,7 +43,7 @@ describe('deal entry', () => {
     expect(screen.getByTestId('deal-loading')).toBeTruthy();
     expect((await screen.findByTestId('deal-customer')).textContent).toContain('唐* · 139****0001');
     expect(svc.prepareDeal).toHaveBeenCalledWith('cust-1');
-    // The store came with the link: no store choice, no workbench call.
+    // The store is the customer's (deals.prepare names it): no store choice, no workbench call.
     expect(bench.loadWorkbench).not.toHaveBeenCalled();
     expect(catalogue.listStores).not.toHaveBeenCalled();
     // Only the kinds with a balance: 返利金 and 积分 (no voucher).
@@ -169,11 +169,10 @@ describe('deal entry', () => {
     expect(await screen.findByTestId('deal-submit')).toBeTruthy();
   });
 
-  it('without the store in the link, the workbench names it', async () => {
+  it('the products offered are those of the customer’s store, as deals.prepare names it', async () => {
     setRouterParams({ customerId: 'cust-1' });
     render(<DealPage />);
     await screen.findByTestId('deal-item-0');
-    expect(bench.loadWorkbench).toHaveBeenCalled();
     await screen.findAllByTestId('product-product-eyes');
     expect(catalogue.listProducts).toHaveBeenCalledWith('store-1');
     expect(catalogue.listStores).not.toHaveBeenCalled();

@@ -13,7 +13,7 @@ const bench = jest.mocked(staff);
 const svc = jest.mocked(team);
 const showModal = Taro.showModal as unknown as jest.Mock;
 
-const MANAGER = { ...WORKBENCH, staffName: '高峰', canManageTeam: true };
+const MANAGER = { ...WORKBENCH, staffName: '高峰', staffId: 'staff-manager', canManageTeam: true };
 
 beforeEach(() => {
   resetTaroMocks();
@@ -24,6 +24,7 @@ beforeEach(() => {
   bench.loadWorkbench.mockResolvedValue(okResult(MANAGER));
   bench.createInvite.mockResolvedValue(okResult({ code: 'ABCD2345', expiresAt: '2026-11-30T15:59:59.000Z' }));
   svc.listColleagues.mockResolvedValue(okResult(COLLEAGUES));
+  svc.loadTargets.mockImplementation(async (staffId, month) => okResult({ staffId, month, targets: {} }));
   svc.setTargets.mockImplementation(async (input) => okResult({ staffId: input.staffId, month: input.month }));
   svc.deactivateColleague.mockResolvedValue(
     okResult({
@@ -76,7 +77,8 @@ describe('team: invite a colleague', () => {
     expect((screen.getByTestId('invite-name') as HTMLInputElement).value).toBe('');
   });
 
-  it('a manager post is sent only when chosen; the server’s refusal is shown', async () => {
+  it('an admin may invite a manager post, sent only when chosen; the server’s refusal is shown', async () => {
+    bench.loadWorkbench.mockResolvedValue(okResult({ ...MANAGER, isAdmin: true }));
     bench.createInvite.mockResolvedValue(failResult('FORBIDDEN', '只有管理员可以邀请管理岗位'));
     render(<TeamPage />);
     await screen.findByTestId('invite-form');
@@ -87,6 +89,12 @@ describe('team: invite a colleague', () => {
     fireEvent.click(screen.getByTestId('invite-submit'));
     expect((await screen.findByTestId('invite-error')).textContent).toBe('只有管理员可以邀请管理岗位');
     expect(bench.createInvite).toHaveBeenCalledWith(expect.objectContaining({ managerKind: 'store_manager' }));
+  });
+
+  it('a store manager is not offered manager posts', async () => {
+    render(<TeamPage />);
+    await screen.findByTestId('invite-form');
+    expect(screen.queryByTestId('invite-manager-kinds')).toBeNull();
   });
 
   it('without canManageTeam the page says who manages the team and calls nothing else', async () => {
@@ -105,6 +113,8 @@ describe('team: colleagues', () => {
     expect(row.textContent).toContain('咨询师 · 客服二部');
     fireEvent.click(within(row).getByTestId('targets-open-staff-consultant-1'));
     const panel = screen.getByTestId('targets-panel');
+    fireEvent.click(within(panel).getByTestId('targets-month-2026-12'));
+    await waitFor(() => expect(svc.loadTargets).toHaveBeenLastCalledWith('staff-consultant-1', '2026-12'));
     fireEvent.click(within(panel).getByTestId('targets-save'));
     expect(screen.getByTestId('targets-error').textContent).toBe('请至少填写一项目标');
     type('target-deals', '3');
@@ -114,7 +124,6 @@ describe('team: colleagues', () => {
     expect(screen.getByTestId('error-target-referralFilings').textContent).toBe('目标须为不小于 0 的整数');
     expect(svc.setTargets).not.toHaveBeenCalled();
     type('target-referralFilings', '8');
-    fireEvent.click(within(panel).getByTestId('targets-month-2026-12'));
     fireEvent.click(within(panel).getByTestId('targets-save'));
     expect((await screen.findByTestId('targets-saved')).textContent).toBe('已保存 陈静 2026年12月的目标');
     expect(svc.setTargets).toHaveBeenCalledWith({
@@ -122,6 +131,20 @@ describe('team: colleagues', () => {
       month: '2026-12',
       targets: { referralFilings: 8, deals: 3, dealAmountFen: 5000050 },
     });
+  });
+
+  it('the targets form starts from what was set for the month; my own row has no 停用', async () => {
+    svc.loadTargets.mockResolvedValue(
+      okResult({ staffId: 'staff-consultant-1', month: '2026-11', targets: { deals: 3, dealAmountFen: 5_000_050 } }),
+    );
+    render(<TeamPage />);
+    const row = await screen.findByTestId('colleague-staff-consultant-1');
+    fireEvent.click(within(row).getByTestId('targets-open-staff-consultant-1'));
+    await waitFor(() => expect((screen.getByTestId('target-deals') as HTMLInputElement).value).toBe('3'));
+    expect((screen.getByTestId('target-dealAmountFen') as HTMLInputElement).value).toBe('50000.5');
+    const me = screen.getByTestId('colleague-staff-manager');
+    expect(within(me).queryByTestId('leave-open-staff-manager')).toBeNull();
+    expect(within(me).getByTestId('targets-open-staff-manager')).toBeTruthy();
   });
 
   it('停用: pick the successor, confirm what moves, see the moved counts; the list refreshes', async () => {
@@ -157,6 +180,8 @@ describe('team: colleagues', () => {
 
   it('a refused deactivation is shown in the panel', async () => {
     svc.deactivateColleague.mockResolvedValue(failResult('FORBIDDEN', '管理人员的账号只能由管理员停用'));
+    // Another store's manager viewing 高峰 (not their own row): the server refuses.
+    bench.loadWorkbench.mockResolvedValue(okResult({ ...MANAGER, staffId: 'staff-another-manager' }));
     render(<TeamPage />);
     fireEvent.click(await screen.findByTestId('leave-open-staff-manager'));
     fireEvent.click(screen.getByTestId('successor-staff-consultant-1'));

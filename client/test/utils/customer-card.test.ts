@@ -20,9 +20,8 @@ describe('customer card', () => {
     expect(callablePhone({ phone: ' ' })).toBeUndefined();
   });
 
-  it('links: card, deal (with the store when known), task', () => {
+  it('links: card, deal, task', () => {
     expect(customerPageUrl('/p/customer', 'cust 1')).toBe('/p/customer?customerId=cust%201');
-    expect(dealPageUrl('/p/deal', 'cust-1', 'store-1')).toBe('/p/deal?customerId=cust-1&storeId=store-1');
     expect(dealPageUrl('/p/deal', 'cust-1')).toBe('/p/deal?customerId=cust-1');
     expect(taskPageUrl('/p/task', 't-1')).toBe('/p/task?id=t-1');
   });

@@ -3,7 +3,6 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
 import { PAGES } from '../../../../constants';
-import { loadWorkbench, type Workbench } from '../../../../services/staff';
 import { loadCustomerCard, type CustomerCardView } from '../../../../services/staff-team';
 import {
   CUSTOMER_KIND_LABELS,
@@ -28,14 +27,11 @@ type State = { status: 'loading' } | { status: 'error'; message: string } | { st
 export default function CustomerPage() {
   const customerId = useRouter().params.customerId ?? '';
   const [state, setState] = useState<State>({ status: 'loading' });
-  // What the page offers; the server checks again on every action.
-  const [bench, setBench] = useState<Workbench | null>(null);
 
   const load = useCallback(async () => {
     if (!customerId) return;
     setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    const [card, wb] = await Promise.all([loadCustomerCard(customerId), loadWorkbench()]);
-    setBench(wb.ok ? wb.data : null);
+    const card = await loadCustomerCard(customerId);
     setState(card.ok ? { status: 'ready', card: card.data } : { status: 'error', message: card.message });
   }, [customerId]);
 
@@ -107,13 +103,13 @@ export default function CustomerPage() {
             <Text data-testid="customer-rule-explanation">{c.ruleExplanation ?? ''}</Text>
           </View>
         ) : null}
-        {bench?.canRecordDeals ? (
+        {card.canRecordDeals ? (
           <View className="customer__actions">
             <View
               className="btn btn--block"
               hoverClass="btn--pressed"
               data-testid="customer-deal"
-              onClick={() => void Taro.navigateTo({ url: dealPageUrl(PAGES.deal, card.customerId, bench.storeId) })}
+              onClick={() => void Taro.navigateTo({ url: dealPageUrl(PAGES.deal, card.customerId) })}
             >
               录入成交
             </View>

@@ -5,7 +5,6 @@ import { formatFen, type UsableRewardKind } from '@clinic/shared';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
 import { PAGES } from '../../../../constants';
 import { prepareDeal, recordDeal, type DealPreparation, type RecordedDeal } from '../../../../services/deals';
-import { loadWorkbench } from '../../../../services/staff';
 import { customerPageUrl } from '../../../../utils/customer-card';
 import {
   DEAL_MESSAGES,
@@ -42,7 +41,7 @@ type State =
   | { status: 'ready'; prep: DealPreparation; storeId?: string };
 
 /**
- * 录入成交 (`?customerId=`, optional `&storeId=` for the store's products): the customer from
+ * 录入成交 (`?customerId=`): the customer and their store's products from
  * `deals.prepare` (only a checked-in customer's checkout can be recorded), items in yuan, the
  * rewards the customer uses, and the answer — what was credited to whom, or why nothing was.
  * One idempotency key per form: a retry or a double tap records the checkout once.
@@ -55,15 +54,11 @@ export default function DealPage() {
   const load = useCallback(async () => {
     if (!customerId) return;
     setState({ status: 'loading' });
-    // The caller's store (for its products) comes with the link, or from the workbench.
-    const [prep, bench] = await Promise.all([
-      prepareDeal(customerId),
-      params.storeId ? Promise.resolve(null) : loadWorkbench(),
-    ]);
+    // The products offered are those of the customer's store (the server names it).
+    const prep = await prepareDeal(customerId);
     if (!prep.ok) return setState({ status: 'error', message: prep.message });
-    const storeId = params.storeId || (bench?.ok ? bench.data.storeId : undefined);
-    setState({ status: 'ready', prep: prep.data, ...(storeId ? { storeId } : {}) });
-  }, [customerId, params.storeId]);
+    setState({ status: 'ready', prep: prep.data, storeId: prep.data.storeId });
+  }, [customerId]);
 
   useEffect(() => {
     void load();

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { EmptyState, ErrorState, LoadingState, PageError, PageLoading } from '../../../../components/StateViews';
 import { createInvite, loadWorkbench, type Workbench } from '../../../../services/staff';
-import { deactivateColleague, listColleagues, setTargets } from '../../../../services/staff-team';
+import { deactivateColleague, listColleagues, loadTargets, setTargets } from '../../../../services/staff-team';
 import { clinicToday, formatMonth } from '../../../../utils/dates';
 import { formatDateTime } from '../../../../utils/format';
 import {
@@ -23,6 +23,7 @@ import {
   successorOptions,
   targetMonths,
   toCreateInviteInput,
+  targetValuesFrom,
   toSetTargetsInput,
   validateInviteForm,
   validateTargets,
@@ -77,13 +78,13 @@ export default function TeamPage() {
   }
   return (
     <View className="page staff team" data-testid="team-page">
-      <InviteCard storeId={bench.storeId} storeName={bench.storeName} />
-      <Colleagues storeName={bench.storeName} />
+      <InviteCard storeId={bench.storeId} storeName={bench.storeName} isAdmin={bench.isAdmin} />
+      <Colleagues storeName={bench.storeName} selfId={bench.staffId} />
     </View>
   );
 }
 
-function InviteCard({ storeId, storeName }: { storeId: string; storeName: string }) {
+function InviteCard({ storeId, storeName, isAdmin }: { storeId: string; storeName: string; isAdmin: boolean }) {
   const [values, setValues] = useState<InviteFormValues>(EMPTY_INVITE_FORM);
   const [errors, setErrors] = useState<InviteErrors>({});
   const [busy, setBusy] = useState(false);
@@ -220,22 +221,25 @@ function InviteCard({ storeId, storeName }: { storeId: string; storeName: string
         </View>
         <FieldError message={errors.department} testId="error-invite-department" />
       </View>
-      <View className="field">
-        <Text className="field__label">管理岗位（选填）</Text>
-        <View className="chips" data-testid="invite-manager-kinds">
-          {MANAGER_KIND_OPTIONS.map((m) => (
-            <View
-              key={m.id}
-              className={`chip${values.managerKind === m.id ? ' chip--active' : ''}`}
-              data-testid={`invite-manager-${m.id}`}
-              onClick={() => set({ managerKind: values.managerKind === m.id ? '' : m.id })}
-            >
-              {m.label}
-            </View>
-          ))}
+      {/* Only an admin invites managers (the server refuses anyone else). */}
+      {isAdmin ? (
+        <View className="field">
+          <Text className="field__label">管理岗位（选填）</Text>
+          <View className="chips" data-testid="invite-manager-kinds">
+            {MANAGER_KIND_OPTIONS.map((m) => (
+              <View
+                key={m.id}
+                className={`chip${values.managerKind === m.id ? ' chip--active' : ''}`}
+                data-testid={`invite-manager-${m.id}`}
+                onClick={() => set({ managerKind: values.managerKind === m.id ? '' : m.id })}
+              >
+                {m.label}
+              </View>
+            ))}
+          </View>
+          <Text className="staff-hint">普通员工不选；管理岗位仅管理员可以邀请。再点一次可取消</Text>
         </View>
-        <Text className="staff-hint">普通员工不选；管理岗位仅管理员可以邀请。再点一次可取消</Text>
-      </View>
+      ) : null}
       <View className="field">
         <Text className="field__label">
           有效天数（{VALID_DAYS.min}–{VALID_DAYS.max}）
@@ -270,7 +274,7 @@ function InviteCard({ storeId, storeName }: { storeId: string; storeName: string
 type ListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Colleague[] };
 type Panel = { staffId: string; mode: 'targets' | 'leave' } | null;
 
-function Colleagues({ storeName }: { storeName: string }) {
+function Colleagues({ storeName, selfId }: { storeName: string; selfId: string }) {
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState('');
@@ -323,14 +327,17 @@ function Colleagues({ storeName }: { storeName: string }) {
                   >
                     设目标
                   </View>
-                  <View
-                    className="btn btn--danger btn--small"
-                    hoverClass="btn--pressed"
-                    data-testid={`leave-open-${c.staffId}`}
-                    onClick={() => toggle(c.staffId, 'leave')}
-                  >
-                    停用
-                  </View>
+                  {/* Nobody deactivates their own account (the server refuses it too). */}
+                  {c.staffId !== selfId ? (
+                    <View
+                      className="btn btn--danger btn--small"
+                      hoverClass="btn--pressed"
+                      data-testid={`leave-open-${c.staffId}`}
+                      onClick={() => toggle(c.staffId, 'leave')}
+                    >
+                      停用
+                    </View>
+                  ) : null}
                 </View>
               </View>
               {panel?.staffId === c.staffId && panel.mode === 'targets' ? (
@@ -362,6 +369,18 @@ function TargetsPanel({ colleague, onClose }: { colleague: Colleague; onClose: (
   const [errors, setErrors] = useState<TargetErrors>({});
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  // The form starts from the month's targets as last set (saving replaces the month's set).
+  useEffect(() => {
+    let live = true;
+    setValues(EMPTY_TARGETS);
+    void loadTargets(colleague.staffId, month).then((res) => {
+      if (live && res.ok) setValues(targetValuesFrom(res.data.targets));
+    });
+    return () => {
+      live = false;
+    };
+  }, [colleague.staffId, month]);
 
   const save = async () => {
     if (busy) return;
