@@ -131,14 +131,20 @@ describe('staff workbench', () => {
   it('re-subscribes to the daily digest with one tap (weapp)', async () => {
     const ask = Taro.requestSubscribeMessage as unknown as jest.Mock;
     ask.mockResolvedValue({ 'tpl-digest': 'accept', errMsg: 'requestSubscribeMessage:ok' });
+    svc.recordSubscription.mockResolvedValue(okResult({ digestGrants: 1 }) as never);
     render(<Workbench />);
     fireEvent.click(await screen.findByTestId('subscribe-button'));
     expect((await screen.findByTestId('subscribe-result')).textContent).toContain('已订阅');
     expect(ask).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tpl-digest'] }));
+    // The authorization is banked on the server, and the workbench reloads with it.
+    expect(svc.recordSubscription).toHaveBeenCalledWith({ 'tpl-digest': 'accept' });
+    await waitFor(() => expect(svc.loadWorkbench).toHaveBeenCalledTimes(2));
 
     ask.mockResolvedValue({ 'tpl-digest': 'reject' });
+    svc.recordSubscription.mockClear();
     fireEvent.click(screen.getByTestId('subscribe-button'));
     await waitFor(() => expect(screen.getByTestId('subscribe-result').textContent).toContain('未订阅'));
+    expect(svc.recordSubscription).not.toHaveBeenCalled();
   });
 
   it('a list that fails shows the error with a retry', async () => {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { recordSubscription, type Workbench } from '../../../services/staff';
-import { requestReminder, type SubscribeOutcome } from '../../../services/subscribe';
+import { subscribeToDigest } from '../../../services/digest-subscription';
+import type { Workbench } from '../../../services/staff';
+import type { SubscribeOutcome } from '../../../services/subscribe';
 import { DIGEST_SUBSCRIBE_PROMPT, DIGEST_SUBSCRIBE_TEXT } from '../../../utils/workbench';
 import './ReachBanner.scss';
 
@@ -28,11 +29,7 @@ export function ReachBanner({
   const resubscribe = async () => {
     if (state.busy) return;
     setState({ busy: true });
-    let outcome = await requestReminder(templateId, DIGEST_SUBSCRIBE_PROMPT);
-    if (outcome === 'accepted') {
-      const recorded = await recordSubscription({ [templateId]: 'accept' });
-      if (!recorded.ok) outcome = 'failed';
-    }
+    const outcome = await subscribeToDigest(templateId, DIGEST_SUBSCRIBE_PROMPT);
     setState({ busy: false, outcome });
     if (outcome === 'accepted') onChanged();
   };

@@ -4,8 +4,9 @@ import { Text, View } from '@tarojs/components';
 import type { TaskBucket, TaskCard } from '@clinic/shared';
 import { EmptyState, ErrorState, LoadingState, PageError, PageLoading } from '../../../../components/StateViews';
 import { PAGES } from '../../../../constants';
+import { subscribeToDigest } from '../../../../services/digest-subscription';
 import { listTasks, loadWorkbench, type Workbench } from '../../../../services/staff';
-import { requestReminder, type SubscribeOutcome } from '../../../../services/subscribe';
+import type { SubscribeOutcome } from '../../../../services/subscribe';
 import { taskPageUrl } from '../../../../utils/customer-card';
 import { clinicToday } from '../../../../utils/dates';
 import { askFormUrl } from '../../../../utils/golden-time';
@@ -121,8 +122,10 @@ export default function WorkbenchPage() {
   const resubscribe = async (templateId: string) => {
     if (subscribe.busy) return;
     setSubscribe({ busy: true });
-    const outcome = await requestReminder(templateId, DIGEST_SUBSCRIBE_PROMPT);
+    const outcome = await subscribeToDigest(templateId, DIGEST_SUBSCRIBE_PROMPT);
     setSubscribe({ busy: false, outcome });
+    // The bank grew: the reach banner and its count follow.
+    if (outcome === 'accepted') void loadBench();
   };
 
   const go = (url: string) => void Taro.navigateTo({ url });
