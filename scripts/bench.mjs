@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: database round trips per action and booking.create latency, on a fresh local cloud
-// seeded with the demo clinic; then the local cloud's store and the shared reducers benchmarks.
+// seeded with the demo clinic; then the local cloud's store and the shared reducers benchmarks, and
+// the staff digest at 10 k / 100 k tasks (scripts/bench-digest.mjs).
 // Numbers are printed, never asserted (machines differ; the round-trip counts are what to watch).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { benchDigest } from './bench-digest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -207,6 +209,8 @@ async function main() {
     console.log('\nshared reducers benchmark (shared/bench/reducers.bench.ts):');
     spawnSync(process.execPath, ['--import', 'tsx', reducers], { cwd: root, stdio: 'inherit' });
   }
+
+  await benchDigest();
 }
 
 async function runBench(url) {
