@@ -13,7 +13,8 @@ import {
   type DeskFilingField,
   type DeskFilingValues,
 } from '../../../../utils/desk-filing-form';
-import { GRADE_OPTIONS, gradeLabel } from '../../../../utils/staff-labels';
+import { gradeLabel } from '../../../../utils/staff-labels';
+import { GradePicker } from '../../components/GradePicker';
 import { AttributionCard } from '../../components/AttributionCard';
 import { PersonPicker } from '../../components/PersonPicker';
 import { ProductPicker } from '../../components/ProductPicker';
@@ -170,22 +171,7 @@ export default function DeskFilingPage() {
 
       <View className="card">
         <Text className="card__title">意向等级</Text>
-        <View data-testid="grade-picker">
-          {GRADE_OPTIONS.map((g) => (
-            <View
-              key={g.grade}
-              className={`option${values.grade === g.grade ? ' option--active' : ''}`}
-              data-testid={`grade-${g.grade}`}
-              data-selected={values.grade === g.grade ? 'true' : 'false'}
-              onClick={() => set({ grade: g.grade })}
-            >
-              <Text className="option__title">
-                {g.grade} {g.label}
-              </Text>
-              <Text className="option__text">{g.definition}</Text>
-            </View>
-          ))}
-        </View>
+        <GradePicker value={values.grade} onChange={(grade) => set({ grade })} />
         <FieldError field="grade" errors={errors} />
       </View>
 

@@ -19,7 +19,7 @@ import {
   type AskFormErrors,
   type AskFormValues,
 } from '../../../../utils/golden-time';
-import { GRADE_OPTIONS } from '../../../../utils/staff-labels';
+import { GradePicker } from '../../components/GradePicker';
 import '../../staff.scss';
 import './index.scss';
 
@@ -193,22 +193,7 @@ export default function GoldenAskPage() {
           <View className="card">
             <Text className="card__title">朋友的意向等级</Text>
             <Text className="card__subtitle">等级决定之后的跟进节奏</Text>
-            <View data-testid="grade-picker">
-              {GRADE_OPTIONS.map((g) => (
-                <View
-                  key={g.grade}
-                  className={`option${values.grade === g.grade ? ' option--active' : ''}`}
-                  data-testid={`grade-${g.grade}`}
-                  data-selected={values.grade === g.grade ? 'true' : 'false'}
-                  onClick={() => set({ grade: g.grade })}
-                >
-                  <Text className="option__title">
-                    {g.grade} {g.label}
-                  </Text>
-                  <Text className="option__text">{g.definition}</Text>
-                </View>
-              ))}
-            </View>
+            <GradePicker value={values.grade} onChange={(grade) => set({ grade })} />
             <FieldError field="grade" errors={errors} />
             {hint ? (
               <Text className="golden-ask__hint" data-testid="grade-date-hint">
