@@ -2,66 +2,16 @@
 // due tasks in a fresh local cloud. Prints, per size: wall time of the timer
 // runs until the day's digest is done (it checkpoints and resumes), database round trips, digests
 // delivered (by outcome), and what a second day-run sends (must be 0). Numbers, never assertions.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startBenchCloud } from './bench-cloud.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHAIN = 'chain-yuemei';
 const STAFF = 2_000;
 const STORES = ['store-1', 'store-2'];
 const SIZES = (process.env.BENCH_DIGEST_TASKS ?? '10000,100000').split(',').map(Number);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startCloud() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-digest-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/src/cli.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOCAL_CLOUD_DATA: dataDir,
-      LOCAL_CLOUD_TIMERS: '0',
-      LOCAL_CLOUD_SEED: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`local cloud exited (${child.exitCode})`);
-    if (Date.now() > deadline) throw new Error('local cloud did not become healthy');
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Inserts through the database wire (what wx-server-sdk sends), 1000 documents a request. */
 async function insertAll(url, collectionName, docs) {
@@ -81,7 +31,7 @@ async function insertAll(url, collectionName, docs) {
 }
 
 async function benchSize(tasks) {
-  const cloud = await startCloud();
+  const cloud = await startBenchCloud(root, 'bench-digest-');
   try {
     const { url } = cloud;
     const clock = await (await fetch(`${url}/api/clock`)).json();

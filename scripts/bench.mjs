@@ -3,13 +3,12 @@
 // seeded with the demo clinic; then the local cloud's store and the shared reducers benchmarks, and
 // the staff digest at 10 k / 100 k tasks (scripts/bench-digest.mjs).
 // Numbers are printed, never asserted (machines differ; the round-trip counts are what to watch).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startBenchCloud } from './bench-cloud.mjs';
 import { benchDigest } from './bench-digest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -139,32 +138,6 @@ const MINIMUM = {
   'deals timer rewardExpiry (again that day)': 1,
 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitHealthy(url, child) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`local cloud exited (${child.exitCode})`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('local cloud did not become healthy within 60 s');
-}
-
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 async function main() {
@@ -172,31 +145,11 @@ async function main() {
   const build = spawnSync(process.execPath, ['scripts/build-functions.mjs'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-local-cloud-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/src/cli.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LOCAL_CLOUD_DATA: dataDir,
-      LOCAL_CLOUD_TIMERS: '0',
-      LOCAL_CLOUD_SEED: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stop = () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  };
-  process.on('exit', stop);
+  const cloud = await startBenchCloud(root, 'bench-local-cloud-');
   try {
-    await waitHealthy(url, child);
-    await runBench(url);
+    await runBench(cloud.url);
   } finally {
-    stop();
-    await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
-    rmSync(dataDir, { recursive: true, force: true });
+    await cloud.stop();
   }
 
   // Speed checks live here, never in tests (a loaded machine is slow, not wrong).
