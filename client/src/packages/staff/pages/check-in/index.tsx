@@ -19,6 +19,7 @@ import { PAGES } from '../../../../constants';
 import { customerPageUrl } from '../../../../utils/customer-card';
 import { AttributionCard } from '../../components/AttributionCard';
 import { PersonPicker } from '../../components/PersonPicker';
+import { FieldError } from '../../components/FieldError';
 import '../../staff.scss';
 import './index.scss';
 
@@ -180,7 +181,7 @@ export default function CheckInPage() {
               {canScan ? null : (
                 <Text className="staff-hint">浏览器中无法扫码，请输入顾客预约成功页上的 7 位预约码</Text>
               )}
-              <FieldError field="bookingCode" errors={errors} />
+              <FieldError message={errors.bookingCode} testId="error-bookingCode" />
             </View>
           </View>
         ) : (
@@ -196,7 +197,7 @@ export default function CheckInPage() {
                 placeholder="到院顾客的手机号"
                 onInput={(e) => set({ phone: e.detail.value })}
               />
-              <FieldError field="phone" errors={errors} />
+              <FieldError message={errors.phone} testId="error-phone" />
             </View>
             <View className="field">
               <Text className="field__label">姓名</Text>
@@ -209,7 +210,7 @@ export default function CheckInPage() {
                 onInput={(e) => set({ name: e.detail.value })}
               />
               <Text className="staff-hint">已建档的顾客可不填；未建档的散客将在签到时建档</Text>
-              <FieldError field="name" errors={errors} />
+              <FieldError message={errors.name} testId="error-name" />
             </View>
             {ARRIVAL_FACT_FIELDS.map((f) => (
               <View className="field" key={f.field}>
@@ -232,7 +233,7 @@ export default function CheckInPage() {
                   />
                 )}
                 <Text className="staff-hint">{f.hint}</Text>
-                <FieldError field={f.field} errors={errors} />
+                <FieldError message={errors[f.field]} testId={`error-${f.field}`} />
               </View>
             ))}
           </View>
@@ -253,15 +254,5 @@ export default function CheckInPage() {
         </View>
       </View>
     </View>
-  );
-}
-
-function FieldError({ field, errors }: { field: CheckInField; errors: CheckInFormErrors }) {
-  const message = errors[field];
-  if (!message) return null;
-  return (
-    <Text className="field__error" data-testid={`error-${field}`}>
-      {message}
-    </Text>
   );
 }

@@ -18,6 +18,7 @@ import { GradePicker } from '../../components/GradePicker';
 import { AttributionCard } from '../../components/AttributionCard';
 import { PersonPicker } from '../../components/PersonPicker';
 import { ProductPicker } from '../../components/ProductPicker';
+import { FieldError } from '../../components/FieldError';
 import '../../staff.scss';
 import './index.scss';
 
@@ -119,7 +120,7 @@ export default function DeskFilingPage() {
             placeholder="顾客的手机号"
             onInput={(e) => set({ phone: e.detail.value })}
           />
-          <FieldError field="phone" errors={errors} />
+          <FieldError message={errors.phone} testId="error-phone" />
         </View>
         <View className="field">
           <Text className="field__label">姓名</Text>
@@ -131,7 +132,7 @@ export default function DeskFilingPage() {
             placeholder="顾客的姓名"
             onInput={(e) => set({ name: e.detail.value })}
           />
-          <FieldError field="name" errors={errors} />
+          <FieldError message={errors.name} testId="error-name" />
         </View>
       </View>
 
@@ -150,7 +151,7 @@ export default function DeskFilingPage() {
             </View>
           ))}
         </View>
-        <FieldError field="channel" errors={errors} />
+        <FieldError message={errors.channel} testId="error-channel" />
         <View className="field">
           <Text className="field__label">推荐老客{needsReferrer ? '（老带新必填）' : '（选填）'}</Text>
           <PersonPicker
@@ -165,20 +166,20 @@ export default function DeskFilingPage() {
               ? '老带新建档须写明是哪位老客推荐：按完整手机号或全名查找'
               : '其他渠道中由老客推荐的也请选择：记为该渠道的二级老带新，老客仍享推荐礼遇'}
           </Text>
-          <FieldError field="referrerCustomerId" errors={errors} />
+          <FieldError message={errors.referrerCustomerId} testId="error-referrerCustomerId" />
         </View>
       </View>
 
       <View className="card">
         <Text className="card__title">意向等级</Text>
         <GradePicker value={values.grade} onChange={(grade) => set({ grade })} />
-        <FieldError field="grade" errors={errors} />
+        <FieldError message={errors.grade} testId="error-grade" />
       </View>
 
       <View className="card">
         <Text className="card__title">意向项目（选填）</Text>
         <ProductPicker chosen={values.productIds} onChange={(productIds) => set({ productIds })} />
-        <FieldError field="productIds" errors={errors} />
+        <FieldError message={errors.productIds} testId="error-productIds" />
       </View>
 
       <View className="desk-filing__submit">
@@ -197,15 +198,5 @@ export default function DeskFilingPage() {
         </View>
       </View>
     </View>
-  );
-}
-
-function FieldError({ field, errors }: { field: DeskFilingField; errors: DeskFilingErrors }) {
-  const message = errors[field];
-  if (!message) return null;
-  return (
-    <Text className="field__error" data-testid={`error-${field}`}>
-      {message}
-    </Text>
   );
 }

@@ -20,6 +20,7 @@ import {
   type AskFormValues,
 } from '../../../../utils/golden-time';
 import { GradePicker } from '../../components/GradePicker';
+import { FieldError } from '../../components/FieldError';
 import '../../staff.scss';
 import './index.scss';
 
@@ -128,7 +129,7 @@ export default function GoldenAskPage() {
                 placeholder="朋友的姓名"
                 onInput={(e) => set({ friendName: e.detail.value })}
               />
-              <FieldError field="friendName" errors={errors} />
+              <FieldError message={errors.friendName} testId="error-friendName" />
             </View>
             <View className="field">
               <Text className="field__label">朋友手机号</Text>
@@ -141,7 +142,7 @@ export default function GoldenAskPage() {
                 placeholder="11 位手机号"
                 onInput={(e) => set({ friendPhone: e.detail.value })}
               />
-              <FieldError field="friendPhone" errors={errors} />
+              <FieldError message={errors.friendPhone} testId="error-friendPhone" />
             </View>
             <View className="field">
               <Text className="field__label">需求（意向项目、预算）{values.grade === 'F3' ? '（选填）' : ''}</Text>
@@ -154,7 +155,7 @@ export default function GoldenAskPage() {
                 placeholder="例如：想做双眼皮，预算一万左右"
                 onInput={(e) => set({ need: e.detail.value })}
               />
-              <FieldError field="need" errors={errors} />
+              <FieldError message={errors.need} testId="error-need" />
             </View>
             <View className="field">
               <Text className="field__label">预计到院日期（选填）</Text>
@@ -186,7 +187,7 @@ export default function GoldenAskPage() {
                   </View>
                 ) : null}
               </View>
-              <FieldError field="expectedVisitDate" errors={errors} />
+              <FieldError message={errors.expectedVisitDate} testId="error-expectedVisitDate" />
             </View>
           </View>
 
@@ -194,7 +195,7 @@ export default function GoldenAskPage() {
             <Text className="card__title">朋友的意向等级</Text>
             <Text className="card__subtitle">等级决定之后的跟进节奏</Text>
             <GradePicker value={values.grade} onChange={(grade) => set({ grade })} />
-            <FieldError field="grade" errors={errors} />
+            <FieldError message={errors.grade} testId="error-grade" />
             {hint ? (
               <Text className="golden-ask__hint" data-testid="grade-date-hint">
                 {hint}
@@ -216,7 +217,7 @@ export default function GoldenAskPage() {
             placeholder="老客的反馈、顾虑，下次治疗时间等"
             onInput={(e) => set({ note: e.detail.value })}
           />
-          <FieldError field="note" errors={errors} />
+          <FieldError message={errors.note} testId="error-note" />
         </View>
       </View>
 
@@ -292,16 +293,6 @@ function AskAnswer({ saved, friendName, today }: { saved: RecordedAsk; friendNam
         </View>
       </View>
     </View>
-  );
-}
-
-function FieldError({ field, errors }: { field: AskField; errors: AskFormErrors }) {
-  const message = errors[field];
-  if (!message) return null;
-  return (
-    <Text className="field__error" data-testid={`error-${field}`}>
-      {message}
-    </Text>
   );
 }
 

@@ -31,6 +31,7 @@ import {
 } from '../../../../utils/follow-up-form';
 import { dueText, gradeLabel, nextStepLines, remindText, resultLabel, starText } from '../../../../utils/staff-labels';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
+import { FieldError } from '../../components/FieldError';
 import '../../staff.scss';
 import './index.scss';
 
@@ -287,7 +288,7 @@ function ResultForm({
           </View>
         ))}
       </View>
-      <FieldError message={errors.result} field="result" />
+      <FieldError message={errors.result} testId="error-result" />
 
       {needs.date ? (
         <View className="field" data-testid="planned-visit">
@@ -298,7 +299,7 @@ function ResultForm({
               已选：{formatDay(values.plannedVisitDate, today)}
             </Text>
           ) : null}
-          <FieldError message={errors.plannedVisitDate} field="plannedVisitDate" />
+          <FieldError message={errors.plannedVisitDate} testId="error-plannedVisitDate" />
         </View>
       ) : null}
 
@@ -317,7 +318,7 @@ function ResultForm({
               </View>
             ))}
           </View>
-          <FieldError message={errors.reason} field="reason" />
+          <FieldError message={errors.reason} testId="error-reason" />
         </View>
       ) : null}
 
@@ -332,7 +333,7 @@ function ResultForm({
           placeholder="沟通要点、顾客顾虑等"
           onInput={(e) => set({ note: e.detail.value })}
         />
-        <FieldError message={errors.note} field="note" />
+        <FieldError message={errors.note} testId="error-note" />
       </View>
 
       <View className="preview" data-testid="result-preview" data-status={preview.status}>
@@ -497,14 +498,5 @@ function LaterActions({
         </Text>
       ) : null}
     </View>
-  );
-}
-
-function FieldError({ message, field }: { message?: string; field: string }) {
-  if (!message) return null;
-  return (
-    <Text className="field__error" data-testid={`error-${field}`}>
-      {message}
-    </Text>
   );
 }

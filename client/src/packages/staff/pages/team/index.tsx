@@ -34,6 +34,7 @@ import {
   type TargetErrors,
   type TargetValues,
 } from '../../../../utils/team';
+import { FieldError } from '../../components/FieldError';
 import '../../staff.scss';
 import './index.scss';
 
@@ -541,14 +542,5 @@ function LeavePanel({
         </View>
       </View>
     </View>
-  );
-}
-
-function FieldError({ message, testId }: { message?: string; testId: string }) {
-  if (!message) return null;
-  return (
-    <Text className="field__error" data-testid={testId}>
-      {message}
-    </Text>
   );
 }
