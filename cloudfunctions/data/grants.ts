@@ -1,8 +1,9 @@
-import type { GrantBank } from '@clinic/shared';
+import { afterSubscribeResults, type GrantBank, type SubscribeResult } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import { grantIdFor } from './keys';
 import { getById } from './read';
+import { transact } from '../platform/transaction';
 
 /** One-time subscribe grants banked for a (WeChat user, template): `_id` = grantIdFor(openid, template). */
 export type GrantDoc = {
@@ -52,4 +53,25 @@ export async function emptyGrants(db: Database, openid: string, templateId: stri
     .collection(COLLECTIONS.subscribeGrants)
     .where({ _id: grantIdFor(openid, templateId) })
     .update({ data: { count: 0, updatedAt: at } });
+}
+
+/**
+ * Banks what `wx.requestSubscribeMessage` answered: +1 for each accepted template (the shared
+ * grant-bank rule), in one transaction (read → set), so two pages that bank at once both count.
+ * Returns the bank of the templates asked, after.
+ */
+export async function bankSubscribeResults(
+  db: Database,
+  openid: string,
+  results: Readonly<Record<string, SubscribeResult>>,
+  at: string,
+): Promise<GrantBank> {
+  const templateIds = Object.keys(results);
+  return transact(db, async (tx) => {
+    const grants = grantsInTx(tx, openid);
+    const bank = await grants.read(templateIds);
+    const next = afterSubscribeResults(bank, results);
+    await grants.write(Object.fromEntries(Object.entries(next).filter(([t, n]) => n !== bank[t])), at);
+    return next;
+  });
 }

@@ -1,4 +1,4 @@
-import type { MessageKind, NotifyChannel } from '@clinic/shared';
+import type { MessageKind, NotifyAudience, NotifyChannel } from '@clinic/shared';
 import type { Database } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import { isMissingCollection } from './documents';
@@ -11,7 +11,11 @@ export type NotificationStatus = 'claimed' | 'sent' | 'in_app' | 'failed';
 export type NotificationDoc = {
   kind: MessageKind;
   chainId: string;
-  staffId: string;
+  audience: NotifyAudience;
+  /** The colleague it is for (audience staff): the workbench badge counts these. */
+  staffId?: string;
+  /** The customer it is for (audience customer). */
+  customerId?: string;
   /** The Shanghai date the notification is about (the digest's day). */
   date: string;
   status: NotificationStatus;
@@ -22,7 +26,7 @@ export type NotificationDoc = {
   attempts?: { channel: NotifyChannel; errCode: number }[];
   /** What an in-app notification shows (the digest's line and counts). */
   summary: string;
-  counts: { today: number; overdue: number };
+  counts?: { today: number; overdue: number };
   /** When the person saw an in-app notification (the workbench showed it). */
   seenAt?: string;
 };

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PAGES } from '../constants';
 import type { Appointment } from '../services/booking';
-import { requestReminder, type SubscribeOutcome } from '../services/subscribe';
+import { subscribeToVisitReminder } from '../services/customer-subscription';
+import type { SubscribeOutcome } from '../services/subscribe';
 import { formatDay } from '../utils/dates';
 import { BOOKING_STATUS_LABELS } from '../utils/format';
 import { CodeQr } from './CodeQr';
@@ -58,7 +59,7 @@ export function BookingResult({ booking }: { booking: Appointment }) {
             className="btn btn--block"
             hoverClass="btn--pressed"
             data-testid="booking-subscribe"
-            onClick={() => void requestReminder(booking.reminderTemplateId as string).then(setOutcome)}
+            onClick={() => void subscribeToVisitReminder(booking.reminderTemplateId as string).then(setOutcome)}
           >
             开启到院提醒
           </View>

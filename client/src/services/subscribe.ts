@@ -4,6 +4,7 @@
  * records the grant on the local cloud (`POST /api/subscribe/grant`), as WeChat would.
  */
 import Taro from '@tarojs/taro';
+import type { Result, SubscribeResult } from '@clinic/shared';
 import { getDemoOpenid } from './demo-identity';
 
 export type SubscribeOutcome = 'accepted' | 'rejected' | 'failed';
@@ -14,7 +15,7 @@ export interface SubscribePrompt {
   content: string;
 }
 
-const VISIT_REMINDER_PROMPT: SubscribePrompt = {
+export const VISIT_REMINDER_PROMPT: SubscribePrompt = {
   title: '到院提醒',
   content: '是否允许门店在到院前一天通过微信提醒您？（仅一次）',
 };
@@ -56,4 +57,20 @@ async function requestInH5(templateId: string, prompt: SubscribePrompt): Promise
   } catch {
     return 'failed';
   }
+}
+
+/**
+ * Asks WeChat for one more authorization of a template and, when the person accepts, banks it on
+ * the server (`bank`: the staff or the customer function's recordSubscription). The two always go
+ * together, or the server's bank would fall behind what WeChat holds and messages would stop.
+ */
+export async function requestAndBank(
+  templateId: string,
+  prompt: SubscribePrompt,
+  bank: (results: Record<string, SubscribeResult>) => Promise<Result<unknown>>,
+): Promise<SubscribeOutcome> {
+  const outcome = await requestReminder(templateId, prompt);
+  if (outcome !== 'accepted') return outcome;
+  const recorded = await bank({ [templateId]: 'accept' });
+  return recorded.ok ? 'accepted' : 'failed';
 }

@@ -1,4 +1,4 @@
-import { userContract, type Result, type UserRecord } from '@clinic/shared';
+import { userContract, type Result, type SubscribeResult, type UserRecord } from '@clinic/shared';
 import { callFunction } from './cloud';
 
 /**
@@ -7,4 +7,9 @@ import { callFunction } from './cloud';
  */
 export function login(): Promise<Result<UserRecord>> {
   return callFunction('user', userContract, 'login', {});
+}
+
+/** Banks a customer's subscribe answers (visit reminder, referral updates) on the server. */
+export function recordCustomerSubscription(results: Record<string, SubscribeResult>) {
+  return callFunction('user', userContract, 'recordSubscription', { results });
 }

@@ -165,4 +165,39 @@ describe('referral card page', () => {
     render(<Card />);
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/landing/index?code=34MJW8AR' });
   });
+
+  it('好友进度提醒: without a banked authorization it offers one; 允许 is banked and the count goes up', async () => {
+    (Taro.requestSubscribeMessage as unknown as jest.Mock).mockResolvedValue({ 'tmpl-referral-update': 'accept' });
+    gateway({
+      'referral.getMyCard': () => ok({ ...CARD, updateTemplateId: 'tmpl-referral-update', updateGrants: 0 }),
+      'user.recordSubscription': () => ok({ grants: { 'tmpl-referral-update': 1 } }),
+    });
+    render(<Card />);
+    expect((await screen.findByTestId('referral-updates-left')).textContent).toContain('尚未开启');
+    fireEvent.click(screen.getByTestId('referral-updates-subscribe'));
+    expect((await screen.findByTestId('referral-updates-note')).textContent).toContain('已开启');
+    expect(screen.getByTestId('referral-updates-left').textContent).toContain('还可通知您 1 次');
+    expect(screen.getByTestId('referral-updates-subscribe').textContent).toBe('再开启一次');
+    expect(cloudCalls().filter((c) => c.call === 'user.recordSubscription')).toEqual([
+      { call: 'user.recordSubscription', data: { results: { 'tmpl-referral-update': 'accept' } } },
+    ]);
+  });
+
+  it('好友进度提醒: a refusal banks nothing and says where progress still shows', async () => {
+    (Taro.requestSubscribeMessage as unknown as jest.Mock).mockResolvedValue({ 'tmpl-referral-update': 'reject' });
+    gateway({ 'referral.getMyCard': () => ok({ ...CARD, updateTemplateId: 'tmpl-referral-update', updateGrants: 2 }) });
+    render(<Card />);
+    expect((await screen.findByTestId('referral-updates-left')).textContent).toContain('还可通知您 2 次');
+    fireEvent.click(screen.getByTestId('referral-updates-subscribe'));
+    expect((await screen.findByTestId('referral-updates-note')).textContent).toContain('我的推荐');
+    expect(screen.getByTestId('referral-updates-left').textContent).toContain('2 次');
+    expect(cloudCalls().some((c) => c.call === 'user.recordSubscription')).toBe(false);
+  });
+
+  it('好友进度提醒 is not offered when the clinic has no template for it', async () => {
+    gateway();
+    render(<Card />);
+    await screen.findByTestId('card-code');
+    expect(screen.queryByTestId('referral-updates')).toBeNull();
+  });
 });

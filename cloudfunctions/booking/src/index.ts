@@ -1,8 +1,10 @@
 import {
   WINDOW_MESSAGES,
   availability,
+  bookedDetail,
   bookingContract,
   localDate,
+  maskName,
   outsideBookableWindow,
   type Booking,
 } from '@clinic/shared';
@@ -15,6 +17,7 @@ import { defineFunction } from '../../platform/define-function';
 import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
 import { phoneFromCode } from '../../services/phone-from-code';
+import { notifyReferrer } from '../../services/referrer-updates';
 import { assertChangeable, assertSlot, changeableInTx, loadStoreAndProduct, ownBooking } from './booking-guards';
 import { namesFor, strip, view } from './booking-view';
 import { createInTransaction } from './create-booking';
@@ -72,6 +75,22 @@ export const main = defineFunction(
       const input = { ...typed, phone };
       const ctx = await loadCreateContext(db, input, openid, now, typed.phone === undefined);
       const result = await transact(db, (tx) => createInTransaction(tx, input, ctx));
+      const { booking } = result;
+      if (!result.existing && booking.referrerCustomerId) {
+        await notifyReferrer(
+          db,
+          {
+            progress: 'booked',
+            eventId: booking.customerId,
+            chainId: booking.chainId,
+            referrerCustomerId: booking.referrerCustomerId,
+            friendMaskedName: maskName(booking.name),
+            date: localDate(now),
+            detail: bookedDetail(booking.date, booking.slot),
+          },
+          now,
+        );
+      }
       const names = result.names ?? (await namesFor(db, result.booking.storeId, result.booking.productId));
       return {
         ...view(strip(result.booking) as Booking, names, result.existing),

@@ -2,6 +2,8 @@ import {
   CREDIT_SKIP_MESSAGES,
   ERROR_CATALOGUE,
   creditFactsNeeded,
+  creditText,
+  localDate,
   maskName,
   settleDeal,
   type Customer,
@@ -24,6 +26,7 @@ import type { HandlerContext } from '../../platform/define-function';
 import type { Database, Transaction } from '../../platform/db-types';
 import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
+import { notifyReferrer } from '../../services/referrer-updates';
 
 type RecordInput = z.output<DealsContract['record']['input']>;
 
@@ -69,7 +72,9 @@ export async function recordDeal(input: RecordInput, { caller, db, now }: Handle
       throw e;
     }
     try {
-      return await transact(db, (tx) => writeDeal(tx, key, plan, caller, fingerprint));
+      const written = await transact(db, (tx) => writeDeal(tx, key, plan, caller, fingerprint));
+      if (written.wrote) await announceCredits(db, plan, now);
+      return written.answer;
     } catch (e) {
       if (!(e instanceof StaleFacts)) throw e;
       if (attempt >= LOAD_ATTEMPTS) throw refuse('CONFLICT');
@@ -236,11 +241,11 @@ async function writeDeal(
   plan: Plan,
   caller: Caller,
   fingerprint: string,
-): Promise<DealAnswer> {
+): Promise<{ answer: DealAnswer; wrote: boolean }> {
   const deals = dealsInTx(tx);
   // A concurrent request with this key committed first: its answer, nothing written.
   const raced = await deals.getRequest(key);
-  if (raced) return replay(raced, caller, fingerprint);
+  if (raced) return { answer: replay(raced, caller, fingerprint), wrote: false };
   const customers = customersInTx(tx);
   const customer = await customers.get(plan.customer._id);
   if (!customer) throw refuse('NOT_FOUND');
@@ -265,5 +270,26 @@ async function writeDeal(
     await referralsInTx(tx).update(plan.customer._id, { ...settled.referralUpdate, updatedAt: plan.request.at });
   }
   await deals.putRequest(key, plan.request);
-  return plan.answer;
+  return { answer: plan.answer, wrote: true };
+}
+
+/** 奖励已到账: each credit of the referrer, once (keyed by its ledger entry), after the deal committed. */
+async function announceCredits(db: Database, plan: Plan, now: Date): Promise<void> {
+  const referrerId = plan.referrer?.id;
+  if (!referrerId) return;
+  for (const credit of plan.settled.credits.filter((e) => e.customerId === referrerId)) {
+    await notifyReferrer(
+      db,
+      {
+        progress: 'rewarded',
+        eventId: credit.id,
+        chainId: plan.customer.chainId,
+        referrerCustomerId: referrerId,
+        friendMaskedName: plan.answer.customerMaskedName,
+        date: localDate(now),
+        detail: creditText(credit),
+      },
+      now,
+    );
+  }
 }

@@ -11,6 +11,7 @@ import {
 import { getCard } from '../../data/cards';
 import { loadSettings } from '../../data/clinic';
 import { customerOfCaller, getCustomer } from '../../data/customers';
+import { grantCount } from '../../data/grants';
 import { ledgerOf } from '../../data/ledger';
 import {
   decodeOffsetCursor,
@@ -38,7 +39,11 @@ export const main = defineFunction(
       // The prefix is the clinic's current setting; resolving accepts any (printed cards outlive it).
       const scene = sceneForCode(card.code, settings.referralCode.scenePrefix);
       const qrFileId = card.qrFileId ?? (await qrFor(db, customer._id, card.code, scene));
-      const qrUrl = qrFileId ? await qrUrlOf(qrFileId) : undefined;
+      const updateTemplateId = settings.notifications.referralUpdateTemplateId;
+      const [qrUrl, updateGrants] = await Promise.all([
+        qrFileId ? qrUrlOf(qrFileId) : Promise.resolve(undefined),
+        grantCount(db, caller.openid, updateTemplateId),
+      ]);
       return {
         code: card.code,
         scene,
@@ -48,6 +53,8 @@ export const main = defineFunction(
         sharePath: sharePathFor(card.code),
         referrerBenefits: benefitLines(settings.rewards.policies, 'referrer'),
         refereeBenefits: benefitLines(settings.rewards.policies, 'referee'),
+        updateTemplateId,
+        updateGrants,
       };
     },
 

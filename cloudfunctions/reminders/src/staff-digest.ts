@@ -138,7 +138,8 @@ async function digestPage(
         chainId: member.chainId,
         date: today,
         recipient: {
-          staffId: member.id,
+          audience: 'staff',
+          id: member.id,
           openid: member.openid ?? '',
           ...(member.wecomUserId ? { wecomUserId: member.wecomUserId } : {}),
         },

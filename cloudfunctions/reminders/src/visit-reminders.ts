@@ -1,13 +1,11 @@
-import { addDays, localDate, type Booking } from '@clinic/shared';
+import { addDays, localDate, NO_GRANT, visitReminderMessage, type Booking } from '@clinic/shared';
 import { COLLECTIONS } from '../../data/collections';
 import { getProduct, getStore } from '../../data/clinic';
 import type { HandlerContext } from '../../platform/define-function';
-import { openapi, type SubscribeMessageParams } from '../../platform/sdk';
+import { deliver, type Delivery } from '../../services/notifier';
+import { getNotification } from '../../data/notifications';
 import { chainSettings } from './chains';
-import { visitReminderMessage } from './visit-reminder-message';
 
-/** WeChat's answer when the user has no one-time authorization left for the template. */
-const NO_GRANT = 43101;
 const PAGE = 100;
 /** Stop taking new pages well before the 60 s timeout; the next run picks up what is left. */
 const TIME_BUDGET_MS = 45_000;
@@ -25,9 +23,10 @@ export interface ReminderRun {
 }
 
 /**
- * Sends each booked customer one reminder before their visit. A booking is claimed (marked
- * `sending`) before the message goes out, so a timer that fires twice or a retried run never sends
- * a second one: at most once, even at the price of a lost reminder if the run dies in between.
+ * Sends each booked customer one reminder before their visit, through the notifier (a subscribe
+ * message when the customer banked a grant, else an in-app record). A booking is marked `sending`
+ * before delivery — the mark is what moves the paging on — and the notifier's outbox claim keyed
+ * by the booking makes it at most once even when runs overlap or retry.
  */
 export async function sendVisitReminders({ db, now }: HandlerContext): Promise<ReminderRun> {
   const started = Date.now();
@@ -65,15 +64,38 @@ export async function sendVisitReminders({ db, now }: HandlerContext): Promise<R
           run.skipped += 1;
           continue;
         }
-        const message = visitReminderMessage(
-          booking,
+        const delivery = await deliver(
+          db,
           {
-            storeName: await nameOf('store', booking.storeId),
-            productName: await nameOf('product', booking.productId),
+            key: visitReminderKey(booking._id),
+            kind: 'visit_reminder',
+            chainId: booking.chainId,
+            date: booking.date,
+            recipient: { audience: 'customer', id: booking.customerId, openid: booking.openid },
+            order: settings.notifications.channelOrder.visit_reminder,
+            longTerm: false,
+            subscribe: visitReminderMessage(
+              booking,
+              {
+                storeName: await nameOf('store', booking.storeId),
+                productName: await nameOf('product', booking.productId),
+              },
+              settings.notifications.visitReminderTemplateId,
+            ),
+            summary: `到院提醒 ${booking.date} ${booking.slot}`,
           },
-          settings.notifications.visitReminderTemplateId,
+          now,
         );
-        const reminder = await send(message, at);
+        if (delivery.outcome === 'duplicate') {
+          // A run that died between delivering and marking: the outbox says how it went.
+          const earlier = await getNotification(db, visitReminderKey(booking._id));
+          run.skipped += 1;
+          await bookings.doc(booking._id).update({
+            data: { reminder: { status: earlier?.status === 'sent' ? 'sent' : 'no_grant', at } },
+          });
+          continue;
+        }
+        const reminder = reminderOf(delivery, at);
         run[reminder.status === 'sent' ? 'sent' : reminder.status === 'no_grant' ? 'noGrant' : 'failed'] += 1;
         await bookings.doc(booking._id).update({ data: { reminder } });
       }
@@ -82,12 +104,20 @@ export async function sendVisitReminders({ db, now }: HandlerContext): Promise<R
   return run;
 }
 
-async function send(message: SubscribeMessageParams, at: string): Promise<NonNullable<BookingDoc['reminder']>> {
-  try {
-    await openapi.sendSubscribeMessage(message);
-    return { status: 'sent', at };
-  } catch (e) {
-    const errCode = (e as { errCode?: number }).errCode;
-    return { status: errCode === NO_GRANT ? 'no_grant' : 'failed', at, ...(errCode ? { errCode } : {}) };
-  }
+/** The visit reminder's outbox key: one per booking, whichever run reaches it first. */
+export const visitReminderKey = (bookingId: string) => `visit_${bookingId}`;
+
+/**
+ * What the booking records of its reminder: sent; no_grant when the customer had none banked (or
+ * WeChat said 43101) and it stayed an in-app record; failed otherwise.
+ */
+function reminderOf(
+  delivery: Exclude<Delivery, { outcome: 'duplicate' }>,
+  at: string,
+): NonNullable<BookingDoc['reminder']> {
+  if (delivery.outcome === 'sent') return { status: 'sent', at };
+  const errCode = delivery.attempts[0]?.errCode;
+  const status: ReminderStatus =
+    delivery.outcome === 'in_app' && (errCode === undefined || errCode === NO_GRANT) ? 'no_grant' : 'failed';
+  return { status, at, ...(errCode ? { errCode } : {}) };
 }

@@ -11,12 +11,20 @@ beforeAll(async () => {
     const res = await clinic.call('booking', 'create', bookingInput({ phone, ...over }), openid);
     expect(res.body.ok).toBe(true);
   };
-  // Two visits tomorrow (one of them accepted the reminder) and one the day after.
+  // Three visits tomorrow (one accepted the reminder, one did not, one whose banked grant WeChat
+  // no longer holds) and one the day after.
   await book('openid-remind-yes', '13900002001');
   await book('openid-remind-no', '13900002002', { slot: '11:00' });
+  await book('openid-remind-drift', '13900002004', { slot: '14:00' });
   await book('openid-remind-later', '13900002003', { date: WEDNESDAY });
-  await clinic.cloud.api('POST', '/subscribe/grant', { openid: 'openid-remind-yes', templateId: TEMPLATE, count: 1 });
-  await clinic.cloud.api('POST', '/subscribe/grant', { openid: 'openid-remind-later', templateId: TEMPLATE, count: 1 });
+  // What the booking page does on 允许: WeChat records the authorization, the page banks it.
+  for (const openid of ['openid-remind-yes', 'openid-remind-later', 'openid-remind-drift']) {
+    if (openid !== 'openid-remind-drift') {
+      await clinic.cloud.api('POST', '/subscribe/grant', { openid, templateId: TEMPLATE, count: 1 });
+    }
+    const banked = await clinic.call('user', 'recordSubscription', { results: { [TEMPLATE]: 'accept' } }, openid);
+    expect(banked.body).toEqual({ ok: true, data: { grants: { [TEMPLATE]: 1 } } });
+  }
 });
 afterAll(async () => {
   await clinic.cloud.stop();
@@ -41,13 +49,15 @@ test('the timer reminds tomorrow’s visitors once, with store, time, project an
   const res = await clinic.cloud.api('POST', '/trigger/reminders');
   expect(res.body).toMatchObject({
     ok: true,
-    data: { visitReminders: { sent: 1, noGrant: 1, failed: 0, skipped: 0 } },
+    data: { visitReminders: { sent: 1, noGrant: 2, failed: 0, skipped: 0 } },
   });
 
+  // Nothing is sent to the customer who banked nothing (no burst of 43101); the drifted bank is
+  // tried once, answered 43101 and emptied.
   const sends = await reminderSends();
   expect(sends.map((s) => [s.params.touser, s.result])).toEqual([
     ['openid-remind-yes', 'ok'],
-    ['openid-remind-no', 'error'],
+    ['openid-remind-drift', 'error'],
   ]);
   const booking = clinic.cloud.db.find('bookings', { openid: 'openid-remind-yes' })[0] as any;
   expect(sends[0].params).toMatchObject({
@@ -63,7 +73,22 @@ test('the timer reminds tomorrow’s visitors once, with store, time, project an
   });
   expect(booking.reminder).toMatchObject({ status: 'sent' });
   const refused = clinic.cloud.db.find('bookings', { openid: 'openid-remind-no' })[0] as any;
-  expect(refused.reminder).toMatchObject({ status: 'no_grant', errCode: 43101 });
+  expect(refused.reminder).toMatchObject({ status: 'no_grant' });
+  expect(refused.reminder.errCode).toBeUndefined();
+  const drifted = clinic.cloud.db.find('bookings', { openid: 'openid-remind-drift' })[0] as any;
+  expect(drifted.reminder).toMatchObject({ status: 'no_grant', errCode: 43101 });
+  expect(clinic.cloud.db.find('subscribeGrants', { openid: 'openid-remind-drift' })).toMatchObject([{ count: 0 }]);
+
+  // The notifier's outbox has each reminder once, with its channel, for the customer.
+  const outbox = clinic.cloud.db.find('notifications', { kind: 'visit_reminder' }) as any[];
+  expect(outbox.map((n) => [n.customerId === booking.customerId, n.status, n.channel]).sort()).toEqual([
+    [false, 'in_app', 'in_app'],
+    [false, 'in_app', 'in_app'],
+    [true, 'sent', 'subscribe'],
+  ]);
+  const tomorrows = clinic.cloud.db.find('bookings', { date: TOMORROW }) as any[];
+  expect(outbox.map((n) => n._id).sort()).toEqual(tomorrows.map((b) => `visit_${b._id}`).sort());
+  expect(outbox.every((n) => n.audience === 'customer')).toBe(true);
 });
 
 test('a timer that fires again the same day sends nothing more', async () => {
@@ -79,9 +104,36 @@ test('a timer that fires again the same day sends nothing more', async () => {
 test('the next day reminds the next day’s visitors', async () => {
   clinic.cloud.clock.set(new Date(Date.parse(CLINIC_NOW) + 25 * HOUR));
   const res = await clinic.cloud.api('POST', '/trigger/reminders');
-  expect(res.body.data.visitReminders.sent).toBe(1);
+  expect(res.body.data.visitReminders).toMatchObject({ sent: 1, noGrant: 0 });
   const last = (await reminderSends()).pop();
   expect(last).toMatchObject({ params: { touser: 'openid-remind-later' }, result: 'ok' });
+});
+
+test('a customer banks only the clinic’s customer templates, and only once they are a customer', async () => {
+  const stranger = await clinic.call('user', 'recordSubscription', { results: { [TEMPLATE]: 'accept' } }, 'o-new');
+  expect(stranger.body).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  const digest = await clinic.call(
+    'user',
+    'recordSubscription',
+    { results: { 'tmpl-staff-digest': 'accept' } },
+    'openid-remind-no',
+  );
+  expect(digest.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  const tooMany = await clinic.call(
+    'user',
+    'recordSubscription',
+    { results: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } },
+    'openid-remind-no',
+  );
+  expect(tooMany.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  expect(clinic.cloud.db.find('subscribeGrants', { openid: 'openid-remind-no' })).toEqual([]);
+  const rejected = await clinic.call(
+    'user',
+    'recordSubscription',
+    { results: { [TEMPLATE]: 'reject', 'tmpl-referral-update': 'accept' } },
+    'openid-remind-no',
+  );
+  expect(rejected.body).toEqual({ ok: true, data: { grants: { [TEMPLATE]: 0, 'tmpl-referral-update': 1 } } });
 });
 
 test('the mini-program cannot call the reminders function', async () => {

@@ -16,7 +16,8 @@ export interface Notification extends Outgoing {
   order: readonly NotifyChannel[];
   /** What the in-app record shows. */
   summary: string;
-  counts: { today: number; overdue: number };
+  /** The digest's counts (the workbench badge); absent for other kinds. */
+  counts?: { today: number; overdue: number };
 }
 
 export type Delivery =
@@ -39,11 +40,14 @@ export async function deliver(
   const claimed = await claimNotification(db, message.key, {
     kind: message.kind,
     chainId: message.chainId,
-    staffId: message.recipient.staffId,
+    audience: message.recipient.audience,
+    ...(message.recipient.audience === 'staff'
+      ? { staffId: message.recipient.id }
+      : { customerId: message.recipient.id }),
     date: message.date,
     claimedAt: at,
     summary: message.summary,
-    counts: message.counts,
+    ...(message.counts ? { counts: message.counts } : {}),
   });
   if (!claimed) return { outcome: 'duplicate' };
 

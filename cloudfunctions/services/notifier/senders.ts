@@ -1,6 +1,7 @@
 import {
   afterSend,
   subscribeCanReach,
+  type NotifyAudience,
   type NotifyChannel,
   type SubscribeMessage,
   type WeComNotice,
@@ -10,12 +11,14 @@ import type { Database } from '../../platform/db-types';
 import { openapi } from '../../platform/sdk';
 import { sendMiniprogramNotice, wecomConfigured } from '../../platform/wecom';
 
-/** Whom a notification is for. */
+/** Whom a notification is for: a colleague or a customer, by their record's id. */
 export interface Recipient {
-  staffId: string;
-  /** Empty when the staff record is not bound to a WeChat account (only in-app reaches them). */
+  audience: NotifyAudience;
+  /** The staff record's id (audience staff) or the customer record's id (audience customer). */
+  id: string;
+  /** Empty when the record is not bound to a WeChat account (only in-app reaches them). */
   openid: string;
-  /** The colleague's 企业微信 member id, when the clinic reaches staff through WeCom. */
+  /** A colleague's 企业微信 member id, when the clinic reaches staff through WeCom. */
   wecomUserId?: string;
 }
 
@@ -83,7 +86,8 @@ const WECOM_NO_RECIPIENT = 81013;
  */
 export const wecomSender: Sender = {
   channel: 'wecom',
-  canReach: async (_db, out) => Boolean(out.wecom && out.recipient.wecomUserId && wecomConfigured()),
+  canReach: async (_db, out) =>
+    Boolean(out.recipient.audience === 'staff' && out.wecom && out.recipient.wecomUserId && wecomConfigured()),
   async send(_db, out, at) {
     const result = await sendMiniprogramNotice(
       [out.recipient.wecomUserId as string],

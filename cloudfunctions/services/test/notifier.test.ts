@@ -46,7 +46,7 @@ const message = (order: NotifyChannel[]): Notification => ({
   chainId: 'c1',
   date: '2027-03-01',
   order,
-  recipient: { staffId: 's1', openid: 'o1' },
+  recipient: { audience: 'staff', id: 's1', openid: 'o1' },
   longTerm: false,
   subscribe: { touser: 'o1', templateId: 't', page: 'p', data: { thing1: { value: 'x' } } },
   summary: '今日回访 1 条，逾期 0 条',

@@ -1,17 +1,10 @@
 import * as z from 'zod';
-import {
-  afterSubscribeResults,
-  chooseChannel,
-  subscribeCanReach,
-  type ClinicSettings,
-  type StaffContract,
-} from '@clinic/shared';
+import { chooseChannel, subscribeCanReach, type ClinicSettings, type StaffContract } from '@clinic/shared';
 import { loadSettings } from '../../data/clinic';
-import { grantCount, grantsInTx } from '../../data/grants';
+import { bankSubscribeResults, grantCount } from '../../data/grants';
 import type { Caller } from '../../platform/access';
 import type { Database } from '../../platform/db-types';
 import { AppError } from '../../platform/errors';
-import { transact } from '../../platform/transaction';
 
 type In<A extends keyof StaffContract> = z.output<StaffContract[A]['input']>;
 type Me = NonNullable<Caller['staff']>;
@@ -29,9 +22,8 @@ export async function digestReach(db: Database, openid: string, settings: Clinic
 }
 
 /**
- * Banks what `wx.requestSubscribeMessage` answered: +1 for each accepted template (the shared
- * grant-bank rule), in one transaction (read → set). A template the clinic does not use is refused
- * and nothing is written.
+ * Banks what `wx.requestSubscribeMessage` answered for the digest (data/grants.ts). A template the
+ * clinic does not use is refused and nothing is written.
  */
 export async function recordSubscription(input: In<'recordSubscription'>, caller: Caller, db: Database, now: Date) {
   const staff = caller.staff as Me;
@@ -41,14 +33,7 @@ export async function recordSubscription(input: In<'recordSubscription'>, caller
   if (templateIds.some((t) => !known.includes(t))) {
     throw new AppError('INVALID_INPUT', '订阅的消息模板不是本店使用的模板，请刷新后重试');
   }
-  const at = now.toISOString();
-  await transact(db, async (tx) => {
-    const grants = grantsInTx(tx, caller.openid);
-    const bank = await grants.read(templateIds);
-    const next = afterSubscribeResults(bank, input.results);
-    const changed = Object.fromEntries(Object.entries(next).filter(([t, n]) => n !== bank[t]));
-    await grants.write(changed, at);
-  });
+  await bankSubscribeResults(db, caller.openid, input.results, now.toISOString());
   const { digestGrants, reachable } = await digestReach(db, caller.openid, settings);
   return { digestGrants, reachable };
 }

@@ -4,6 +4,7 @@ import { createUserOnce, getUser, type UserDoc } from '../../data/users';
 import { userIdFor } from '../../data/keys';
 import { defineFunction } from '../../platform/define-function';
 import { transact } from '../../platform/transaction';
+import { recordCustomerSubscription } from './subscriptions';
 
 function toRecord(doc: UserDoc, id: string): UserRecord {
   return { id, roles: doc.roles, createdAt: new Date(doc.createdAt).toISOString() };
@@ -22,6 +23,7 @@ export const main = defineFunction(
       const created = await transact(db, (tx) => createUserOnce(tx, openid, { openid, roles, createdAt: now }));
       return toRecord(created, id);
     },
+    recordSubscription: (input, { openid, db, now }) => recordCustomerSubscription(input, openid, db, now),
   },
-  { access: { login: ['user'] } },
+  { access: { login: ['user'], recordSubscription: ['user'] } },
 );

@@ -28,6 +28,7 @@ import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
 import { fileFirstTime } from '../../services/filing';
 import { referralRelationship } from '../../services/referral-relationship';
+import { notifyReferrer } from '../../services/referrer-updates';
 import { attributionView } from '../../services/attribution-view';
 
 type Input = z.output<VisitsContract['checkIn']['input']>;
@@ -172,7 +173,12 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
         updatedAt: nowIso,
       });
       await recordBenefit(tx, decidedAt.benefitReferrerCustomerId, who, customerId, chainId, now);
-      return { kind: 'first_visit' as const, attribution: decidedAt, filedNow: true };
+      return {
+        kind: 'first_visit' as const,
+        attribution: decidedAt,
+        filedNow: true,
+        friendVisitedFor: decidedAt.benefitReferrerCustomerId,
+      };
     }
 
     const referrals = referralsInTx(tx);
@@ -191,11 +197,15 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
     );
     await visitRepo.put(arrival);
     if (decision.kind === 'first_visit') await people.putAttribution(decision.attribution);
+    // The referrer hears of the friend's first arrival: the relationship moving to visited.
+    let friendVisitedFor: string | undefined;
     if (relationship && (relationship.status === 'filed' || relationship.status === 'booked')) {
       await referrals.put({ ...relationship, status: 'visited', updatedAt: nowIso });
+      friendVisitedFor = relationship.referrerCustomerId;
     }
     if (decision.kind !== 'same_visit' && decision.newReferrerCustomerId) {
       await recordBenefit(tx, decision.newReferrerCustomerId, who, customerId, chainId, now);
+      friendVisitedFor = decision.newReferrerCustomerId;
     }
     if (who.booking && who.booking.status === 'booked') {
       await bookingsInTx(tx).update(who.booking.id, { status: 'visited', updatedAt: nowIso });
@@ -203,8 +213,22 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
         await people.updatePerson(personIdFor(chainId, who.phone), { upcomingBookingId: null, updatedAt: nowIso });
       }
     }
-    return { kind: decision.kind, attribution: decision.attribution, filedNow: false };
+    return { kind: decision.kind, attribution: decision.attribution, filedNow: false, friendVisitedFor };
   });
+  if (outcome.kind !== 'same_visit' && outcome.friendVisitedFor) {
+    await notifyReferrer(
+      db,
+      {
+        progress: 'visited',
+        eventId: customerId,
+        chainId,
+        referrerCustomerId: outcome.friendVisitedFor,
+        friendMaskedName: maskName(who.name),
+        date: localDate(now),
+      },
+      now,
+    );
+  }
 
   const relationshipReferrer = outcome.attribution.benefitReferrerCustomerId ?? person?.referrerCustomerId ?? undefined;
   return {

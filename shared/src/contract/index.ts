@@ -9,3 +9,4 @@ export * from './setup';
 export * from './reminders';
 export * from './visits';
 export * from './staff';
+export * from './subscription';

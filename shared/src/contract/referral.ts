@@ -37,6 +37,10 @@ export const referralContract = defineContract({
       /** What the referrer and the friend get (from the clinic's reward policies). */
       referrerBenefits: benefitList.optional(),
       refereeBenefits: benefitList.optional(),
+      /** The referral-update template (好友已预约 / 已到院 / 奖励已到账) the card offers to subscribe to. */
+      updateTemplateId: z.string().max(64).optional(),
+      /** How many updates the holder's banked authorizations still cover. */
+      updateGrants: z.number().int().min(0).optional(),
     }),
   },
   revokeCard: {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineContract } from './envelope';
+import { subscriptionResultsSchema } from './subscription';
 
 export const ROLES = ['customer', 'staff', 'manager', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -17,6 +18,15 @@ export const userContract = defineContract({
   login: {
     input: z.strictObject({}),
     output: userRecordSchema,
+  },
+  /**
+   * A customer banks what `wx.requestSubscribeMessage` answered for the clinic's customer templates
+   * (the visit reminder, the referrer's updates): each 允许 is one more message of that kind.
+   */
+  recordSubscription: {
+    input: z.strictObject({ results: subscriptionResultsSchema }),
+    /** The grants now banked per template asked. */
+    output: z.strictObject({ grants: z.record(z.string(), z.number().int().min(0)) }),
   },
 });
 export type UserContract = typeof userContract;

@@ -5,9 +5,15 @@
  */
 export const NOTIFY_CHANNELS = ['subscribe', 'wecom', 'in_app'] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+/** The channels that can reach a customer (WeCom reaches colleagues only). */
+export const CUSTOMER_CHANNELS = ['subscribe', 'in_app'] as const satisfies readonly NotifyChannel[];
 
-export const MESSAGE_KINDS = ['staff_digest', 'visit_reminder'] as const;
+export const MESSAGE_KINDS = ['staff_digest', 'visit_reminder', 'referral_update'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Who a notification is for: a colleague (staff record) or a customer (customer record). */
+export const NOTIFY_AUDIENCES = ['staff', 'customer'] as const;
+export type NotifyAudience = (typeof NOTIFY_AUDIENCES)[number];
 
 /** Which channels can deliver to this person now (a missing entry: cannot). */
 export type Reach = Partial<Record<NotifyChannel, boolean>>;

@@ -3,3 +3,4 @@ export * from './grant-bank';
 export * from './channels';
 export * from './digest';
 export * from './wecom-notice';
+export * from './referral-update';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import '../locale';
 import { DEFAULT_CHANNELS, channelIdSchema } from '../model/channels';
-import { NOTIFY_CHANNELS } from '../notify/channels';
+import { CUSTOMER_CHANNELS, NOTIFY_CHANNELS } from '../notify/channels';
 
 /**
  * Every number of docs/business-rules.md is a clinic setting with a default (its preamble). One typed
@@ -190,6 +190,11 @@ export const clinicSettingsSchema = z.strictObject({
        * console (订阅消息 → 我的模板). The client asks for it after booking; must match.
        */
       visitReminderTemplateId: z.string().min(1).max(64).default('tmpl-visit-reminder'),
+      /**
+       * The referrer's update (推荐进度通知: 好友已预约 / 已到院 / 奖励已到账). The card page asks for it;
+       * each 允许 is one more update.
+       */
+      referralUpdateTemplateId: z.string().min(1).max(64).default('tmpl-referral-update'),
       /** The staff's daily follow-up digest (今日回访 n 条，逾期 m 条): one message per person per day. */
       staffDigestTemplateId: z.string().min(1).max(64).default('tmpl-staff-digest'),
       /** The digest goes out from this Shanghai hour on (the timer runs hourly). */
@@ -203,6 +208,10 @@ export const clinicSettingsSchema = z.strictObject({
       channelOrder: z
         .strictObject({
           staff_digest: z.array(z.enum(NOTIFY_CHANNELS)).min(1).max(3).default(['subscribe', 'in_app']),
+          // Customers are not WeCom members: their messages go by subscribe message, else they stay
+          // in the outbox as in-app records (the appointment and the card page show the status).
+          visit_reminder: z.array(z.enum(CUSTOMER_CHANNELS)).min(1).max(2).default(['subscribe', 'in_app']),
+          referral_update: z.array(z.enum(CUSTOMER_CHANNELS)).min(1).max(2).default(['subscribe', 'in_app']),
         })
         .prefault({}),
     })

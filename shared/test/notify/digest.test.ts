@@ -12,6 +12,9 @@ import {
   visitReminderMessage,
   WORKBENCH_PAGE,
   MESSAGE_KINDS,
+  REFERRAL_PROGRESS,
+  bookedDetail,
+  referralUpdateMessage,
   type MessageKind,
   type SubscribeMessage,
 } from '../../src';
@@ -109,6 +112,25 @@ describe('every message kind passes the field limits (no 47003 in production)', 
         't',
       ),
     ],
+    referral_update: REFERRAL_PROGRESS.flatMap((progress) => [
+      referralUpdateMessage({
+        touser: 'o',
+        templateId: 't',
+        progress,
+        friendMaskedName: '刘*',
+        date: '2027-03-01',
+        detail: progress === 'rewarded' ? '返利金 ¥50.00' : bookedDetail('2027-03-02', '10:00'),
+      }),
+      referralUpdateMessage({
+        touser: 'o',
+        templateId: 't',
+        progress,
+        friendMaskedName: LONG_NAME,
+        date: '2027-12-31',
+        detail: progress === 'rewarded' ? `实物礼品 ${LONG_NAME}` : bookedDetail('2027-12-31', '21:30'),
+      }),
+      referralUpdateMessage({ touser: 'o', templateId: 't', progress, friendMaskedName: ' ', date: '2027-03-01' }),
+    ]),
   };
 
   test.each(MESSAGE_KINDS.map((kind) => [kind]))('template fields: every %s message is within the limits', (kind) => {
@@ -121,8 +143,14 @@ describe('notification settings (defaults keep existing settings valid)', () => 
     expect(DEFAULT_SETTINGS.notifications).toMatchObject({
       digestHour: 9,
       staffDigestLongTerm: false,
-      channelOrder: { staff_digest: ['subscribe', 'in_app'] },
+      channelOrder: {
+        staff_digest: ['subscribe', 'in_app'],
+        visit_reminder: ['subscribe', 'in_app'],
+        referral_update: ['subscribe', 'in_app'],
+      },
     });
+    // Customers are not WeCom members: their kinds cannot be ordered onto WeCom.
+    expect(() => parseSettings({ notifications: { channelOrder: { referral_update: ['wecom'] as never } } })).toThrow();
     expect(parseSettings({ notifications: { staffDigestTemplateId: 'x' } }).notifications.digestHour).toBe(9);
     expect(() => parseSettings({ notifications: { digestHour: 24 } })).toThrow();
     expect(() => parseSettings({ notifications: { channelOrder: { staff_digest: ['pager' as never] } } })).toThrow();

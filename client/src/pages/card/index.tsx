@@ -4,6 +4,7 @@ import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import { BindPhone } from '../../components/BindPhone';
 import { CodeQr } from '../../components/CodeQr';
 import { ReferralList } from '../../components/ReferralList';
+import { ReferralUpdatesOffer } from '../../components/ReferralUpdatesOffer';
 import { RewardLedger } from '../../components/RewardLedger';
 import { EmptyState, PageError, PageLoading } from '../../components/StateViews';
 import { CLINIC_NAME, CLINIC_TAGLINE, PAGES } from '../../constants';
@@ -242,6 +243,14 @@ export default function Card() {
           </Text>
         ))}
       </View>
+
+      {c.updateTemplateId ? (
+        <ReferralUpdatesOffer
+          templateId={c.updateTemplateId}
+          grants={c.updateGrants ?? 0}
+          onSubscribed={(grants) => setState({ status: 'ready', card: { ...c, updateGrants: grants } })}
+        />
+      ) : null}
 
       <ReferralList reloadKey={reloadKey} />
       <RewardLedger reloadKey={reloadKey} />
