@@ -30,6 +30,7 @@ export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   canVerify: true,
   canRecordDeals: true,
   canManageTeam: false,
+  canReassign: false,
 });
 
 export function taskCard(id: string, patch: Record<string, unknown> = {}) {

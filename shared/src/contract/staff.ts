@@ -207,6 +207,8 @@ export const staffContract = defineContract({
       canVerify: z.boolean(),
       canRecordDeals: z.boolean(),
       canManageTeam: z.boolean(),
+      /** The escalation ladder: overdue follow-ups of the caller's scope, to chase or reassign. */
+      canReassign: z.boolean(),
     }),
   },
   /**
