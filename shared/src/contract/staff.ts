@@ -405,6 +405,8 @@ export const staffContract = defineContract({
             level: z.enum(['manager_digest', 'reassign']),
             ownerStaffId: idSchema,
             ownerName: z.string().max(20),
+            /** The task's store: it can be reassigned only to an active colleague of this store. */
+            storeId: idSchema,
           }),
         )
         .max(50),
