@@ -9,8 +9,8 @@ export default defineAppConfig({
   ],
   subPackages: [
     // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification, golden-time asks,
-    // joining by invite, customer cards, deal entry, my figures and the team (loaded only by staff
-    // and by a colleague who joins).
+    // joining by invite, customer cards, deal entry, my figures, the team and the managers' overdue
+    // follow-ups (loaded only by staff and by a colleague who joins).
     {
       root: 'packages/staff',
       pages: [
@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/deal/index',
         'pages/figures/index',
         'pages/team/index',
+        'pages/escalations/index',
       ],
     },
     // Manager tools: reports and settings.

@@ -39,4 +39,5 @@ export const PAGES = {
   deal: '/packages/staff/pages/deal/index',
   figures: '/packages/staff/pages/figures/index',
   team: '/packages/staff/pages/team/index',
+  escalations: '/packages/staff/pages/escalations/index',
 } as const;

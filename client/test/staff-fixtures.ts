@@ -5,7 +5,13 @@
 import { dealsContract, staffContract, visitsContract } from '@clinic/shared';
 import type { DealPreparation, RecordedDeal } from '../src/services/deals';
 import type { CheckInResult, DeskFilingResult } from '../src/services/visits';
-import type { ColleagueList, CustomerCardView, MyFigures, PersonPickPage } from '../src/services/staff-team';
+import type {
+  ColleagueList,
+  CustomerCardView,
+  EscalationPage,
+  MyFigures,
+  PersonPickPage,
+} from '../src/services/staff-team';
 import type {
   GoldenTimePage,
   JoinedStaff,
@@ -30,6 +36,7 @@ export const WORKBENCH: Workbench = staffContract.workbench.output.parse({
   canVerify: true,
   canRecordDeals: true,
   canManageTeam: false,
+  canReassign: false,
 });
 
 export function taskCard(id: string, patch: Record<string, unknown> = {}) {
@@ -298,6 +305,22 @@ export const COLLEAGUES: ColleagueList = colleagues([
     departmentLabel: '客服三部',
   }),
 ]);
+
+/** An overdue task on the escalation ladder (default: 3 days overdue, 督办, owned by 陈静). */
+export function escalationItem(id: string, patch: Record<string, unknown> = {}) {
+  return {
+    ...taskCard(id, { dueDate: '2026-11-20', overdueDays: 3 }),
+    level: 'manager_digest',
+    ownerStaffId: 'staff-consultant-1',
+    ownerName: '陈静',
+    storeId: 'store-1',
+    ...patch,
+  };
+}
+
+export function escalationPage(items: unknown[], nextCursor?: string): EscalationPage {
+  return staffContract.escalations.output.parse({ items, ...(nextCursor ? { nextCursor } : {}) });
+}
 
 export function personPicks(items: unknown[]): PersonPickPage {
   return staffContract.findCustomers.output.parse({ items });

@@ -3,8 +3,8 @@ import { admitsStaff, type Access, type Caller } from './access';
 
 /**
  * The access lists that more than one function (or a page's offer) names: who works follow-up
- * tasks, who verifies, who closes deals, who manages the team. One list each, so the workbench
- * offers exactly what the guards will allow.
+ * tasks, who verifies, who closes deals, who manages the team, who chases and reassigns overdue
+ * follow-ups. One list each, so the workbench offers exactly what the guards will allow.
  */
 
 /** Whoever has follow-up tasks: every post, and managers for their store's tasks. */
@@ -31,6 +31,9 @@ export const DEAL_MAKERS: readonly Access[] = [{ staff: DEAL_POSTS }, 'store_man
 
 /** Invites, leavers and targets: the clinic's admin, and a store manager for their store. */
 export const TEAM_MANAGERS: readonly Access[] = ['admin', 'store_manager'];
+
+/** The escalation ladder (overdue follow-ups, reassigning them): store managers, the general manager. */
+export const ESCALATION_MANAGERS: readonly Access[] = ['store_manager', 'general_manager'];
 
 /** Whether the calling staff member would pass this list (for what a page offers; guards check again). */
 export const callerMay = (caller: Caller, access: readonly Access[]) => admitsStaff(access, caller.staff);

@@ -40,7 +40,10 @@ export function pickable(pick: Pick<PersonPick, 'kind'>, existingOnly: boolean):
   return !existingOnly || pick.kind === 'existing';
 }
 
-/** The colleagues a staff picker offers: of `post` when given, in the list's order. */
-export function colleagueChoices(colleagues: readonly Colleague[], post?: StaffPost): Colleague[] {
-  return post ? colleagues.filter((c) => c.post === post) : [...colleagues];
+/**
+ * The colleagues a staff picker offers: of `post` when given, without `exclude` (say, a task's
+ * current owner), in the list's order.
+ */
+export function colleagueChoices(colleagues: readonly Colleague[], post?: StaffPost, exclude?: string): Colleague[] {
+  return colleagues.filter((c) => (!post || c.post === post) && c.staffId !== exclude);
 }

@@ -111,20 +111,36 @@ describe('staff workbench', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/figures/index' });
   });
 
-  it('offers 回访核实 and 团队管理 only when the workbench says the caller may', async () => {
-    svc.loadWorkbench.mockResolvedValue(okResult({ ...WORKBENCH, canVerify: false, canManageTeam: false }));
+  it('offers 回访核实, 团队管理 and 逾期督办 only when the workbench says the caller may', async () => {
+    svc.loadWorkbench.mockResolvedValue(
+      okResult({ ...WORKBENCH, canVerify: false, canManageTeam: false, canReassign: false }),
+    );
     const { unmount } = render(<Workbench />);
     await screen.findByTestId('entry-figures');
     expect(screen.queryByTestId('entry-verification')).toBeNull();
     expect(screen.queryByTestId('entry-team')).toBeNull();
+    expect(screen.queryByTestId('entry-escalations')).toBeNull();
     await screen.findByTestId('task-t-today-1');
     unmount();
 
-    svc.loadWorkbench.mockResolvedValue(okResult({ ...WORKBENCH, canVerify: true, canManageTeam: true }));
+    svc.loadWorkbench.mockResolvedValue(
+      okResult({ ...WORKBENCH, canVerify: true, canManageTeam: true, canReassign: true }),
+    );
     render(<Workbench />);
     fireEvent.click(await screen.findByTestId('entry-team'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/team/index' });
     expect(screen.getByTestId('entry-verification')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('entry-escalations'));
+    expect(screen.getByTestId('entry-escalations').textContent).toBe('逾期督办');
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/escalations/index' });
+    await screen.findByTestId('task-t-today-1');
+  });
+
+  it('逾期督办 follows its own flag, not the team flag (a general manager who is no admin)', async () => {
+    svc.loadWorkbench.mockResolvedValue(okResult({ ...WORKBENCH, canManageTeam: false, canReassign: true }));
+    render(<Workbench />);
+    expect(await screen.findByTestId('entry-escalations')).toBeTruthy();
+    expect(screen.queryByTestId('entry-team')).toBeNull();
     await screen.findByTestId('task-t-today-1');
   });
 

@@ -22,4 +22,13 @@ describe('people pickers', () => {
     expect(colleagueChoices(COLLEAGUES.items, 'consultant').map((c) => c.name)).toEqual(['陈静', '高峰']);
     expect(colleagueChoices(COLLEAGUES.items)).toHaveLength(4);
   });
+
+  it('leaves out the colleague excluded (a task’s current owner)', () => {
+    expect(colleagueChoices(COLLEAGUES.items, undefined, 'staff-nurse-1').map((c) => c.staffId)).toEqual([
+      'staff-consultant-1',
+      'staff-manager',
+      'staff-onsite-1',
+    ]);
+    expect(colleagueChoices(COLLEAGUES.items, 'consultant', 'staff-manager').map((c) => c.name)).toEqual(['陈静']);
+  });
 });

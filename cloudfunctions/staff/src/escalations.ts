@@ -55,6 +55,8 @@ export async function escalations(input: In<'escalations'>, caller: Caller, db: 
         level: level === 'reassign' ? ('reassign' as const) : ('manager_digest' as const),
         ownerStaffId: t.ownerStaffId,
         ownerName: ownerName.get(t.ownerStaffId) ?? '',
+        // A task goes only to a colleague of its own store (the general manager's list spans the chain).
+        storeId: t.storeId,
       };
     }),
     ...(found.length > input.limit ? { nextCursor: encodeOffsetCursor(offset + input.limit) } : {}),

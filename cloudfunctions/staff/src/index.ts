@@ -1,5 +1,5 @@
 import { staffContract } from '@clinic/shared';
-import { TASK_PEOPLE, TEAM_MANAGERS, VERIFIERS } from '../../platform/staff-roles';
+import { ESCALATION_MANAGERS, TASK_PEOPLE, TEAM_MANAGERS, VERIFIERS } from '../../platform/staff-roles';
 import { defineFunction } from '../../platform/define-function';
 import { createInvite, redeemInvite } from './invites';
 import { getTaskDetail, listTasks, previewResult, recordResult, remindLater, rescheduleTask, workbench } from './tasks';
@@ -62,8 +62,8 @@ export const main = defineFunction(
       setTargets: TEAM_MANAGERS,
       getTargets: TEAM_MANAGERS,
       myFigures: TASK_PEOPLE,
-      escalations: ['store_manager', 'general_manager'],
-      reassignTask: ['store_manager', 'general_manager'],
+      escalations: ESCALATION_MANAGERS,
+      reassignTask: ESCALATION_MANAGERS,
     },
   },
 );

@@ -30,7 +30,7 @@ import { canSeePerson, type Caller } from '../../platform/access';
 import type { Database } from '../../platform/db-types';
 import { AppError } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
-import { DEAL_MAKERS, TEAM_MANAGERS, VERIFIERS, callerMay } from '../../platform/staff-roles';
+import { DEAL_MAKERS, ESCALATION_MANAGERS, TEAM_MANAGERS, VERIFIERS, callerMay } from '../../platform/staff-roles';
 
 type In<A extends keyof StaffContract> = z.output<StaffContract[A]['input']>;
 type Me = NonNullable<Caller['staff']>;
@@ -92,6 +92,7 @@ export async function workbench(caller: Caller, db: Database, now: Date) {
     canVerify: callerMay(caller, VERIFIERS),
     canRecordDeals: callerMay(caller, DEAL_MAKERS),
     canManageTeam: callerMay(caller, TEAM_MANAGERS),
+    canReassign: callerMay(caller, ESCALATION_MANAGERS),
   };
 }
 

@@ -42,12 +42,13 @@ test('a task 2 days overdue shows in the manager’s list, at 5 days it is to be
     overdueDays: 2,
     ownerStaffId: WANGLI.owner,
     ownerName: expect.any(String),
+    storeId: 'store-1',
     displayName: expect.stringMatching(/\*/),
   });
   at(5);
   expect(await listed()).toMatchObject({ level: 'reassign', overdueDays: 5 });
   // The general manager sees the chain; another store's manager does not see store 1's tasks.
-  expect(await listed(GM)).toMatchObject({ level: 'reassign' });
+  expect(await listed(GM)).toMatchObject({ level: 'reassign', storeId: 'store-1' });
   expect(await listed(MANAGER_STORE_2)).toBeUndefined();
 });
 

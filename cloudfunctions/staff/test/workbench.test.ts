@@ -225,6 +225,20 @@ test('who may use the workbench: staff and managers; customers FORBIDDEN; no OPE
   expect((await staff('listTasks', { bucket: 'soon' })).body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 });
 
+test('the workbench offers the escalation ladder exactly to whom its guard admits', async () => {
+  // A store manager and the general manager may; a consultant may not (and is refused by the guard).
+  for (const [openid, may] of [
+    [MANAGER, true],
+    [GM, true],
+    [STAFF, false],
+  ] as const) {
+    const bench = await staff('workbench', {}, openid);
+    expect(bench.body).toMatchObject({ ok: true, data: { canReassign: may } });
+    const ladder = await staff('escalations', {}, openid);
+    expect(ladder.body.ok).toBe(may);
+  }
+});
+
 test('joining: an admin’s one-time invite makes the redeemer’s WeChat account that staff record', async () => {
   // The demo clinic's general manager is its admin (staff.admin in the seed).
   const input = { name: '新同事', storeId: 'store-1', post: 'nurse', department: 'medical' };

@@ -207,6 +207,8 @@ export const staffContract = defineContract({
       canVerify: z.boolean(),
       canRecordDeals: z.boolean(),
       canManageTeam: z.boolean(),
+      /** The escalation ladder: overdue follow-ups of the caller's scope, to chase or reassign. */
+      canReassign: z.boolean(),
     }),
   },
   /**
@@ -403,6 +405,8 @@ export const staffContract = defineContract({
             level: z.enum(['manager_digest', 'reassign']),
             ownerStaffId: idSchema,
             ownerName: z.string().max(20),
+            /** The task's store: it can be reassigned only to an active colleague of this store. */
+            storeId: idSchema,
           }),
         )
         .max(50),

@@ -27,12 +27,17 @@ type Props =
   | (CommonProps & {
       kind: 'staff';
       /** Only colleagues of this post (e.g. 咨询师). */ post?: StaffPost;
+      /** Colleagues of this store (a chain manager's other stores); the caller's own by default. */
+      storeId?: string;
+      /** A colleague not to offer (a task's current owner). */
+      exclude?: string;
       emptyHint?: string;
     });
 
 /**
  * Picks a person for a desk form: an old customer by full mobile number or exact name (masked
- * results from `staff.findCustomers`), or a colleague of the store (`staff.listColleagues`).
+ * results from `staff.findCustomers`), or a colleague of the store (`staff.listColleagues`; also
+ * the colleague an overdue task is reassigned to).
  */
 export function PersonPicker(props: Props) {
   return props.kind === 'customer' ? <CustomerPicker {...props} /> : <ColleaguePicker {...props} />;
@@ -179,15 +184,17 @@ function ColleaguePicker({
   onChange,
   testId,
   post,
+  storeId,
+  exclude,
   emptyHint,
-}: CommonProps & { post?: StaffPost; emptyHint?: string }) {
+}: CommonProps & { post?: StaffPost; storeId?: string; exclude?: string; emptyHint?: string }) {
   const [state, setState] = useState<Load>({ status: 'loading' });
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
-    const res = await listColleagues(post ? { post } : {});
+    const res = await listColleagues({ ...(post ? { post } : {}), ...(storeId ? { storeId } : {}) });
     setState(res.ok ? { status: 'ready', items: res.data.items } : { status: 'error', message: res.message });
-  }, [post]);
+  }, [post, storeId]);
 
   useEffect(() => {
     void load();
@@ -197,7 +204,7 @@ function ColleaguePicker({
   if (state.status === 'error') {
     return <ErrorState message={state.message} onRetry={() => void load()} testId={`${testId}-error`} />;
   }
-  const choices = colleagueChoices(state.items, post);
+  const choices = colleagueChoices(state.items, post, exclude);
   return (
     <View className="person-picker" data-testid={testId}>
       {choices.length === 0 ? (

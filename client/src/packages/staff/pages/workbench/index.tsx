@@ -36,7 +36,8 @@ type ListState =
  * 员工工作台: today's, overdue and tomorrow's follow-up tasks (counts from `staff.workbench`, lists
  * from `staff.listTasks`, a page at a time), 黄金时间 (old customers to ask for a referral, §5),
  * the daily-digest subscription, and the entries: the desk, 回访核实 (when the caller verifies),
- * 我的业绩, and 团队管理 (when the caller manages the team). The server checks every action again.
+ * 我的业绩, 团队管理 (when the caller manages the team) and 逾期督办 (when the caller may chase and
+ * reassign overdue follow-ups). The server checks every action again.
  */
 export default function WorkbenchPage() {
   const [bench, setBench] = useState<BenchState>({ status: 'loading' });
@@ -190,6 +191,16 @@ export default function WorkbenchPage() {
               onClick={() => go(PAGES.team)}
             >
               团队管理
+            </View>
+          ) : null}
+          {data.canReassign ? (
+            <View
+              className="btn btn--ghost"
+              hoverClass="btn--pressed"
+              data-testid="entry-escalations"
+              onClick={() => go(PAGES.escalations)}
+            >
+              逾期督办
             </View>
           ) : null}
         </View>
