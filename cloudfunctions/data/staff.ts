@@ -2,7 +2,7 @@ import type { Staff, StaffFacts } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
-import { findWhere, getById } from './read';
+import { findWhere, getById, MAX_PAGE } from './read';
 
 /** The active staff record bound to this WeChat user, if any. */
 export async function staffOfCaller(db: Database, openid: string): Promise<Stored<Staff> | undefined> {
@@ -63,4 +63,15 @@ export async function staffByIds(db: Database, ids: readonly string[]): Promise<
   if (unique.length === 0) return new Map();
   const found = await findWhere<Staff>(db, COLLECTIONS.staff, { _id: db.command.in!(unique) }, unique.length);
   return new Map(found.map((s) => [s._id, s]));
+}
+
+/** The active store managers (店长) of these stores, for their digest's escalations. */
+export function storeManagersOf(db: Database, storeIds: readonly string[], chainId?: string) {
+  const _ = db.command;
+  return findWhere<Staff>(
+    db,
+    COLLECTIONS.staff,
+    { ...(chainId ? { chainId } : {}), storeId: _.in!([...storeIds]), managerKind: 'store_manager', active: true },
+    MAX_PAGE,
+  );
 }

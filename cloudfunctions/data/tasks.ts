@@ -146,3 +146,38 @@ export async function dueByOwnerPage(
     firstCustomerId: String(g.firstCustomerId),
   }));
 }
+
+/** A store's open follow-ups on the escalation ladder (for its manager's digest). */
+export interface StoreEscalations {
+  escalated: number;
+  reassign: number;
+}
+
+/**
+ * Every store's escalated open tasks of a chain, grouped in the database (one row per store):
+ * `escalated` are due on or before `escalatedOnOrBefore`, `reassign` of those on or before
+ * `reassignOnOrBefore`.
+ */
+export async function escalationsByStore(
+  db: Database,
+  query: { chainId?: string; escalatedOnOrBefore: string; reassignOnOrBefore: string },
+): Promise<Map<string, StoreEscalations>> {
+  const _ = db.command;
+  const $ = db.aggregateCommand;
+  const { list } = await db
+    .collection(COLLECTIONS.followUpTasks)
+    .aggregate()
+    .match({
+      ...(query.chainId ? { chainId: query.chainId } : {}),
+      status: 'open',
+      dueDate: _.lte!(query.escalatedOnOrBefore),
+    })
+    .group({
+      _id: '$storeId',
+      escalated: $.sum!(1),
+      reassign: $.sum!($.cond!([$.lte!(['$dueDate', query.reassignOnOrBefore]), 1, 0])),
+    })
+    .limit(MAX_PAGE)
+    .end();
+  return new Map(list.map((g) => [String(g._id), { escalated: Number(g.escalated), reassign: Number(g.reassign) }]));
+}

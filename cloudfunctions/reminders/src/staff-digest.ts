@@ -1,19 +1,24 @@
 import {
+  addDays,
   digestDue,
   digestKey,
   digestSummary,
+  escalatedDueOnOrBefore,
   localDate,
   maskName,
   staffDigestMessage,
   staffDigestNotice,
   type ClinicSettings,
+  type DigestCounts,
   type DigestRun,
+  type Staff,
 } from '@clinic/shared';
 import { getStore } from '../../data/clinic';
 import { customersByIds } from '../../data/customers';
 import { getJobState, putJobState } from '../../data/jobs';
-import { staffByIds } from '../../data/staff';
-import { dueByOwnerPage } from '../../data/tasks';
+import { staffByIds, storeManagersOf } from '../../data/staff';
+import { dueByOwnerPage, escalationsByStore, type StoreEscalations } from '../../data/tasks';
+import type { Stored } from '../../data/documents';
 import type { Database } from '../../platform/db-types';
 import { deliver } from '../../services/notifier';
 import { chainSettings } from './chains';
@@ -22,10 +27,15 @@ import { chainSettings } from './chains';
 const TIME_BUDGET_MS = 45_000;
 const DEFAULT_PAGE = 200;
 
-/** Where a chain's digest of one day stands: owners up to `afterOwner` are done. */
+/**
+ * Where a chain's digest of one day stands: owners up to `afterOwner` are done, `done` when every
+ * owner is; then `managersDone` once the store managers with escalations but no tasks of their own
+ * have theirs.
+ */
 interface DigestJobState extends Record<string, unknown> {
   afterOwner: string | null;
   done: boolean;
+  managersDone?: boolean;
   updatedAt: string;
 }
 
@@ -47,7 +57,10 @@ export interface DigestOptions {
  * owner-id order, with the cursor checkpointed per chain and day (data/jobs.ts), so a run that
  * reaches its time budget stops cleanly and the next run — the hourly timer or an admin — resumes.
  * Each active owner gets one digest through the notifier, whose outbox claim makes it exactly one
- * per person and day however often the timer fires, a run is retried, or runs overlap.
+ * per person and day however often the timer fires, a run is retried, or runs overlap. A store
+ * manager's digest also counts the store's escalated tasks (the ladder of shared
+ * followup/escalation.ts), and a manager with escalations but no tasks of their own gets one after
+ * the owners.
  */
 export async function runStaffDigest(db: Database, now: Date, options: DigestOptions = {}): Promise<DigestRun> {
   const started = Date.now();
@@ -65,6 +78,14 @@ export async function runStaffDigest(db: Database, now: Date, options: DigestOpt
     run.chains += 1;
     const job = digestJobName(chainId, today);
     let state = (await getJobState<DigestJobState>(db, job)) ?? { afterOwner: null, done: false, updatedAt: '' };
+    if (state.done && state.managersDone) continue;
+    // The escalation ladder per store, grouped once per run: store managers read it in their digest.
+    const escalations = await escalationsByStore(db, {
+      ...(chainId ? { chainId } : {}),
+      escalatedOnOrBefore: escalatedDueOnOrBefore(today, settings),
+      reassignOnOrBefore: addDays(today, -settings.followUp.reassignAfterDays),
+    });
+    const digest: DigestContext = { db, now, today, settings, chainId, escalations, run };
     while (!state.done) {
       if (Date.now() - started >= budget || (options.maxPages !== undefined && pages >= options.maxPages)) {
         run.done = false;
@@ -78,7 +99,7 @@ export async function runStaffDigest(db: Database, now: Date, options: DigestOpt
       });
       pages += 1;
       const outOfTime = () => Date.now() - started >= budget;
-      const page = await digestPage(db, now, today, settings, chainId, owners, run, outOfTime);
+      const page = await digestPage(digest, owners, outOfTime);
       state = {
         afterOwner: page.lastOwner ?? state.afterOwner,
         done: !page.stopped && owners.length < pageSize,
@@ -90,23 +111,105 @@ export async function runStaffDigest(db: Database, now: Date, options: DigestOpt
         return run;
       }
     }
+    if (Date.now() - started >= budget) {
+      run.done = false;
+      return run;
+    }
+    await digestManagers(digest);
+    state = { ...state, managersDone: true, updatedAt: now.toISOString() };
+    await putJobState(db, job, state);
   }
   return run;
+}
+
+/** What every digest of one chain and day is built from. */
+interface DigestContext {
+  db: Database;
+  now: Date;
+  today: string;
+  settings: ClinicSettings;
+  chainId: string | undefined;
+  escalations: Map<string, StoreEscalations>;
+  run: DigestRun;
+}
+
+/** A store manager's digest adds their store's escalations; everyone else's is their own work. */
+const escalationsFor = (member: Stored<Staff>, escalations: Map<string, StoreEscalations>) =>
+  member.managerKind === 'store_manager' ? escalations.get(member.storeId) : undefined;
+
+/**
+ * The store managers of stores with escalated tasks get their digest even with no follow-up of
+ * their own (a manager who had some got it, escalations included, with the owners: their key makes
+ * this a duplicate that sends nothing).
+ */
+async function digestManagers(digest: DigestContext): Promise<void> {
+  const storeIds = [...digest.escalations.keys()];
+  if (storeIds.length === 0) return;
+  const managers = await storeManagersOf(digest.db, storeIds, digest.chainId);
+  for (let i = 0; i < managers.length; i += DELIVERY_BATCH) {
+    await Promise.all(
+      managers.slice(i, i + DELIVERY_BATCH).map((m) => deliverDigest(digest, m, { today: 0, overdue: 0 }, undefined)),
+    );
+  }
+}
+
+/** One person's digest through the notifier, counted in the run. */
+async function deliverDigest(
+  digest: DigestContext,
+  member: Stored<Staff>,
+  own: { today: number; overdue: number },
+  firstCustomer: string | undefined,
+): Promise<void> {
+  const { db, now, today, settings, run } = digest;
+  const store = await getStore(db, member.storeId);
+  const ladder = escalationsFor(member, digest.escalations);
+  const counts: DigestCounts = {
+    ...own,
+    ...(ladder ? { escalated: ladder.escalated, reassign: ladder.reassign } : {}),
+  };
+  const facts = { ...counts, ...(firstCustomer ? { firstCustomer } : {}), storeName: store?.name ?? '' };
+  const { notifications } = settings;
+  const delivery = await deliver(
+    db,
+    {
+      key: digestKey(member.id, today),
+      kind: 'staff_digest',
+      chainId: member.chainId,
+      date: today,
+      recipient: {
+        audience: 'staff',
+        id: member.id,
+        openid: member.openid ?? '',
+        ...(member.wecomUserId ? { wecomUserId: member.wecomUserId } : {}),
+      },
+      order: notifications.channelOrder.staff_digest,
+      longTerm: notifications.staffDigestLongTerm,
+      subscribe: staffDigestMessage({
+        touser: member.openid ?? '',
+        templateId: notifications.staffDigestTemplateId,
+        ...facts,
+      }),
+      wecom: staffDigestNotice(facts),
+      summary: digestSummary(counts),
+      counts,
+    },
+    now,
+  );
+  if (delivery.outcome === 'duplicate') run.duplicate += 1;
+  else if (delivery.outcome === 'sent') run.sent += 1;
+  else if (delivery.outcome === 'in_app') run.inApp += 1;
+  else run.failed += 1;
 }
 
 /** People whose digests go out at the same time. */
 const DELIVERY_BATCH = 10;
 
 async function digestPage(
-  db: Database,
-  now: Date,
-  today: string,
-  settings: ClinicSettings,
-  chainId: string | undefined,
+  digest: DigestContext,
   owners: Awaited<ReturnType<typeof dueByOwnerPage>>,
-  run: DigestRun,
   outOfTime: () => boolean,
 ): Promise<{ lastOwner: string | null; stopped: boolean }> {
+  const { db, chainId, run } = digest;
   let lastOwner: string | null = null;
   if (owners.length === 0) return { lastOwner, stopped: false };
   const [staff, customers] = await Promise.all([
@@ -119,7 +222,6 @@ async function digestPage(
       owners.map((o) => o.firstCustomerId),
     ),
   ]);
-  const { notifications } = settings;
   const digestOne = async (owner: (typeof owners)[number]): Promise<void> => {
     run.owners += 1;
     const member = staff.get(owner.ownerStaffId);
@@ -128,44 +230,12 @@ async function digestPage(
       return;
     }
     const first = customers.get(owner.firstCustomerId);
-    const store = await getStore(db, member.storeId);
-    const counts = { today: owner.today, overdue: owner.overdue };
-    const delivery = await deliver(
-      db,
-      {
-        key: digestKey(member.id, today),
-        kind: 'staff_digest',
-        chainId: member.chainId,
-        date: today,
-        recipient: {
-          audience: 'staff',
-          id: member.id,
-          openid: member.openid ?? '',
-          ...(member.wecomUserId ? { wecomUserId: member.wecomUserId } : {}),
-        },
-        order: notifications.channelOrder.staff_digest,
-        longTerm: notifications.staffDigestLongTerm,
-        subscribe: staffDigestMessage({
-          touser: member.openid ?? '',
-          templateId: notifications.staffDigestTemplateId,
-          ...counts,
-          ...(first ? { firstCustomer: maskName(first.name) } : {}),
-          storeName: store?.name ?? '',
-        }),
-        wecom: staffDigestNotice({
-          ...counts,
-          ...(first ? { firstCustomer: maskName(first.name) } : {}),
-          storeName: store?.name ?? '',
-        }),
-        summary: digestSummary(counts),
-        counts,
-      },
-      now,
+    await deliverDigest(
+      digest,
+      member,
+      { today: owner.today, overdue: owner.overdue },
+      first ? maskName(first.name) : undefined,
     );
-    if (delivery.outcome === 'duplicate') run.duplicate += 1;
-    else if (delivery.outcome === 'sent') run.sent += 1;
-    else if (delivery.outcome === 'in_app') run.inApp += 1;
-    else run.failed += 1;
   };
   // A few people at a time (each delivery is a handful of sequential round trips); every one is
   // claimed by its own key, so the order within a batch does not matter.

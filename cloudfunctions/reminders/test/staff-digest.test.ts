@@ -17,6 +17,8 @@ const BUTLER = { openid: 'demo-staff-butler-service-1', id: 'staff-s1-butler-1' 
 /** 林晓 (nurse, 一店): a grant banked that WeChat no longer holds — one 43101, then in-app. */
 const NURSE = { openid: 'demo-staff-nurse-1', id: 'staff-s1-nurse-1' };
 const ADMIN = 'demo-manager-gm';
+/** 高峰 (一店 store manager): no follow-up of their own today; tomorrow one. Reads the store's escalations. */
+const MANAGER = { openid: 'demo-manager-store-1', id: 'staff-s1-manager' };
 
 let clinic: Clinic;
 
@@ -46,6 +48,7 @@ beforeAll(async () => {
     task('dg-c7', CONSULTANT.id, TODAY, 'cust-0001', 'done'),
     task('dg-b1', BUTLER.id, TODAY, 'cust-0002'),
     task('dg-n1', NURSE.id, '2027-02-20', 'cust-0003'),
+    task('dg-m1', MANAGER.id, '2027-03-02', 'cust-0002'),
     // Nobody's staff record: skipped.
     task('dg-g1', 'staff-gone', TODAY, 'cust-0001'),
   ]);
@@ -127,7 +130,7 @@ test('two concurrent timer runs and a retried one: exactly one digest per person
   const total = (k: string) => [...runs, retried].reduce((n, r) => n + r[k], 0);
   expect({ sent: total('sent'), inApp: total('inApp'), failed: total('failed') }).toEqual({
     sent: 1,
-    inApp: 2,
+    inApp: 3,
     failed: 0,
   });
 
@@ -151,11 +154,17 @@ test('two concurrent timer runs and a retried one: exactly one digest per person
     },
   });
 
+  // The store manager has no follow-up today but two of the store's are escalated (2 and 9 days
+  // overdue, settings 2 / 5 days), one of them to reassign: a digest of their own, after the owners.
   expect(digestsOf(TODAY).map((d) => [d.staffId, d.status, d.channel, d.counts])).toEqual([
     [BUTLER.id, 'in_app', 'in_app', { today: 1, overdue: 0 }],
     [CONSULTANT.id, 'sent', 'subscribe', { today: 3, overdue: 2 }],
+    [MANAGER.id, 'in_app', 'in_app', { today: 0, overdue: 0, escalated: 2, reassign: 1 }],
     [NURSE.id, 'in_app', 'in_app', { today: 0, overdue: 1 }],
   ]);
+  expect(digestsOf(TODAY).find((d) => d.staffId === MANAGER.id).summary).toBe('回访 0，逾期 0，督办 2');
+  // Colleagues' digests never carry the store's escalations.
+  expect(digestsOf(TODAY).filter((d) => d.counts.escalated !== undefined)).toHaveLength(1);
   expect(digestsOf(TODAY).find((d) => d.staffId === NURSE.id).attempts).toEqual([
     { channel: 'subscribe', errCode: 43101 },
   ]);
@@ -187,8 +196,16 @@ test('before the clinic’s hour nothing is sent; the next day’s digest goes b
   expect(digestsOf('2027-03-02').map((d) => [d.staffId, d.status])).toEqual([
     [BUTLER.id, 'in_app'],
     [CONSULTANT.id, 'sent'],
+    [MANAGER.id, 'in_app'],
     [NURSE.id, 'in_app'],
   ]);
+  // A manager with a follow-up of their own gets one digest: their work and the store's ladder.
+  expect(digestsOf('2027-03-02').find((d) => d.staffId === MANAGER.id).counts).toEqual({
+    today: 1,
+    overdue: 0,
+    escalated: 3,
+    reassign: 1,
+  });
   // The nurse's empty bank means no second attempt: one 43101 in all.
   expect((await digestSends(NURSE.openid)).map((s) => s.result)).toEqual(['error']);
   expect(digestsOf('2027-03-02').find((d) => d.staffId === NURSE.id).attempts).toBeUndefined();
@@ -198,7 +215,7 @@ test('before the clinic’s hour nothing is sent; the next day’s digest goes b
   clinic.cloud.clock.set(new Date(Date.parse(CLINIC_NOW) + 2 * DAY));
   const before = (await digestSends()).length;
   await fireDigest();
-  expect(digestsOf('2027-03-03').map((d) => d.status)).toEqual(['in_app', 'in_app', 'in_app']);
+  expect(digestsOf('2027-03-03').map((d) => d.status)).toEqual(['in_app', 'in_app', 'in_app', 'in_app']);
   expect((await digestSends()).length).toBe(before);
   // The butler has two new in-app digests since the workbench last showed them.
   expect((await staff('workbench', {}, BUTLER.openid)).body.data.inAppUnread).toBe(2);
@@ -216,10 +233,15 @@ test('an admin runs the digest now; a page at a time with a checkpoint, resumed 
   // Owners in id order: the unknown owner `staff-gone` came first (skipped), the checkpoint is after it.
   expect(job).toMatchObject({ afterOwner: 'staff-gone', done: false });
   const rest = await clinic.call('reminders', 'runDigest', { pageSize: 1 }, ADMIN);
-  expect(rest.body.data).toMatchObject({ owners: 3, inApp: 3, skipped: 0, duplicate: 0, done: true });
+  // The manager is an owner now (their task is overdue): the managers' pass finds theirs claimed.
+  expect(rest.body.data).toMatchObject({ owners: 4, inApp: 4, skipped: 0, duplicate: 1, done: true });
+  expect(clinic.cloud.db.find('jobs', { _id: `staffDigest_${CHAIN}_2027-03-04` })[0]).toMatchObject({
+    done: true,
+    managersDone: true,
+  });
   const again = await clinic.call('reminders', 'runDigest', {}, ADMIN);
-  expect(again.body.data).toMatchObject({ owners: 0, inApp: 0, done: true });
-  expect(digestsOf('2027-03-04')).toHaveLength(3);
+  expect(again.body.data).toMatchObject({ owners: 0, inApp: 0, duplicate: 0, done: true });
+  expect(digestsOf('2027-03-04')).toHaveLength(4);
 });
 
 test('a long-term digest template (医疗 category): the bank steps aside', async () => {

@@ -14,8 +14,8 @@ import { departmentSchema, managerKindSchema, staffPostSchema } from '../model/p
 import { phoneInputSchema } from '../identity/phone';
 import { idSchema, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
 import { KPI_METRICS, type KpiMetric } from '../reports/reducers';
-import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_RESULTS } from '../notify/grant-bank';
 import { defineContract } from './envelope';
+import { subscriptionResultsSchema } from './subscription';
 
 const cursor = z.string().max(64, { error: '分页标记过长' }).optional();
 const limit = z.number().int().min(1).max(50).default(20);
@@ -216,17 +216,7 @@ export const staffContract = defineContract({
    * accepted template of the clinic adds one grant to the caller's bank.
    */
   recordSubscription: {
-    input: z.strictObject({
-      results: z
-        .record(
-          z.string().min(1, { error: '模板编号不能为空' }).max(64, { error: '模板编号过长' }),
-          z.enum(SUBSCRIBE_RESULTS, { error: '订阅结果只能是 accept、reject、ban 或 filter' }),
-          { error: '请提供订阅结果' },
-        )
-        .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= MAX_TEMPLATES_PER_REQUEST, {
-          error: `一次订阅结果须包含 1–${MAX_TEMPLATES_PER_REQUEST} 个模板`,
-        }),
-    }),
+    input: z.strictObject({ results: subscriptionResultsSchema }),
     output: z.strictObject({ digestGrants: z.number().int().min(0), reachable: z.boolean() }),
   },
   listTasks: {

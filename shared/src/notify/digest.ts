@@ -31,21 +31,31 @@ export function digestDue(now: Date, hour: number): boolean {
 const SUMMARY_CAP = 999;
 const shown = (n: number) => (n > SUMMARY_CAP ? `${SUMMARY_CAP}+` : String(n));
 
-/**
- * The digest in one line: `今日回访 12 条，逾期 3 条`. With very large counts the spaces go, so the
- * line always fits a `thing` field whole.
- */
-export function digestSummary(counts: { today: number; overdue: number }): string {
-  const spaced = `今日回访 ${shown(counts.today)} 条，逾期 ${shown(counts.overdue)} 条`;
-  if ([...spaced].length <= THING_MAX) return spaced;
-  return `今日回访${shown(counts.today)}条，逾期${shown(counts.overdue)}条`;
-}
-
-export interface DigestFacts {
-  touser: string;
-  templateId: string;
+/** What a digest counts: the person's own follow-ups and, for a store manager, the store's escalations. */
+export interface DigestCounts {
   today: number;
   overdue: number;
+  /** Store managers: their store's tasks on the escalation ladder (overdue ≥ escalateAfterDays). */
+  escalated?: number;
+  /** Of those, the ones overdue ≥ reassignAfterDays, which the manager is asked to reassign. */
+  reassign?: number;
+}
+
+/**
+ * The digest in one line: `今日回访 12 条，逾期 3 条`; a store manager with escalations reads
+ * `回访 12，逾期 3，督办 5`. With very large counts the spaces go, so the line always fits a
+ * `thing` field whole.
+ */
+export function digestSummary(counts: DigestCounts): string {
+  const line = counts.escalated
+    ? `回访 ${shown(counts.today)}，逾期 ${shown(counts.overdue)}，督办 ${shown(counts.escalated)}`
+    : `今日回访 ${shown(counts.today)} 条，逾期 ${shown(counts.overdue)} 条`;
+  return [...line].length <= THING_MAX ? line : line.replace(/ /g, '');
+}
+
+export interface DigestFacts extends DigestCounts {
+  touser: string;
+  templateId: string;
   /** The first customer to call (earliest due), already masked (`张*`); absent when none. */
   firstCustomer?: string;
   storeName: string;
@@ -83,6 +93,14 @@ export function staffDigestNotice(facts: Omit<DigestFacts, 'touser' | 'templateI
       { key: '今日回访', value: `${facts.today} 条` },
       { key: '逾期', value: `${facts.overdue} 条` },
       { key: '首位客户', value: fitWeComValue(facts.firstCustomer?.trim() || '无') },
+      ...(facts.escalated
+        ? [
+            {
+              key: '本店督办',
+              value: facts.reassign ? `${facts.escalated} 条（需改派 ${facts.reassign} 条）` : `${facts.escalated} 条`,
+            },
+          ]
+        : []),
     ],
   };
 }

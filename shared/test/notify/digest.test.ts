@@ -47,6 +47,34 @@ describe('staff digest: one a day per person', () => {
     expect(digestSummary({ today: 1000, overdue: 1 })).toBe('今日回访 999+ 条，逾期 1 条');
   });
 
+  test('escalation: a store manager’s line adds the store’s escalated tasks and still fits a thing', () => {
+    expect(digestSummary({ today: 2, overdue: 1, escalated: 5, reassign: 2 })).toBe('回访 2，逾期 1，督办 5');
+    expect(digestSummary({ today: 0, overdue: 0, escalated: 0, reassign: 0 })).toBe('今日回访 0 条，逾期 0 条');
+    expect(digestSummary({ today: 1000, overdue: 1000, escalated: 1000 })).toBe('回访999+，逾期999+，督办999+');
+    expect(digestSummary({ today: 12, overdue: 300, escalated: 45 })).toBe('回访 12，逾期 300，督办 45');
+    const wide = staffDigestMessage({
+      touser: 'o',
+      templateId: 't',
+      today: 123_456,
+      overdue: 98_765,
+      escalated: 5_000,
+      reassign: 4_000,
+      storeName: LONG_STORE,
+    });
+    expect(checkTemplateData(wide.data)).toEqual([]);
+  });
+
+  test('escalation: the WeCom card names the store’s escalations and how many to reassign', () => {
+    const notice = staffDigestNotice({ today: 1, overdue: 0, escalated: 5, reassign: 2, storeName: '悦美一店' });
+    expect(notice.items[3]).toEqual({ key: '本店督办', value: '5 条（需改派 2 条）' });
+    expect(staffDigestNotice({ today: 1, overdue: 0, escalated: 3, reassign: 0, storeName: '一店' }).items[3]).toEqual({
+      key: '本店督办',
+      value: '3 条',
+    });
+    expect(staffDigestNotice({ today: 1, overdue: 0, storeName: '一店' }).items).toHaveLength(3);
+    expect(checkWeComNotice(notice)).toEqual([]);
+  });
+
   test('digest: the message opens the workbench with the counts and the first customer', () => {
     const message = staffDigestMessage({
       touser: 'o-staff',
