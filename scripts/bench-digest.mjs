@@ -1,7 +1,10 @@
-// The staff digest at chain scale: 2,000 staff (over the demo chain's stores) and 10 k / 100 k
-// due tasks in a fresh local cloud. Prints, per size: wall time of the timer
-// runs until the day's digest is done (it checkpoints and resumes), database round trips, digests
-// delivered (by outcome), and what a second day-run sends (must be 0). Numbers, never assertions.
+// The staff digest at chain scale: a 10-store chain (the demo's two stores and eight more), 2,000
+// staff (a store manager per store, a quarter of everyone subscribed) and 10 k / 100 k due tasks,
+// some of them on the escalation ladder, in a fresh local cloud. Prints, per size: wall time of the
+// timer runs until the day's digest is done (it checkpoints and resumes), database round trips,
+// digests delivered (by outcome), and what a second day-run sends (must be 0). Numbers, never
+// assertions.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +13,11 @@ import { startBenchCloud } from './bench-cloud.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHAIN = 'chain-yuemei';
 const STAFF = 2_000;
-const STORES = ['store-1', 'store-2'];
+const STORES = ['store-1', 'store-2', ...Array.from({ length: 8 }, (_, i) => `bench-store-${i + 3}`)];
+const DIGEST_TEMPLATE = 'tmpl-staff-digest';
+/** The grant bank's document id (cloudfunctions/data/keys.ts grantIdFor). */
+const grantIdFor = (openid, templateId) =>
+  'g' + createHash('sha256').update(`grant:${openid}:${templateId}`).digest('hex').slice(0, 24);
 const SIZES = (process.env.BENCH_DIGEST_TASKS ?? '10000,100000').split(',').map(Number);
 
 /** Inserts through the database wire (what wx-server-sdk sends), 1000 documents a request. */
@@ -36,8 +43,19 @@ async function benchSize(tasks) {
     const { url } = cloud;
     const clock = await (await fetch(`${url}/api/clock`)).json();
     const today = new Date(Date.parse(clock.now) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const stores = STORES.slice(2).map((id, i) => ({
+      _id: id,
+      id,
+      chainId: CHAIN,
+      name: `悦美医疗美容 · ${i + 3} 店`,
+      address: '上海',
+      active: true,
+    }));
+    await insertAll(url, 'stores', stores);
     const staff = Array.from({ length: STAFF }, (_, i) => {
       const id = `bench-staff-${String(i).padStart(4, '0')}`;
+      // The first colleague of each store is its manager (their digest adds the store's escalations).
+      const manager = i < STORES.length;
       return {
         _id: id,
         id,
@@ -45,12 +63,33 @@ async function benchSize(tasks) {
         storeId: STORES[i % STORES.length],
         name: `员工${i}`,
         post: 'consultant',
-        department: 'cs2',
+        ...(manager ? { managerKind: 'store_manager' } : {}),
+        department: manager ? 'consulting' : 'cs2',
         openid: `bench-openid-${i}`,
         active: true,
       };
     });
     await insertAll(url, 'staff', staff);
+    // A quarter subscribed: WeChat holds a grant and the bank knows it (the subscribe channel).
+    const subscribed = staff.filter((_, i) => i % 4 === 0);
+    await insertAll(
+      url,
+      'subscribeGrants',
+      subscribed.map((m) => ({
+        _id: grantIdFor(m.openid, DIGEST_TEMPLATE),
+        openid: m.openid,
+        templateId: DIGEST_TEMPLATE,
+        count: 1,
+        updatedAt: clock.now,
+      })),
+    );
+    for (const m of subscribed) {
+      await fetch(`${url}/api/subscribe/grant`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: m.openid, templateId: DIGEST_TEMPLATE, count: 1 }),
+      });
+    }
     const day = (offset) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
     const due = Array.from({ length: tasks }, (_, i) => {
       const id = `bench-task-${String(i).padStart(6, '0')}`;
@@ -63,7 +102,7 @@ async function benchSize(tasks) {
         customerId: 'cust-0001',
         ownerStaffId: owner.id,
         kind: 'cadence',
-        // Two in three due today, the rest overdue by up to a week.
+        // Two in three due today, the rest overdue by up to a week (2+ days: escalated, 5+: reassign).
         dueDate: i % 3 === 2 ? day(-1 - (i % 7)) : today,
         status: 'open',
         createdAt: clock.now,

@@ -110,6 +110,20 @@ describe('task detail', () => {
     expect(saved.textContent).toContain('保存后：11月26日 周四 生成「到院前提醒」任务');
   });
 
+  it('saving offers to refill the daily digest’s authorization, inside the tap', async () => {
+    Taro.setStorageSync('clinic.digestTemplate', { id: 'tmpl-staff-digest', longTerm: false });
+    (Taro.requestSubscribeMessage as unknown as jest.Mock).mockResolvedValue({ 'tmpl-staff-digest': 'accept' });
+    svc.recordSubscription.mockResolvedValue(okResult({ digestGrants: 1, reachable: true }));
+    await openTask();
+    fireEvent.click(screen.getByTestId('result-N1'));
+    fireEvent.click(screen.getByTestId('result-save'));
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith(
+      expect.objectContaining({ tmplIds: ['tmpl-staff-digest'] }),
+    );
+    await screen.findByTestId('result-saved');
+    expect(svc.recordSubscription).toHaveBeenCalledWith({ 'tmpl-staff-digest': 'accept' });
+  });
+
   it('V4 without a reason shows the error and does not save', async () => {
     await openTask();
     fireEvent.click(screen.getByTestId('result-V4'));

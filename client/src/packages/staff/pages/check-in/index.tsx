@@ -16,6 +16,7 @@ import {
   type CheckInMode,
 } from '../../../../utils/check-in-form';
 import { PAGES } from '../../../../constants';
+import { refillDigestOnTap } from '../../../../services/digest-subscription';
 import { customerPageUrl } from '../../../../utils/customer-card';
 import { AttributionCard } from '../../components/AttributionCard';
 import { PersonPicker } from '../../components/PersonPicker';
@@ -48,6 +49,8 @@ export default function CheckInPage() {
 
   const submit = async (form: CheckInFormValues) => {
     if (submitting) return;
+    // Inside the tap, before anything awaited (WeChat's rule for the subscribe dialog).
+    refillDigestOnTap();
     const found = validateCheckInForm(form);
     setErrors(found);
     const input = toCheckInInput(form);

@@ -4,6 +4,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Calendar } from '../../../../components/Calendar';
 import { EmptyState, LoadingState, PageError, PageLoading } from '../../../../components/StateViews';
 import { PAGES } from '../../../../constants';
+import { refillDigestOnTap } from '../../../../services/digest-subscription';
 import {
   getTask,
   previewResult,
@@ -254,6 +255,8 @@ function ResultForm({
 
   const save = async () => {
     if (saving) return;
+    // Inside the tap, before anything awaited (WeChat's rule for the subscribe dialog).
+    refillDigestOnTap();
     const found = validateResultForm(values, today);
     setErrors(found);
     const input = toResultInput(values, today);

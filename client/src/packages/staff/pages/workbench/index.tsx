@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { TaskBucket, TaskCard } from '@clinic/shared';
 import { EmptyState, ErrorState, LoadingState, PageError, PageLoading } from '../../../../components/StateViews';
 import { PAGES } from '../../../../constants';
-import { subscribeToDigest } from '../../../../services/digest-subscription';
+import { rememberDigestTemplate, subscribeToDigest } from '../../../../services/digest-subscription';
 import { listTasks, loadWorkbench, type Workbench } from '../../../../services/staff';
 import type { SubscribeOutcome } from '../../../../services/subscribe';
 import { taskPageUrl } from '../../../../utils/customer-card';
@@ -53,6 +53,7 @@ export default function WorkbenchPage() {
   const loadBench = useCallback(async () => {
     setBench((b) => (b.status === 'ready' ? b : { status: 'loading' }));
     const res = await loadWorkbench();
+    if (res.ok) rememberDigestTemplate({ id: res.data.digestTemplateId, longTerm: res.data.reach.longTerm });
     setBench(res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.message });
   }, []);
 
