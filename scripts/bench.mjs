@@ -29,10 +29,11 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // | booking.listStores                    |  1  | one query                                                                              |
 // | booking.listProducts                  |  2  | the store (exists? which chain?) + the products query                                  |
 // | booking.listSlots                     |  2  | the store (hours, capacity) + the day's slot counters                                  |
-// | booking.create, first filing via card | 21  | store, product, settings, card, referrer, customer-by-phone (CRM people have no person |
+// | booking.create, first filing via card | 24  | store, product, settings, card, referrer, customer-by-phone (CRM people have no person |
 // |   (F1: 3 follow-up tasks)             |     | doc) = 6; start + commit = 2; in the transaction read person, slot counter, booking-   |
 // |                                       |     | code uniqueness = 3; write customer, filing, attribution, 3 tasks, referral, booking,  |
-// |                                       |     | counter, person = 10. (+1 the first time a referrer refers: hasReferred.)              |
+// |                                       |     | counter, person = 10; the referrer's 好友已预约: outbox claim, grant bank, outcome = 3  |
+// |                                       |     | (+1 the first time a referrer refers: hasReferred; +2 when a grant is spent)           |
 // | booking.create, no code (小程序)      | 19  | store, product, settings, customer-by-phone, the store's staff (owner) = 5; 2; 3;      |
 // |                                       |     | writes as above without the referral = 9                                               |
 // | booking.create, repeat of an upcoming | 10  | store, product, settings, customer-by-phone = 4; 2; person + the upcoming booking = 2; |
@@ -41,9 +42,10 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // | booking.cancel                        | 11  | booking = 1; 2; booking, counter, person = 3; booking, counter, person = 3; the answer |
 // |                                       |     | names the store and product = 2                                                        |
 // | booking.listMine                      |  3  | the caller's bookings + their stores + products (names are not copied onto bookings)   |
-// | referral.getMyCard (first call)       | 10  | customer, settings, holder = 3; 2; holder + code uniqueness = 2; card + holder = 2;    |
-// |                                       |     | store the QR's fileID = 1                                                              |
-// | referral.getMyCard (card exists)      |  3  | customer (by OPENID), holder (active code, stored QR), settings (benefits)             |
+// | referral.getMyCard (first call)       | 11  | customer, settings, holder = 3; 2; holder + code uniqueness = 2; card + holder = 2;    |
+// |                                       |     | store the QR's fileID = 1; the referral-update grants banked = 1                       |
+// | referral.getMyCard (card exists)      |  4  | customer (by OPENID), holder (active code, stored QR), settings (benefits), the        |
+// |                                       |     | referral-update grants banked                                                          |
 // | referral.revokeCard                   |  6  | customer = 1; 2; holder = 1; card + holder = 2                                         |
 // | referral.resolveLanding (valid)       |  3  | card, referrer, settings                                                               |
 // | referral.resolveLanding (mistyped)    |  0  | the check character is verified before any read                                       |
@@ -80,10 +82,11 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // | deals.prepare                         |  4  | staff, customer, a visit exists?, the customer's ledger (balances)                     |
 // | staff.previewResult                   |  5  | staff, task; settings, store (open days), coming events                                |
 // | staff.recordResult                    | 10  | as preview (5); start + commit; the task re-read; close it; the next task (or queue)   |
-// | deals.record, a referee's first paid  | 24  | staff (guard) + the request key (a retry answers after it) + customer = 3; visits,     |
+// | deals.record, a referee's first paid  | 30  | staff (guard) + the request key (a retry answers after it) + customer = 3; visits,     |
 // |   deal (credits referrer + referee,   |     | product, settings, referral = 4; earlier deals (first paid?), referrer (version, name),|
 // |   her lipstick)                       |     | both ledgers (caps, already credited) = 4; 2; request, customer, referrer (versions)   |
-// |                                       |     | = 3; deal, 3 credits, customer, referrer, referral, request = 8                        |
+// |                                       |     | = 3; deal, 3 credits, customer, referrer, referral, request = 8; then the referrer's   |
+// |                                       |     | 奖励已到账 per credit of theirs (2): claim, grant bank, outcome = 6                    |
 // | deals.record, retry of the same key   |  2  | staff (guard) + the request key, whose stored answer is returned                       |
 // | deals.record, later deal (no reward)  | 14  | 3; visits, product, settings, referral (dealt: no deals or ledgers needed) = 4; 2;     |
 // |                                       |     | request + customer = 2; deal, customer, request = 3                                    |
@@ -99,14 +102,14 @@ const MINIMUM = {
   'booking.listStores': 1,
   'booking.listProducts': 2,
   'booking.listSlots': 2,
-  'booking.create (first filing via card)': 21,
+  'booking.create (first filing via card)': 24,
   'booking.create (no code, 小程序)': 19,
   'booking.create (repeat → existing)': 10,
   'booking.reschedule': 11,
   'booking.cancel': 11,
   'booking.listMine': 3,
-  'referral.getMyCard (first call)': 10,
-  'referral.getMyCard (card exists)': 3,
+  'referral.getMyCard (first call)': 11,
+  'referral.getMyCard (card exists)': 4,
   'referral.revokeCard': 6,
   'referral.resolveLanding (valid)': 3,
   'referral.resolveLanding (mistyped)': 0,
@@ -130,7 +133,7 @@ const MINIMUM = {
   'deals.prepare': 4,
   'staff.previewResult': 5,
   'staff.recordResult': 10,
-  'deals.record (first paid deal, credits)': 24,
+  'deals.record (first paid deal, credits)': 30,
   'deals.record (retry, same key)': 2,
   'deals.record (later deal, no reward)': 14,
   'deals.record (spends a rebate)': 16,

@@ -1,6 +1,14 @@
-import { referralUpdateKey, referralUpdateMessage, referralUpdateSummary, type ReferralProgress } from '@clinic/shared';
+import {
+  referralUpdateKey,
+  referralUpdateMessage,
+  referralUpdateSummary,
+  type ClinicSettings,
+  type Customer,
+  type ReferralProgress,
+} from '@clinic/shared';
 import { loadSettings } from '../data/clinic';
 import { getCustomer } from '../data/customers';
+import type { Stored } from '../data/documents';
 import { grantCount } from '../data/grants';
 import type { Database } from '../platform/db-types';
 import { deliver, type Delivery } from './notifier';
@@ -28,11 +36,18 @@ export interface ReferrerUpdate {
  * Runs after the business write has committed and never fails it: a notification that breaks is
  * logged and the booking, visit or deal stands.
  */
-export async function notifyReferrer(db: Database, update: ReferrerUpdate, now: Date): Promise<Delivery | null> {
+export async function notifyReferrer(
+  db: Database,
+  update: ReferrerUpdate,
+  now: Date,
+  /** What the calling function has loaded already (saves the reads). */
+  loaded: { referrer?: Stored<Customer>; settings?: ClinicSettings } = {},
+): Promise<Delivery | null> {
   try {
+    const known = loaded.referrer?._id === update.referrerCustomerId ? loaded.referrer : undefined;
     const [referrer, settings] = await Promise.all([
-      getCustomer(db, update.referrerCustomerId),
-      loadSettings(db, update.chainId),
+      known ?? getCustomer(db, update.referrerCustomerId),
+      loaded.settings ?? loadSettings(db, update.chainId),
     ]);
     if (!referrer) return null;
     const { notifications } = settings;

@@ -89,6 +89,7 @@ export const main = defineFunction(
             detail: bookedDetail(booking.date, booking.slot),
           },
           now,
+          { ...(ctx.referrer ? { referrer: ctx.referrer } : {}), settings: ctx.settings },
         );
       }
       const names = result.names ?? (await namesFor(db, result.booking.storeId, result.booking.productId));

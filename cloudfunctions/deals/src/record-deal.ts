@@ -6,6 +6,7 @@ import {
   localDate,
   maskName,
   settleDeal,
+  type ClinicSettings,
   type Customer,
   type DealSettlement,
   type DealsContract,
@@ -41,7 +42,8 @@ interface Plan {
   /** The customer's accountVersion when its deals and ledger were loaded. */
   seenVersion: number;
   /** The referrer, when this deal credits them, and their accountVersion when their ledger was loaded. */
-  referrer?: { id: string; seenVersion: number };
+  referrer?: { id: string; seenVersion: number; doc: Stored<Customer> };
+  settings: ClinicSettings;
   settled: Extract<DealSettlement, { ok: true }>;
   answer: DealAnswer;
   request: Omit<DealRequestDoc, '_id'>;
@@ -219,8 +221,9 @@ async function planDeal(
     customer,
     seenVersion,
     ...(creditsReferrer && referrer
-      ? { referrer: { id: referrer._id, seenVersion: referrer.accountVersion ?? 0 } }
+      ? { referrer: { id: referrer._id, seenVersion: referrer.accountVersion ?? 0, doc: referrer } }
       : {}),
+    settings,
     settled,
     answer,
     request: {
@@ -275,8 +278,8 @@ async function writeDeal(
 
 /** 奖励已到账: each credit of the referrer, once (keyed by its ledger entry), after the deal committed. */
 async function announceCredits(db: Database, plan: Plan, now: Date): Promise<void> {
-  const referrerId = plan.referrer?.id;
-  if (!referrerId) return;
+  if (!plan.referrer) return;
+  const referrerId = plan.referrer.id;
   for (const credit of plan.settled.credits.filter((e) => e.customerId === referrerId)) {
     await notifyReferrer(
       db,
@@ -290,6 +293,7 @@ async function announceCredits(db: Database, plan: Plan, now: Date): Promise<voi
         detail: creditText(credit),
       },
       now,
+      { referrer: plan.referrer.doc, settings: plan.settings },
     );
   }
 }

@@ -227,6 +227,7 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
         date: localDate(now),
       },
       now,
+      { settings },
     );
   }
 
