@@ -1,11 +1,11 @@
 import {
-  addDays,
   digestDue,
   digestKey,
   digestSummary,
   escalatedDueOnOrBefore,
   localDate,
   maskName,
+  reassignDueOnOrBefore,
   staffDigestMessage,
   staffDigestNotice,
   type ClinicSettings,
@@ -83,7 +83,7 @@ export async function runStaffDigest(db: Database, now: Date, options: DigestOpt
     const escalations = await escalationsByStore(db, {
       ...(chainId ? { chainId } : {}),
       escalatedOnOrBefore: escalatedDueOnOrBefore(today, settings),
-      reassignOnOrBefore: addDays(today, -settings.followUp.reassignAfterDays),
+      reassignOnOrBefore: reassignDueOnOrBefore(today, settings),
     });
     const digest: DigestContext = { db, now, today, settings, chainId, escalations, run };
     while (!state.done) {

@@ -21,6 +21,11 @@ export function escalatedDueOnOrBefore(today: LocalDate, settings: ClinicSetting
   return addDays(today, -settings.followUp.escalateAfterDays);
 }
 
+/** The latest due date the manager is asked to reassign today (a query bound: due ≤ this date). */
+export function reassignDueOnOrBefore(today: LocalDate, settings: ClinicSettings): LocalDate {
+  return addDays(today, -settings.followUp.reassignAfterDays);
+}
+
 export type ReassignCheck =
   { ok: true } | { ok: false; code: 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT'; message: string };
 

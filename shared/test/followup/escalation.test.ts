@@ -1,4 +1,11 @@
-import { DEFAULT_SETTINGS, checkReassign, escalatedDueOnOrBefore, escalationLevel, parseSettings } from '../../src';
+import {
+  DEFAULT_SETTINGS,
+  checkReassign,
+  escalatedDueOnOrBefore,
+  escalationLevel,
+  parseSettings,
+  reassignDueOnOrBefore,
+} from '../../src';
 
 const S = DEFAULT_SETTINGS; // escalate after 2 days overdue, reassign after 5
 
@@ -11,6 +18,10 @@ describe('escalation ladder of overdue follow-ups', () => {
     expect(escalationLevel('2027-03-10', '2027-03-15', S)).toBe('reassign');
     expect(escalationLevel('2027-03-20', '2027-03-15', S)).toBe('none');
     expect(escalatedDueOnOrBefore('2027-03-12', S)).toBe('2027-03-10');
+    // The query bounds agree with the levels: due on the bound is the level, a day later is not.
+    expect(reassignDueOnOrBefore('2027-03-15', S)).toBe('2027-03-10');
+    expect(escalationLevel(reassignDueOnOrBefore('2027-03-15', S), '2027-03-15', S)).toBe('reassign');
+    expect(escalationLevel('2027-03-11', '2027-03-15', S)).toBe('manager_digest');
   });
 
   test('the clinic sets N and M; M is never below N', () => {
