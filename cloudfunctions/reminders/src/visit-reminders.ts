@@ -67,7 +67,7 @@ export async function sendVisitReminders({ db, now }: HandlerContext): Promise<R
         const delivery = await deliver(
           db,
           {
-            key: visitReminderKey(booking._id),
+            key: visitReminderKey(booking),
             kind: 'visit_reminder',
             chainId: booking.chainId,
             date: booking.date,
@@ -87,8 +87,8 @@ export async function sendVisitReminders({ db, now }: HandlerContext): Promise<R
           now,
         );
         if (delivery.outcome === 'duplicate') {
-          // A run that died between delivering and marking: the outbox says how it went.
-          const earlier = await getNotification(db, visitReminderKey(booking._id));
+          // The outbox already has this visit's reminder (the booking's mark was lost): it says how it went.
+          const earlier = await getNotification(db, visitReminderKey(booking));
           run.skipped += 1;
           await bookings.doc(booking._id).update({
             data: { reminder: { status: earlier?.status === 'sent' ? 'sent' : 'no_grant', at } },
@@ -104,8 +104,8 @@ export async function sendVisitReminders({ db, now }: HandlerContext): Promise<R
   return run;
 }
 
-/** The visit reminder's outbox key: one per booking, whichever run reaches it first. */
-export const visitReminderKey = (bookingId: string) => `visit_${bookingId}`;
+/** The visit reminder's outbox key: one per booking and visit date, whichever run reaches it first. */
+export const visitReminderKey = (booking: { _id: string; date: string }) => `visit_${booking._id}_${booking.date}`;
 
 /**
  * What the booking records of its reminder: sent; no_grant when the customer had none banked (or

@@ -87,7 +87,7 @@ test('the timer reminds tomorrow’s visitors once, with store, time, project an
     [true, 'sent', 'subscribe'],
   ]);
   const tomorrows = clinic.cloud.db.find('bookings', { date: TOMORROW }) as any[];
-  expect(outbox.map((n) => n._id).sort()).toEqual(tomorrows.map((b) => `visit_${b._id}`).sort());
+  expect(outbox.map((n) => n._id).sort()).toEqual(tomorrows.map((b) => `visit_${b._id}_${b.date}`).sort());
   expect(outbox.every((n) => n.audience === 'customer')).toBe(true);
 });
 
