@@ -15,6 +15,7 @@ let stack: Stack;
 let browser: Browser;
 
 const BUTLER = 'demo-staff-butler-service-1'; // 孙悦: never subscribed to the digest, owns 刘芳
+const MANAGER = 'demo-manager-store-1'; // 高峰, 一店's store manager
 const LIUFANG = 'demo-customer-liufang';
 const REFERRER = 'demo-customer-wangli';
 const HOUR = 3_600_000;
@@ -90,6 +91,8 @@ test('14. re-subscribe in the workbench, the timer fires twice at the digest hou
   await page.getByTestId('reach-resubscribe').click();
   await page.getByText('允许', { exact: true }).click();
   await page.getByTestId('reach-hint').waitFor({ state: 'detached' });
+  expect(await page.getByTestId('subscribe-left').textContent()).toContain('还剩 1 次');
+  await screenshot(page, 'j14-workbench-subscribed', { fullPage: false });
   const workbench = await callAs(stack, 'staff', 'workbench', {}, BUTLER);
   expect(workbench.reach).toMatchObject({ digestGrants: 1, reachable: true });
   const template = workbench.digestTemplateId as string;
@@ -108,15 +111,15 @@ test('14. re-subscribe in the workbench, the timer fires twice at the digest hou
   const { number2, number3, thing1 } = sends[0].params.data;
   expect(thing1.value).toBe(`今日回访 ${number2.value} 条，逾期 ${number3.value} 条`);
 
-  // The workbench shows the same counts on its tabs, and no banner: WeChat reached the colleague.
+  // The workbench shows the same counts on its tabs. WeChat delivered it, so nothing waits in-app;
+  // the send spent the one authorization, so the banner offers the re-subscribe for tomorrow.
   await openWorkbench(page);
   expect(await page.getByTestId('tab-count-today').textContent()).toBe(number2.value);
   expect(await page.getByTestId('tab-count-overdue').textContent()).toBe(number3.value);
-  expect(await page.getByTestId('reach-banner').count()).toBe(0);
-  await screenshot(page, 'j14-workbench-after-digest', { fullPage: false });
-
-  // The bank was spent by the send: the next day the banner offers the re-subscribe again.
+  expect(await page.getByTestId('reach-unread').count()).toBe(0);
+  await page.getByTestId('reach-hint').waitFor();
   expect((await callAs(stack, 'staff', 'workbench', {}, BUTLER)).reach).toMatchObject({ digestGrants: 0 });
+  await screenshot(page, 'j14-workbench-after-digest', { fullPage: false });
 });
 
 test('15. an old customer opts into her friends’ progress on her card; a friend’s booking reaches her as 好友已预约', async () => {
@@ -140,4 +143,39 @@ test('15. an old customer opts into her friends’ progress on her card; a frien
     result: 'ok',
     params: { page: 'pages/card/index', data: { thing1: { value: '赵*' }, phrase2: { value: '好友已预约' } } },
   });
+});
+
+test('16. an overdue follow-up reaches the store manager’s digest (督办) and is reassigned on 逾期督办', async () => {
+  // Three days after journey 14's digest day: the butler's follow-up (due that day) is 3 days late.
+  const { now } = await getJson('/clock');
+  await setClock(new Date(Date.parse(now) + 3 * 24 * HOUR));
+  const run = await postJson('/trigger/reminders');
+  expect(run).toMatchObject({ ok: true, data: { staffDigest: { done: true } } });
+  const outbox = (await getJson('/outbox')) as any[];
+  expect(outbox.filter((e) => e.apiName === 'subscribeMessage.send' && e.params.touser === MANAGER)).toEqual([]);
+  // Nothing reaches the manager outside the app: the digest waits in-app, with the store's ladder.
+  const bench = await callAs(stack, 'staff', 'workbench', {}, MANAGER);
+  expect(bench).toMatchObject({ canReassign: true, inAppUnread: 1 });
+
+  const page = await phonePage(browser, 320);
+  await signIn(page, stack, MANAGER);
+  await openWorkbench(page);
+  await page.getByTestId('entry-escalations').click();
+  await page.getByTestId('escalations-page').waitFor();
+  const item = page.locator('[data-testid^="escalation-"][data-level]').filter({ hasText: '周*' });
+  await item.waitFor();
+  expect(await item.getByTestId('escalation-level').textContent()).toBe('督办');
+  expect(await item.getByTestId('escalation-overdue').textContent()).toContain('逾期 3 天');
+  expect(await item.getByTestId('escalation-owner').textContent()).toContain('孙悦');
+  await screenshot(page, 'j16-escalations-320', { fullPage: false });
+
+  await item.getByText('改派', { exact: true }).click();
+  await item.getByTestId('reassign-to-option-staff-s1-butler-2').click();
+  await item.getByText('确认改派', { exact: true }).click();
+  await item.getByTestId('escalation-owner').filter({ hasText: '罗佳怡' }).waitFor();
+  await screenshot(page, 'j16-escalation-reassigned-320', { fullPage: false });
+  // The server agrees: the task is 罗佳怡's now, still overdue (due date and customer unchanged).
+  const after = (await callAs(stack, 'staff', 'escalations', { limit: 20 }, MANAGER)).items as any[];
+  expect(after.filter((t) => t.ownerStaffId === 'staff-s1-butler-2')).toHaveLength(1);
+  expect(after.filter((t) => t.ownerStaffId === 'staff-s1-butler-1')).toHaveLength(0);
 });

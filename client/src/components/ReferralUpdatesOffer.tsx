@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { subscribeToReferralUpdates } from '../services/customer-subscription';
+import './ReferralUpdatesOffer.scss';
 
 /**
  * On the referral card: 好友进度提醒. Each 允许 covers one more update (好友已预约 / 已到院 /
@@ -33,10 +34,14 @@ export function ReferralUpdatesOffer({
   return (
     <View className="card" data-testid="referral-updates">
       <Text className="card__title">好友进度提醒</Text>
-      <Text className="muted">好友预约、到院，或您的推荐奖励到账时，通过微信通知您。</Text>
-      <Text data-testid="referral-updates-left">
-        {grants > 0 ? `还可通知您 ${grants} 次，多开启几次可收到每一步进展` : '尚未开启，开启后才能收到微信通知'}
-      </Text>
+      <View className="referral-updates__line">
+        <Text className="muted">好友预约、到院，或您的推荐奖励到账时，通过微信通知您。</Text>
+      </View>
+      <View className="referral-updates__line">
+        <Text data-testid="referral-updates-left">
+          {grants > 0 ? `还可通知您 ${grants} 次，多开启几次可收到每一步进展` : '尚未开启，开启后才能收到微信通知'}
+        </Text>
+      </View>
       <View
         className={`btn btn--block${asking ? ' btn--disabled' : ''}`}
         hoverClass="btn--pressed"

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import Workbench from '../../src/packages/staff/pages/workbench/index';
 import * as staff from '../../src/services/staff';
@@ -161,6 +161,27 @@ describe('staff workbench', () => {
     fireEvent.click(screen.getByTestId('subscribe-button'));
     await waitFor(() => expect(screen.getByTestId('subscribe-result').textContent).toContain('未订阅'));
     expect(svc.recordSubscription).not.toHaveBeenCalled();
+  });
+
+  it('the stock-up row shows what is left; when nothing reaches the colleague only the banner asks', async () => {
+    render(<Workbench />);
+    expect((await screen.findByTestId('subscribe-left')).textContent).toBe('微信提醒还剩 1 次，每订阅一次可多提醒一次');
+    cleanup();
+    svc.loadWorkbench.mockResolvedValue(
+      okResult({ ...WORKBENCH, reach: { digestGrants: 0, longTerm: false, reachable: false } }),
+    );
+    render(<Workbench />);
+    await screen.findByTestId('reach-resubscribe');
+    expect(screen.queryByTestId('subscribe-row')).toBeNull();
+    cleanup();
+    // A long-term template needs no stocking up.
+    svc.loadWorkbench.mockResolvedValue(
+      okResult({ ...WORKBENCH, reach: { digestGrants: 0, longTerm: true, reachable: true } }),
+    );
+    render(<Workbench />);
+    await screen.findByTestId('workbench-tabs');
+    expect(screen.queryByTestId('subscribe-row')).toBeNull();
+    expect(screen.queryByTestId('reach-banner')).toBeNull();
   });
 
   it('a list that fails shows the error with a retry', async () => {

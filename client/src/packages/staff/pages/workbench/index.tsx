@@ -213,30 +213,35 @@ export default function WorkbenchPage() {
         templateId={data.digestTemplateId}
         onChanged={() => void loadBench()}
       />
-      <View className="card workbench-subscribe" data-testid="subscribe-row">
-        <View className="workbench-subscribe__main">
-          <View className="workbench-subscribe__text">
-            <Text className="workbench-subscribe__title">每日回访汇总提醒</Text>
-            <Text className="staff-hint">微信每次订阅只提醒一次，收到汇总后请再次订阅</Text>
+      {/* Stocking up while WeChat can reach the colleague; when it cannot, the banner above asks. */}
+      {data.reach.reachable && !data.reach.longTerm ? (
+        <View className="card workbench-subscribe" data-testid="subscribe-row">
+          <View className="workbench-subscribe__main">
+            <View className="workbench-subscribe__text">
+              <Text className="workbench-subscribe__title">每日回访汇总提醒</Text>
+              <Text className="staff-hint" data-testid="subscribe-left">
+                {`微信提醒还剩 ${data.reach.digestGrants} 次，每订阅一次可多提醒一次`}
+              </Text>
+            </View>
+            <View
+              className={`btn btn--ghost btn--small${subscribe.busy ? ' btn--disabled' : ''}`}
+              hoverClass="btn--pressed"
+              data-testid="subscribe-button"
+              onClick={() => void resubscribe(data.digestTemplateId)}
+            >
+              {subscribe.busy ? '请稍候…' : '一键订阅'}
+            </View>
           </View>
-          <View
-            className={`btn btn--ghost btn--small${subscribe.busy ? ' btn--disabled' : ''}`}
-            hoverClass="btn--pressed"
-            data-testid="subscribe-button"
-            onClick={() => void resubscribe(data.digestTemplateId)}
-          >
-            {subscribe.busy ? '请稍候…' : '一键订阅'}
-          </View>
+          {subscribe.outcome ? (
+            <Text
+              className={`workbench-subscribe__result${subscribe.outcome === 'accepted' ? '' : ' workbench-subscribe__result--warn'}`}
+              data-testid="subscribe-result"
+            >
+              {DIGEST_SUBSCRIBE_TEXT[subscribe.outcome]}
+            </Text>
+          ) : null}
         </View>
-        {subscribe.outcome ? (
-          <Text
-            className={`workbench-subscribe__result${subscribe.outcome === 'accepted' ? '' : ' workbench-subscribe__result--warn'}`}
-            data-testid="subscribe-result"
-          >
-            {DIGEST_SUBSCRIBE_TEXT[subscribe.outcome]}
-          </Text>
-        ) : null}
-      </View>
+      ) : null}
 
       <View className="card workbench__list">
         <View className="tabs" data-testid="workbench-tabs">
