@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
 import { PAGES } from '../../../../constants';
@@ -16,15 +16,10 @@ import {
   type EscalationItem,
 } from '../../../../utils/escalations';
 import { gradeLabel } from '../../../../utils/staff-labels';
-import { appendPage } from '../../../../utils/workbench';
 import { PersonPicker } from '../../components/PersonPicker';
+import { usePagedList } from '../../hooks/use-paged-list';
 import '../../staff.scss';
 import './index.scss';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: EscalationItem[]; nextCursor?: string };
 
 /**
  * 逾期督办 (store managers for their store, the general manager for the chain; linked from the
@@ -33,46 +28,13 @@ type State =
  * checks every action again.
  */
 export default function EscalationsPage() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const { state, more, load, loadMore, update } = usePagedList(loadEscalations);
   // One reassign panel at a time.
   const [openId, setOpenId] = useState('');
 
-  const load = useCallback(async () => {
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    const res = await loadEscalations();
-    if (!res.ok) return setState({ status: 'error', message: res.message });
-    setState({
-      status: 'ready',
-      items: res.data.items,
-      ...(res.data.nextCursor ? { nextCursor: res.data.nextCursor } : {}),
-    });
-  }, []);
-
-  // Every show (back from a customer's card, say) reloads the first page.
-  useDidShow(() => {
-    void load();
-  });
-
-  const loadMore = async (cursor: string) => {
-    setMore({ busy: true });
-    const res = await loadEscalations(cursor);
-    if (!res.ok) return setMore({ busy: false, error: res.message });
-    setMore({ busy: false });
-    setState((s) => {
-      if (s.status !== 'ready') return s;
-      const { nextCursor: _previous, ...rest } = s;
-      return {
-        ...rest,
-        items: appendPage(s.items, res.data.items),
-        ...(res.data.nextCursor ? { nextCursor: res.data.nextCursor } : {}),
-      };
-    });
-  };
-
   const reassigned = (taskId: string, owner: { ownerStaffId: string; ownerName: string }) => {
     setOpenId('');
-    setState((s) => (s.status === 'ready' ? { ...s, items: withNewOwner(s.items, taskId, owner) } : s));
+    update((items) => withNewOwner(items, taskId, owner));
   };
 
   if (state.status === 'loading') return <PageLoading text="正在加载逾期回访…" testId="escalations-loading" />;

@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
 import { listVerification, verify } from '../../../../services/staff';
@@ -10,56 +10,19 @@ import {
   verificationLines,
   type VerificationItem,
 } from '../../../../utils/verification';
-import { appendPage, withoutItem } from '../../../../utils/workbench';
+import { withoutItem } from '../../../../utils/workbench';
+import { usePagedList } from '../../hooks/use-paged-list';
 import '../../staff.scss';
 import './index.scss';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: VerificationItem[]; nextCursor?: string };
 
 /**
  * 四部回访组 queue: the V4 (已在竞品消费) and N2 (号码已失效) records to verify. 确认移出 takes the
  * person out of the active pool (nothing is deleted); 退回 gives the task back to its owner with a note.
  */
 export default function VerificationPage() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const { state, more, load, loadMore, update } = usePagedList(listVerification);
 
-  const load = useCallback(async () => {
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
-    const res = await listVerification();
-    if (!res.ok) return setState({ status: 'error', message: res.message });
-    setState({
-      status: 'ready',
-      items: res.data.items,
-      ...(res.data.nextCursor ? { nextCursor: res.data.nextCursor } : {}),
-    });
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
-
-  const loadMore = async (cursor: string) => {
-    setMore({ busy: true });
-    const res = await listVerification(cursor);
-    if (!res.ok) return setMore({ busy: false, error: res.message });
-    setMore({ busy: false });
-    setState((s) => {
-      if (s.status !== 'ready') return s;
-      const { nextCursor: _previous, ...rest } = s;
-      return {
-        ...rest,
-        items: appendPage(s.items, res.data.items),
-        ...(res.data.nextCursor ? { nextCursor: res.data.nextCursor } : {}),
-      };
-    });
-  };
-
-  const remove = (id: string) =>
-    setState((s) => (s.status === 'ready' ? { ...s, items: withoutItem(s.items, id) } : s));
+  const remove = (id: string) => update((items) => withoutItem(items, id));
 
   if (state.status === 'loading') return <PageLoading text="正在加载待核实记录…" testId="verification-loading" />;
   if (state.status === 'error') {
