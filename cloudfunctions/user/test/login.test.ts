@@ -11,6 +11,20 @@ afterAll(async () => {
   await cloud.stop();
 });
 
+/** Sets fields of one stored document, as another function's write would. */
+function setFields(collection: string, id: string, fields: Record<string, unknown>) {
+  const reply = cloud.db.handle('database.modifyDocument', {
+    collectionName: collection,
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: id }),
+    data: JSON.stringify({ $set: fields }),
+    multi: false,
+    merge: true,
+    upsert: false,
+  });
+  expect(reply).toMatchObject({ data: { updated: 1 } });
+}
+
 const login = (openid?: string, data: unknown = {}) => cloud.call('user', { action: 'login', data }, openid);
 
 describe('user.login', () => {
@@ -18,17 +32,17 @@ describe('user.login', () => {
     const first = await login('openid-first');
     expect(first.body).toEqual({
       ok: true,
-      data: { id: expect.stringMatching(/^u[0-9a-f]{24}$/), roles: [], createdAt: expect.any(String) },
+      data: { id: expect.stringMatching(/^u[0-9a-f]{24}$/), roles: [], createdAt: expect.any(String), customer: null },
     });
     const again = await login('openid-first');
     expect(again.body).toEqual(first.body);
     expect(cloud.db.find('users', { openid: 'openid-first' })).toHaveLength(1);
   });
 
-  test('a returning user costs one database round trip', async () => {
+  test('a returning user costs three reads, made in parallel (user doc, staff record, customer record)', async () => {
     await login('openid-rt');
     const again = await login('openid-rt');
-    expect(again.headers.get('x-db-round-trips')).toBe('1');
+    expect(again.headers.get('x-db-round-trips')).toBe('3');
   });
 
   test('different users get different records', async () => {
@@ -55,11 +69,32 @@ describe('user.login', () => {
     cloud.db.insertMany('staff', [
       { _id: 'staff-x', openid: 'openid-staff', active: true, managerKind: 'store_manager' },
     ]);
-    cloud.db.insertMany('customers', [{ _id: 'cust-x', openids: ['openid-cust'], kind: 'existing' }]);
+    cloud.db.insertMany('customers', [{ _id: 'cust-x', openids: ['openid-cust'], kind: 'existing', phone: '13900000001' }]);
     expect((await login('openid-staff')).body.data.roles).toEqual(['staff', 'manager']);
     expect((await login('openid-cust')).body.data.roles).toEqual(['customer']);
+    expect((await login('openid-cust')).body.data.customer).toEqual({ kind: 'existing', maskedPhone: '139****0001' });
     const sneaky = await login('openid-sneaky', { roles: ['admin'] });
     expect(sneaky.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});
+
+describe('user.login: 新客 until the first paid deal, then 老客', () => {
+  test('a first booking makes the caller a customer of kind new (新客), not 老客', async () => {
+    cloud.db.insertMany('customers', [{ _id: 'cust-new', openids: ['openid-newbie'], kind: 'new', phone: '13700000002' }]);
+    const res = await login('openid-newbie');
+    expect(res.body.data.roles).toEqual(['customer']);
+    expect(res.body.data.customer).toEqual({ kind: 'new', maskedPhone: '137****0002' });
+  });
+
+  test('the standing follows the record on the next login (a paid deal made them 老客; roles never stale)', async () => {
+    cloud.db.insertMany('customers', [{ _id: 'cust-up', openids: ['openid-up'], kind: 'new', phone: '13700000003' }]);
+    expect((await login('openid-up')).body.data.customer.kind).toBe('new');
+    setFields('customers', 'cust-up', { kind: 'existing' });
+    expect((await login('openid-up')).body.data.customer.kind).toBe('existing');
+    cloud.db.insertMany('staff', [{ _id: 'staff-gone', openid: 'openid-up', active: true }]);
+    expect((await login('openid-up')).body.data.roles).toEqual(['customer', 'staff']);
+    setFields('staff', 'staff-gone', { active: false });
+    expect((await login('openid-up')).body.data.roles).toEqual(['customer']);
   });
 });
 

@@ -6,11 +6,27 @@ export const ROLES = ['customer', 'staff', 'manager', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/** A WeChat user of the mini-program. Roles are granted by the clinic, never by the client. */
+/**
+ * The caller as a customer of the clinic: 新客 (`new`) from the first filing until the first paid
+ * deal, 老客 (`existing`) after it — only a 老客 has a referral card to share.
+ */
+export const memberCustomerSchema = z.strictObject({
+  kind: z.enum(['new', 'existing']),
+  /** `138****0000`: enough for the customer to recognise the phone on record. */
+  maskedPhone: z.string().max(16),
+});
+export type MemberCustomer = z.infer<typeof memberCustomerSchema>;
+
+/**
+ * A WeChat user of the mini-program. Roles are granted by the clinic, never by the client: `login`
+ * reads them from the staff and customer records on every call, so they are never stale.
+ */
 export const userRecordSchema = z.object({
   id: z.string(),
   roles: z.array(roleSchema),
   createdAt: z.string(), // ISO 8601
+  /** The linked customer record, or null for someone who has not booked or bound a phone yet. */
+  customer: memberCustomerSchema.nullable(),
 });
 export type UserRecord = z.infer<typeof userRecordSchema>;
 
