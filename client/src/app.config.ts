@@ -6,7 +6,36 @@ export default defineAppConfig({
     'pages/appointments/index',
     'pages/card/index',
     'pages/privacy/index',
+    'pages/mine/index',
   ],
+  // 首页 / 预约 / 我的 for everyone; the staff and manager entries live on 首页 and 我的 and appear
+  // only for those roles (their pages check the role on the server again). Icons: client/scripts/make-tab-icons.mjs.
+  tabBar: {
+    color: '#8c8287',
+    selectedColor: '#c2456b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/booking/index',
+        text: '预约',
+        iconPath: 'assets/tab/booking.png',
+        selectedIconPath: 'assets/tab/booking-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
+    ],
+  },
   subPackages: [
     // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification, golden-time asks,
     // joining by invite, customer cards, deal entry, my figures, the team and the managers' overdue

@@ -27,6 +27,7 @@ export const PAGES = {
   appointments: '/pages/appointments/index',
   card: '/pages/card/index',
   privacy: '/pages/privacy/index',
+  mine: '/pages/mine/index',
   // Staff subpackage (packages/staff): loaded only when a staff member opens one of these.
   workbench: '/packages/staff/pages/workbench/index',
   staffTask: '/packages/staff/pages/task/index',
@@ -40,4 +41,9 @@ export const PAGES = {
   figures: '/packages/staff/pages/figures/index',
   team: '/packages/staff/pages/team/index',
   escalations: '/packages/staff/pages/escalations/index',
+  // Manager subpackage (packages/admin).
+  dashboard: '/packages/admin/pages/reports/index',
 } as const;
+
+/** Pages of the tab bar (app.config.ts): reached with switchTab, which takes no query string. */
+export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.booking, PAGES.mine];

@@ -53,6 +53,7 @@ export function resetTaroMocks(): void {
   setRouterParams({});
   for (const fn of [
     Taro.navigateTo,
+    Taro.switchTab,
     Taro.redirectTo,
     Taro.navigateBack,
     Taro.reLaunch,
@@ -89,4 +90,12 @@ export function cloudCalls(): { call: string; data: any }[] {
   }));
 }
 
-export const USER = { id: 'u_8f3a2c', roles: ['customer'], createdAt: '2026-11-23T07:05:00.000Z' };
+/** A signed-in 老客 as user.login answers; `NEW_CUSTOMER` after a first booking, `VISITOR` before. */
+export const USER = {
+  id: 'u_8f3a2c',
+  roles: ['customer'],
+  createdAt: '2026-11-23T07:05:00.000Z',
+  customer: { kind: 'existing', maskedPhone: '130****1966' },
+};
+export const NEW_CUSTOMER = { ...USER, customer: { kind: 'new', maskedPhone: '139****0001' } };
+export const VISITOR = { ...USER, roles: [], customer: null };

@@ -71,11 +71,14 @@ export const journeys = [
     async run(miniProgram) {
       await mockDialogs(miniProgram);
       let page = await miniProgram.reLaunch('/pages/index/index');
-      await until(() => page.$('.login-record'), 'the login record');
-      if (env.phoneCode) {
+      await until(() => page.$('.member'), 'who the person is (新客 / 老客)');
+      if (env.phoneCode && !(await page.$('.member__phone'))) {
+        // Not linked to a customer record yet: bind the phone on 我的, then back to 首页.
+        page = await miniProgram.switchTab('/pages/mine/index');
         const bind = await until(() => page.$('.bind-phone button'), 'the 绑定手机号 button');
         await bind.trigger('getphonenumber', { code: env.phoneCode, errMsg: 'getPhoneNumber:ok' });
-        await until(() => page.$('.home-phone__bound'), 'the bound phone');
+        await until(() => page.$('.member__phone'), 'the phone on record');
+        page = await miniProgram.switchTab('/pages/index/index');
       }
       await until(
         () => page.$('.home-card-entry'),
@@ -106,7 +109,7 @@ export const journeys = [
       const title = await until(() => page.$('.landing__title'), 'the invitation');
       assert((await title.text()).includes('邀请你'), 'invitation text');
       await shot(miniProgram, 'a2-landing');
-      page = await miniProgram.navigateTo('/pages/booking/index');
+      page = await miniProgram.switchTab('/pages/booking/index');
       await until(() => page.$('.notice--info'), '由 … 推荐');
       await (await until(() => page.$('.booking__store'), 'a store')).tap();
       await (await until(() => page.$('.chip'), 'a project')).tap();

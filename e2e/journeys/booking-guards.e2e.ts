@@ -33,7 +33,7 @@ async function call(name: string, openid: string, action: string, data: object):
 async function signIn(page: Page, openid: string): Promise<void> {
   await page.goto(stack.url + '/');
   await page.getByTestId(`demo-identity-${openid}`).click();
-  await page.getByTestId('login-record').waitFor();
+  await page.getByTestId('home-member').waitFor();
 }
 
 /** Changes the last character of a valid code to another one of the alphabet (a typo). */
@@ -53,7 +53,7 @@ test('4a. a mistyped code lands on the home page with a clear message', async ()
   expect(page.url()).toMatch(/#\/pages\/index\/index/);
   expect(await notice.innerText()).toContain('推荐码无效');
   expect(await page.getByTestId('home-kept-referral').count()).toBe(0);
-  await page.getByTestId('login-record').waitFor();
+  await page.getByTestId('home-member').waitFor();
   await screenshot(page, 'j4-invalid-code-home-375');
 
   const narrow = await phonePage(browser, 320);

@@ -10,7 +10,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser, phonePage, screenshot } from '../support/browser';
-import { actAsNewUser, callAs, signIn } from '../support/gateway';
+import { actAsNewUser, callAs, openTab, signIn } from '../support/gateway';
 import { startStack, stopStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -132,6 +132,7 @@ test('10. a new colleague joins by invite and reaches the workbench; the code wo
   expect(await other.getByTestId('home-workbench').count()).toBe(0);
   await other.getByTestId('home-products').waitFor();
   await screenshot(other, 'j10-home-join-320');
+  await openTab(other, '我的');
   await other.getByTestId('home-join').click();
   await other.getByTestId('join-page').waitFor();
   await other.getByTestId('join-code').locator('input').fill(invite.code);

@@ -1,5 +1,6 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, screenshot } from '../support/browser';
+import { openTab, signIn } from '../support/gateway';
 import { startStack, stopStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -14,33 +15,81 @@ afterAll(async () => {
   if (stack) await stopStack(stack);
 });
 
-test('a demo customer signs in on a fresh data folder and sees their login record', async () => {
-  const page = await phonePage(browser);
-  await page.goto(stack.url + '/');
-  const signin = page.getByTestId('demo-signin');
-  await signin.waitFor();
-  const identities = (await (await fetch(`${stack.url}/api/demo/identities`)).json()) as {
-    openid: string;
-    kind: string;
-  }[];
-  const customer = identities.find((i) => i.kind === 'customer');
-  expect(customer).toBeDefined();
-  await page.getByTestId(`demo-identity-${customer!.openid}`).click();
+/** Books the first open day's first free slot at 一店 with the form's own fields. */
+async function bookFirstFreeSlot(page: Page, name: string, phone: string): Promise<void> {
+  await page.getByTestId('store-store-1').click();
+  await page.locator('[data-testid^="product-"]').first().click();
+  await page.locator('[data-testid^="calendar-day-"][data-disabled="false"]').first().click();
+  await page.locator('[data-testid^="slot-"][data-disabled="false"]').first().click();
+  await page.getByTestId('booking-name').locator('input').fill(name);
+  await page.getByTestId('booking-phone').locator('input').fill(phone);
+  await page.getByTestId('booking-consent').click();
+  await page.getByTestId('booking-submit').click();
+  await page.getByTestId('booking-result').waitFor();
+}
 
-  const record = page.getByTestId('login-record');
-  await record.waitFor();
-  const userId = (await page.getByTestId('login-user-id').innerText()).trim();
-  expect(userId).toMatch(/u[0-9a-f]{24}/);
-  // The seeded demo customer is an existing customer (老客): the role comes from the clinic's records.
-  expect(await page.getByTestId('login-roles').innerText()).toMatch(/老客|customer/);
-  expect(await page.getByTestId('login-created-at').innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-  await screenshot(page, 'home-signed-in-customer');
+test('a 老客 signs in: 老客 with the phone on record and 我的推荐卡; no debug account details', async () => {
+  for (const width of [375, 320]) {
+    const page = await phonePage(browser, width);
+    await signIn(page, stack, 'demo-customer-wangli');
+    expect(await page.getByTestId('member-standing').innerText()).toBe('老客');
+    expect(await page.getByTestId('member-phone').innerText()).toContain('130****1966');
+    await page.getByTestId('home-card').waitFor();
+    expect(await page.getByText('用户编号').count()).toBe(0);
+    expect(await page.getByText('创建时间').count()).toBe(0);
+    await screenshot(page, `home-existing-customer-${width}`);
+    await page.context().close();
+  }
+});
 
-  // The same identity in a new browser context gets the same record back from the durable store.
-  const again = await phonePage(browser, 320);
-  await again.goto(stack.url + '/');
-  await again.getByTestId(`demo-identity-${customer!.openid}`).click();
-  await again.getByTestId('login-record').waitFor();
-  expect((await again.getByTestId('login-user-id').innerText()).trim()).toBe(userId);
-  await screenshot(again, 'home-signed-in-customer-320px');
+test('a new customer: the home says what she can do before booking, and 新客 (not 老客) after it', async () => {
+  // The seed's two people who have never been to the clinic, one per width.
+  for (const [width, n] of [
+    [375, 1],
+    [320, 2],
+  ] as const) {
+    const page = await phonePage(browser, width);
+    await signIn(page, stack, `demo-newcomer-${n}`);
+    const member = page.getByTestId('home-member');
+    expect(await member.getAttribute('data-standing')).toBe('visitor');
+    expect(await page.getByTestId('member-standing').count()).toBe(0);
+    expect(await page.getByTestId('home-card').count()).toBe(0);
+    await screenshot(page, `home-new-before-booking-${width}`);
+
+    await page.getByTestId('home-book').click();
+    await bookFirstFreeSlot(page, `林${n}`, `1391234560${n}`);
+
+    await openTab(page, '首页');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="home-member"]')?.getAttribute('data-standing') === 'new',
+    );
+    expect(await page.getByTestId('member-standing').innerText()).toBe('新客');
+    expect(await page.getByTestId('member-next-step').innerText()).toContain('首次消费后即可开通专属推荐卡');
+    expect(await page.getByTestId('home-card').count()).toBe(0);
+    await screenshot(page, `home-new-after-booking-${width}`);
+
+    await openTab(page, '我的');
+    expect(await page.getByTestId('mine-card-locked').innerText()).toContain('首次消费后开通');
+    await page.getByTestId('mine-appointments').waitFor();
+    await screenshot(page, `mine-new-customer-${width}`);
+    await page.context().close();
+  }
+});
+
+test('a customer who opens 经营看板 by its address is refused by the server; a manager gets in', async () => {
+  const page = await phonePage(browser, 320);
+  await signIn(page, stack, 'demo-customer-wangli');
+  expect(await page.getByTestId('home-dashboard').count()).toBe(0);
+  await page.goto(`${stack.url}/#/packages/admin/pages/reports/index`);
+  await page.getByTestId('admin-denied').waitFor();
+  await screenshot(page, 'admin-denied-320');
+
+  const manager = await phonePage(browser, 375);
+  await signIn(manager, stack, 'demo-manager-store-1');
+  await manager.getByTestId('home-dashboard').click();
+  await manager.getByTestId('admin-placeholder').waitFor();
+  await manager.goBack(); // the tab bar shows on tab pages only
+  await openTab(manager, '我的');
+  await manager.getByTestId('mine-page').getByTestId('home-workbench').waitFor();
+  await screenshot(manager, 'mine-manager-375');
 });

@@ -57,7 +57,7 @@ async function moveClock(days: number): Promise<void> {
 async function signIn(page: Page, openid: string): Promise<void> {
   await page.goto(stack.url + '/');
   await page.getByTestId(`demo-identity-${openid}`).click();
-  await page.getByTestId('login-record').waitFor();
+  await page.getByTestId('home-member').waitFor();
 }
 
 /** A bookable slot of 一店 from `days` ahead on, from the function's own answer. */

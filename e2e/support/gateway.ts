@@ -17,7 +17,12 @@ export async function callAs(stack: Stack, fn: string, action: string, data: unk
 export async function signIn(page: Page, stack: Stack, openid: string): Promise<void> {
   await page.goto(stack.url + '/');
   await page.getByTestId(`demo-identity-${openid}`).click();
-  await page.getByTestId('login-record').waitFor();
+  await page.getByTestId('home-member').waitFor();
+}
+
+/** Opens one of the tab bar's pages (首页 / 预约 / 我的) by tapping it, as a customer would. */
+export async function openTab(page: Page, label: '首页' | '预约' | '我的'): Promise<void> {
+  await page.locator('.weui-tabbar__item', { hasText: label }).click();
 }
 
 /**

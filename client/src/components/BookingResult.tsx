@@ -72,7 +72,7 @@ export function BookingResult({ booking }: { booking: Appointment }) {
           className="btn btn--ghost btn--block booking-result__more"
           hoverClass="btn--pressed"
           data-testid="booking-to-appointments"
-          onClick={() => void Taro.redirectTo({ url: PAGES.appointments })}
+          onClick={() => void Taro.navigateTo({ url: PAGES.appointments })}
         >
           查看我的预约
         </View>

@@ -36,6 +36,7 @@ const Taro = {
     callFunction: jest.fn(),
   },
   navigateTo: jest.fn(async () => ({ errMsg: 'navigateTo:ok' })),
+  switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' })),
   redirectTo: jest.fn(async () => ({ errMsg: 'redirectTo:ok' })),
   navigateBack: jest.fn(async () => ({ errMsg: 'navigateBack:ok' })),
   reLaunch: jest.fn(async () => ({ errMsg: 'reLaunch:ok' })),

@@ -32,7 +32,7 @@ describe('my appointments', () => {
     await screen.findByTestId('appointments-empty');
     expect(screen.getByTestId('appointments-past-empty')).toBeTruthy();
     fireEvent.click(screen.getByTestId('appointments-book'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/booking/index' });
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/booking/index' });
   });
 
   it('shows an error with a retry', async () => {

@@ -3,7 +3,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Index from '../../src/pages/index/index';
 import { setCurrentIdentity, type DemoIdentity } from '../../src/services/demo-identity';
 import {
+  NEW_CUSTOMER,
   USER,
+  VISITOR,
   cloudCall,
   cloudCalls,
   jsonResponse,
@@ -38,7 +40,7 @@ beforeEach(() => {
 describe('home page in weapp', () => {
   beforeEach(() => setPlatform('weapp'));
 
-  it('signs in on load: loading, then the record', async () => {
+  it('signs in on load: loading, then who the person is to the clinic', async () => {
     const call = deferred<unknown>();
     cloudCall.mockReturnValueOnce(call.promise);
     render(<Index />);
@@ -49,20 +51,58 @@ describe('home page in weapp', () => {
 
     await act(async () => call.resolve({ errMsg: 'cloud.callFunction:ok', result: { ok: true, data: USER } }));
 
-    const record = screen.getByTestId('login-record');
-    expect(within(record).getByTestId('login-user-id').textContent).toBe('u_8f3a2c');
-    expect(within(record).getByTestId('login-roles').textContent).toBe('老客');
-    expect(within(record).getByTestId('login-created-at').textContent).toBe('2026-11-23 15:05');
+    const member = screen.getByTestId('home-member');
+    expect(within(member).getByTestId('member-standing').textContent).toBe('老客');
+    expect(within(member).getByTestId('member-phone').textContent).toContain('130****1966');
     expect(screen.queryByTestId('login-loading')).toBeNull();
+    // No debug account details ship: no user id, no role list, no creation time.
+    expect(screen.queryByText('u_8f3a2c')).toBeNull();
+    expect(screen.queryByText('用户编号')).toBeNull();
+    expect(screen.queryByText('创建时间')).toBeNull();
     // Signed in, the home page goes on to load the stores; user.login itself ran once.
     expect(loginCalls()).toBe(1);
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('shows 暂无角色 when the user has no role yet', async () => {
-    cloudCall.mockResolvedValueOnce({ errMsg: 'ok', result: { ok: true, data: { ...USER, roles: [] } } });
+  it('a 新客 after her first booking is labelled 新客 and gets no referral card entry (a person is 新客 until the first paid deal)', async () => {
+    cloudCall.mockResolvedValueOnce({ errMsg: 'ok', result: { ok: true, data: NEW_CUSTOMER } });
     render(<Index />);
-    expect((await screen.findByTestId('login-roles')).textContent).toBe('暂无角色');
+    const member = await screen.findByTestId('home-member');
+    expect(member.getAttribute('data-standing')).toBe('new');
+    expect(within(member).getByTestId('member-standing').textContent).toBe('新客');
+    expect(within(member).getByTestId('member-next-step').textContent).toContain('首次消费后即可开通专属推荐卡');
+    expect(screen.queryByTestId('home-card')).toBeNull();
+    expect(screen.getByTestId('home-book')).toBeTruthy();
+  });
+
+  it('a 老客 gets 我的推荐卡; 预约到院 switches to the 预约 tab', async () => {
+    cloudCall.mockResolvedValueOnce({ errMsg: 'ok', result: { ok: true, data: USER } });
+    render(<Index />);
+    fireEvent.click(await screen.findByTestId('home-card'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/card/index' });
+    fireEvent.click(screen.getByTestId('home-book'));
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/booking/index' });
+  });
+
+  it('someone who has not booked yet sees neither a standing badge nor the card', async () => {
+    cloudCall.mockResolvedValueOnce({ errMsg: 'ok', result: { ok: true, data: VISITOR } });
+    render(<Index />);
+    const member = await screen.findByTestId('home-member');
+    expect(member.getAttribute('data-standing')).toBe('visitor');
+    expect(screen.queryByTestId('member-standing')).toBeNull();
+    expect(screen.queryByTestId('home-card')).toBeNull();
+  });
+
+  it('shows the staff and manager entries only for those roles', async () => {
+    cloudCall.mockResolvedValueOnce({
+      errMsg: 'ok',
+      result: { ok: true, data: { ...VISITOR, roles: ['staff', 'manager'] } },
+    });
+    render(<Index />);
+    fireEvent.click(await screen.findByTestId('home-dashboard'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/pages/reports/index' });
+    fireEvent.click(screen.getByTestId('home-workbench'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/workbench/index' });
   });
 
   it('shows the error with a retry that signs in again', async () => {
@@ -73,10 +113,10 @@ describe('home page in weapp', () => {
 
     const error = await screen.findByTestId('error-state');
     expect(error.textContent).toContain('系统繁忙，请稍后再试');
-    expect(screen.queryByTestId('login-record')).toBeNull();
+    expect(screen.queryByTestId('home-member')).toBeNull();
 
     fireEvent.click(within(error).getByText('重试'));
-    expect(await screen.findByTestId('login-record')).toBeTruthy();
+    expect(await screen.findByTestId('home-member')).toBeTruthy();
     expect(screen.queryByTestId('error-state')).toBeNull();
     expect(loginCalls()).toBe(2);
   });
@@ -119,34 +159,29 @@ describe('home page in H5 (demo sign-in)', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1); // no login before a choice
   });
 
-  it('choosing an identity signs in as that person and shows the record', async () => {
-    gateway(PEOPLE, { ok: true, data: { ...USER, roles: ['staff'] } });
+  it('choosing an identity signs in as that person and shows who they are', async () => {
+    gateway(PEOPLE, { ok: true, data: { ...VISITOR, roles: ['staff'] } });
     render(<Index />);
     fireEvent.click(await screen.findByTestId('demo-identity-demo-staff-1'));
 
-    expect(await screen.findByTestId('login-record')).toBeTruthy();
-    expect(screen.getByTestId('login-roles').textContent).toBe('员工');
+    expect(await screen.findByTestId('home-member')).toBeTruthy();
+    expect(screen.getByTestId('home-workbench')).toBeTruthy();
     const sent = sentRequest(fetchMock, 1);
     expect(sent.headers['X-Demo-Openid']).toBe('demo-staff-1');
     expect(sent.body).toEqual({ action: 'login', data: {} });
     expect(screen.getByTestId('demo-identity-demo-staff-1').getAttribute('data-selected')).toBe('true');
   });
 
-  it('a demo staff member reaches the workbench from home; a customer sees 员工加入 instead', async () => {
-    gateway(PEOPLE, { ok: true, data: { ...USER, roles: ['staff'] } }, { ok: true, data: USER });
+  it('a demo staff member reaches the workbench from home; switching to a customer hides it', async () => {
+    gateway(PEOPLE, { ok: true, data: { ...USER, roles: ['customer', 'staff'] } }, { ok: true, data: USER });
     render(<Index />);
     fireEvent.click(await screen.findByTestId('demo-identity-demo-staff-1'));
     fireEvent.click(await screen.findByTestId('home-workbench'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/workbench/index' });
 
-    expect(screen.queryByTestId('home-join')).toBeNull();
-
     fireEvent.click(screen.getByTestId('demo-identity-demo-old-1'));
-    await waitFor(() => expect(screen.getByTestId('login-roles').textContent).toBe('老客'));
-    expect(screen.queryByTestId('home-workbench')).toBeNull();
-    // Anyone not staff sees the small 员工加入 link (the server decides whether the code works).
-    fireEvent.click(screen.getByTestId('home-join'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/join/index' });
+    await waitFor(() => expect(screen.queryByTestId('home-workbench')).toBeNull());
+    expect(screen.getByTestId('member-standing').textContent).toBe('老客');
   });
 
   it('shows a login error with a retry', async () => {
@@ -157,7 +192,7 @@ describe('home page in H5 (demo sign-in)', () => {
     const error = await screen.findByTestId('error-state');
     expect(error.textContent).toContain('网络不可用，请稍后重试');
     fireEvent.click(within(error).getByTestId('retry-button'));
-    expect((await screen.findByTestId('login-user-id')).textContent).toBe('u_8f3a2c');
+    expect(await screen.findByTestId('home-member')).toBeTruthy();
   });
 
   it('keeps only the latest choice when two sign-ins overlap', async () => {
@@ -165,23 +200,25 @@ describe('home page in H5 (demo sign-in)', () => {
     fetchMock.mockImplementation(async (url: string, init?: { headers: Record<string, string> }) => {
       if (url === '/api/demo/identities') return jsonResponse(PEOPLE);
       if (init?.headers['X-Demo-Openid'] === 'demo-old-1') return first.promise;
-      return jsonResponse({ ok: true, data: { ...USER, id: 'u_manager' } });
+      return jsonResponse({ ok: true, data: { ...VISITOR, roles: ['staff', 'manager'] } });
     });
     render(<Index />);
     fireEvent.click(await screen.findByTestId('demo-identity-demo-old-1'));
     fireEvent.click(screen.getByTestId('demo-identity-demo-mgr-1'));
-    expect((await screen.findByTestId('login-user-id')).textContent).toBe('u_manager');
+    expect(await screen.findByTestId('home-dashboard')).toBeTruthy();
 
-    await act(async () => first.resolve(jsonResponse({ ok: true, data: { ...USER, id: 'u_stale' } })));
-    expect(screen.getByTestId('login-user-id').textContent).toBe('u_manager');
+    await act(async () => first.resolve(jsonResponse({ ok: true, data: USER })));
+    expect(screen.getByTestId('home-dashboard')).toBeTruthy();
+    expect(screen.queryByTestId('home-card')).toBeNull();
   });
 
   it('signs the remembered identity in again on the next visit', async () => {
     setCurrentIdentity(PEOPLE[1]);
     gateway(PEOPLE, { ok: true, data: USER });
     render(<Index />);
-    expect(await screen.findByTestId('login-record')).toBeTruthy();
+    expect(await screen.findByTestId('home-member')).toBeTruthy();
     expect(sentRequest(fetchMock, 1).headers['X-Demo-Openid']).toBe('demo-new-1');
+    expect(loginCalls() + fetchMock.mock.calls.filter(([u]) => u === '/api/functions/user').length).toBe(1);
   });
 
   it('shows an error with retry when the identities cannot be loaded', async () => {

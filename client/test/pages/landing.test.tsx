@@ -30,7 +30,7 @@ describe('landing page', () => {
     expect(getKeptReferral()).toMatchObject({ code: CARD.code, referrerDisplayName: '王*' });
 
     fireEvent.click(within(invite).getByTestId('landing-book'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/booking/index' });
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/booking/index' });
   });
 
   it('resolves a scanned code’s scene, URL-decoded', async () => {
@@ -58,7 +58,7 @@ describe('landing page', () => {
     const notice = screen.getByTestId('home-notice');
     expect(notice.textContent).toContain('推荐码无效');
     expect(notice.textContent).toContain('推荐码有误，请核对后重新输入');
-    await screen.findByTestId('login-record');
+    await screen.findByTestId('home-member');
   });
 
   it('a link without a code also falls back to home', async () => {

@@ -1,4 +1,4 @@
-import { formatDateTime, formatRoles } from '../../src/utils/format';
+import { formatDateTime } from '../../src/utils/format';
 
 describe('formatDateTime (Asia/Shanghai, UTC+8)', () => {
   it('formats an ISO instant as YYYY-MM-DD HH:mm in China time', () => {
@@ -12,15 +12,5 @@ describe('formatDateTime (Asia/Shanghai, UTC+8)', () => {
   });
   it('shows an unparseable value as is', () => {
     expect(formatDateTime('not a date')).toBe('not a date');
-  });
-});
-
-describe('formatRoles', () => {
-  it('names the roles in Chinese', () => {
-    expect(formatRoles(['customer', 'staff'])).toBe('老客、员工');
-    expect(formatRoles(['manager', 'admin'])).toBe('管理者、管理员');
-  });
-  it('says 暂无角色 when there is none', () => {
-    expect(formatRoles([])).toBe('暂无角色');
   });
 });

@@ -69,7 +69,9 @@ describe('user.login', () => {
     cloud.db.insertMany('staff', [
       { _id: 'staff-x', openid: 'openid-staff', active: true, managerKind: 'store_manager' },
     ]);
-    cloud.db.insertMany('customers', [{ _id: 'cust-x', openids: ['openid-cust'], kind: 'existing', phone: '13900000001' }]);
+    cloud.db.insertMany('customers', [
+      { _id: 'cust-x', openids: ['openid-cust'], kind: 'existing', phone: '13900000001' },
+    ]);
     expect((await login('openid-staff')).body.data.roles).toEqual(['staff', 'manager']);
     expect((await login('openid-cust')).body.data.roles).toEqual(['customer']);
     expect((await login('openid-cust')).body.data.customer).toEqual({ kind: 'existing', maskedPhone: '139****0001' });
@@ -80,7 +82,9 @@ describe('user.login', () => {
 
 describe('user.login: 新客 until the first paid deal, then 老客', () => {
   test('a first booking makes the caller a customer of kind new (新客), not 老客', async () => {
-    cloud.db.insertMany('customers', [{ _id: 'cust-new', openids: ['openid-newbie'], kind: 'new', phone: '13700000002' }]);
+    cloud.db.insertMany('customers', [
+      { _id: 'cust-new', openids: ['openid-newbie'], kind: 'new', phone: '13700000002' },
+    ]);
     const res = await login('openid-newbie');
     expect(res.body.data.roles).toEqual(['customer']);
     expect(res.body.data.customer).toEqual({ kind: 'new', maskedPhone: '137****0002' });

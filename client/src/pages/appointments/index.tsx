@@ -12,6 +12,7 @@ import {
   type Appointment,
   type StoreInfo,
 } from '../../services/booking';
+import { openPage } from '../../services/navigation';
 import { splitAppointments } from '../../utils/appointments';
 import { clinicToday, formatDay } from '../../utils/dates';
 import { BOOKING_STATUS_LABELS } from '../../utils/format';
@@ -102,7 +103,7 @@ export default function Appointments() {
               className="btn btn--block"
               hoverClass="btn--pressed"
               data-testid="appointments-book"
-              onClick={() => void Taro.navigateTo({ url: PAGES.booking })}
+              onClick={() => void openPage(PAGES.booking)}
             >
               去预约
             </View>

@@ -9,6 +9,7 @@ import { CLINIC_NAME, PAGES, REFERRAL_KEEP_DAYS } from '../../constants';
 import { getCurrentIdentity } from '../../services/demo-identity';
 import { setFlash } from '../../services/flash';
 import { keepReferral } from '../../services/kept-referral';
+import { openPage } from '../../services/navigation';
 import { resolveLanding, type Landing } from '../../services/referral';
 import { landingSource } from '../../utils/share';
 import './index.scss';
@@ -109,7 +110,7 @@ function Invitation({ landing }: { landing: Landing }) {
           className="btn btn--block landing__cta"
           hoverClass="btn--pressed"
           data-testid="landing-book"
-          onClick={() => void Taro.navigateTo({ url: PAGES.booking })}
+          onClick={() => void openPage(PAGES.booking)}
         >
           立即预约到院
         </View>
