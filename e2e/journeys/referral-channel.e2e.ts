@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, screenshot } from '../support/browser';
 import { startStack, stopStack, type Stack } from '../support/stack';
+import { openTab } from '../support/gateway';
 
 let stack: Stack;
 let browser: Browser;
@@ -171,7 +172,10 @@ test('2. a new customer opens the shared path, sees the invitation and books tom
   await screenshot(page, 'j2-booking-result-375');
 
   // Booking again with the same phone (another day, no code): the existing appointment comes back.
-  await page.goto(`${stack.url}/#/pages/booking/index`);
+  // Back on the 预约 tab after a booking, the form starts afresh.
+  await openTab(page, '首页');
+  await openTab(page, '预约');
+  await page.getByTestId('booking-submit').waitFor();
   await page.getByTestId('store-store-1').click();
   await page.locator('[data-testid^="product-"]').last().click();
   await pickDate(page, await clinicDate(3));

@@ -4,7 +4,7 @@
  * program (it is the weapp transport). Router params are set with `setRouterParams`; page
  * lifecycle hooks run like effects; navigation, modals and toasts are jest mocks.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 const storage = new Map<string, unknown>();
 let routerParams: Record<string, string> = {};
@@ -14,9 +14,21 @@ export function setRouterParams(params: Record<string, string>): void {
 }
 
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+const shownPages = new Set<() => void>();
+/** Runs on mount (the first show) and on every `showPagesAgain()` (a tab page shown again). */
 export function useDidShow(callback: () => void): void {
-  // The first show only (enough for the pages under test).
-  useEffect(() => callback(), []);
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const show = () => latest.current();
+    shownPages.add(show);
+    show();
+    return () => void shownPages.delete(show);
+  }, []);
+}
+/** The pages still mounted are shown again (coming back to a tab). */
+export function showPagesAgain(): void {
+  for (const show of shownPages) show();
 }
 export const useShareAppMessage = jest.fn();
 export const useShareTimeline = jest.fn();
@@ -48,6 +60,7 @@ const Taro = {
   // The camera scanner (weapp); tests program the scanned text or a cancel.
   scanCode: jest.fn(),
   makePhoneCall: jest.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
+  openLocation: jest.fn(async () => ({ errMsg: 'openLocation:ok' })),
   nextTick: jest.fn((fn: () => void) => fn()),
   // A chainable query whose nodes are never found in jsdom (the weapp canvases stay blank).
   createSelectorQuery: jest.fn(() => {

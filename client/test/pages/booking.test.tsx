@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro';
 import Booking from '../../src/pages/booking/index';
 import { getKeptReferral, keepReferral } from '../../src/services/kept-referral';
+import { showPagesAgain } from '../mocks/taro';
 import { cloudCalls, fail, ok, resetTaroMocks, routeCloud, setPlatform } from '../helpers';
 import { BOOKING, NOW, PRODUCTS, STORES, TODAY, freezeClock, slotsOf } from '../fixtures';
 
@@ -155,6 +156,23 @@ describe('booking page', () => {
       referralCode: '34MJW8AR',
     });
     expect(getKeptReferral(NOW)).toBeNull();
+  });
+
+  it('预约 is a tab: shown again after a booking, it starts a fresh form with the store kept and picks up a newly kept code', async () => {
+    gateway();
+    render(<Booking />);
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fillContact('139 0013 8000');
+    fireEvent.click(screen.getByTestId('booking-submit'));
+    await screen.findByTestId('booking-result');
+
+    keepReferral('34MJW8AR', '王*', NOW);
+    act(() => showPagesAgain());
+    expect(screen.queryByTestId('booking-result')).toBeNull();
+    expect(screen.getByTestId('booking-referrer').textContent).toContain('由 王* 推荐');
+    expect(screen.getByTestId('store-store-1').className).toContain('booking__store--active');
+    expect((screen.getByTestId('booking-name') as HTMLInputElement).value).toBe('');
   });
 
   it('shows the existing appointment when the phone already has one', async () => {

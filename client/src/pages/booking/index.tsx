@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import type { ErrorCode } from '@clinic/shared';
 import { BookingResult } from '../../components/BookingResult';
@@ -48,6 +48,25 @@ export default function Booking() {
   const [submitError, setSubmitError] = useState('');
   const [result, setResult] = useState<Appointment | null>(null);
   const [slotsVersion, setSlotsVersion] = useState(0);
+  const shown = useRef(false);
+  const booked = useRef(false);
+  booked.current = result !== null;
+
+  // 预约 is a tab page: it stays alive between visits. Each later visit picks up a code kept since
+  // (a landing opened meanwhile) and, after a booking went through, starts a fresh form — the
+  // booking itself is in 我的预约. The same store stays chosen.
+  useDidShow(() => {
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    setReferral(getKeptReferral());
+    if (!booked.current) return;
+    setResult(null);
+    setValues((v) => ({ ...EMPTY_BOOKING_FORM, storeId: v.storeId }));
+    setErrors({});
+    setSubmitError('');
+  });
 
   const loadStores = useCallback(async () => {
     setStores({ status: 'loading' });
