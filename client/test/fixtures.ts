@@ -31,6 +31,9 @@ export const STORES = [
     id: 'store-1',
     name: '悦美一店',
     address: '昆明市五华区青年路 1 号',
+    phone: '0871-65123456',
+    location: { latitude: 25.0406, longitude: 102.7046 },
+    visitNotes: ['地下停车场 B2', '请携带本人身份证'],
     openingHours: everyDay('09:30', '20:00'),
     closedDates: ['2026-11-26'],
   },
@@ -38,6 +41,7 @@ export const STORES = [
     id: 'store-2',
     name: '悦美二店',
     address: '昆明市西山区滇池路 2 号',
+    visitNotes: [],
     // Closed on Tuesdays (weekday 2).
     openingHours: [0, 1, 3, 4, 5, 6].map((weekday) => ({ weekday, open: '10:00', close: '18:00' })),
     closedDates: [],

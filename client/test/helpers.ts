@@ -60,6 +60,7 @@ export function resetTaroMocks(): void {
     Taro.showToast,
     Taro.setClipboardData,
     Taro.makePhoneCall,
+    Taro.openLocation,
   ]) {
     (fn as unknown as jest.Mock).mockClear();
   }

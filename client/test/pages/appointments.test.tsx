@@ -35,6 +35,44 @@ describe('my appointments', () => {
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/booking/index' });
   });
 
+  it('at the desk: the next visit’s check-in QR is open, a later one a tap away; 导航 and 拨号 reach the store', async () => {
+    const LATER = {
+      ...BOOKING,
+      id: 'L8N4R2T',
+      bookingCode: 'L8N4R2T',
+      storeId: 'store-2',
+      storeName: '悦美二店',
+      date: '2026-11-29',
+    };
+    gateway([LATER, BOOKING]);
+    render(<Appointments />);
+    const next = await screen.findByTestId(`visit-desk-${BOOKING.id}`);
+    expect(within(next).getByTestId('visit-qr').textContent).toContain('预约码 K7M3Q9A');
+    expect(within(next).getByTestId('visit-address').textContent).toBe('昆明市五华区青年路 1 号');
+    expect(within(next).getByTestId('visit-notes').textContent).toContain('地下停车场 B2');
+
+    fireEvent.click(within(next).getByTestId('visit-navigate'));
+    expect(Taro.openLocation).toHaveBeenCalledWith(
+      expect.objectContaining({
+        latitude: 25.0406,
+        longitude: 102.7046,
+        name: '悦美一店',
+        address: '昆明市五华区青年路 1 号',
+      }),
+    );
+    fireEvent.click(within(next).getByTestId('visit-call'));
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0871-65123456' });
+
+    // 二店 has no map point or phone on record: no buttons that would do nothing.
+    const later = screen.getByTestId(`visit-desk-${LATER.id}`);
+    expect(within(later).queryByTestId('visit-qr')).toBeNull();
+    expect(within(later).queryByTestId('visit-navigate')).toBeNull();
+    expect(within(later).queryByTestId('visit-call')).toBeNull();
+    expect(within(later).queryByTestId('visit-notes')).toBeNull();
+    fireEvent.click(within(later).getByTestId('visit-qr-show'));
+    expect(within(later).getByTestId('visit-qr').textContent).toContain('预约码 L8N4R2T');
+  });
+
   it('shows an error with a retry', async () => {
     let first = true;
     gateway([BOOKING], {

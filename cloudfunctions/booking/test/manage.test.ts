@@ -22,6 +22,17 @@ describe('stores, products and slots', () => {
     expect(res.body.data.stores[1].openingHours).toHaveLength(6);
   });
 
+  test('listStores gives what a customer needs at the door: phone, map point and visit notes', async () => {
+    const res = await clinic.call('booking', 'listStores', {}, NEWCOMER);
+    const one = res.body.data.stores[0];
+    expect(one).toMatchObject({ phone: '0871-65123456', location: { latitude: 25.0406, longitude: 102.7046 } });
+    expect(one.visitNotes).toContain('请携带本人身份证，到院后出示预约码签到');
+    // Nothing internal leaks to customers: no capacity, slot length or chain.
+    expect(Object.keys(one).sort()).toEqual(
+      ['address', 'closedDates', 'id', 'location', 'name', 'openingHours', 'phone', 'visitNotes'].sort(),
+    );
+  });
+
   test('listProducts lists what a store offers; an unknown store is a clear error', async () => {
     const one = await clinic.call('booking', 'listProducts', { storeId: 'store-1' }, NEWCOMER);
     const two = await clinic.call('booking', 'listProducts', { storeId: 'store-2' }, NEWCOMER);

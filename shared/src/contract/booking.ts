@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import '../locale';
 import { phoneInputSchema } from '../identity/phone';
-import { openingHoursSchema, productCategorySchema, BOOKING_STATUSES } from '../model/entities';
+import { openingHoursSchema, productCategorySchema, storeSchema, BOOKING_STATUSES } from '../model/entities';
 import { fenSchema, idSchema, localDateSchema, personNameSchema, timeOfDaySchema } from '../model/primitives';
 import { defineContract } from './envelope';
 import { phoneCodeSchema } from './identity';
@@ -36,6 +36,9 @@ export const bookingContract = defineContract({
             id: idSchema,
             name: z.string().max(40),
             address: z.string().max(120),
+            phone: z.string().max(20).optional(),
+            location: storeSchema.shape.location,
+            visitNotes: z.array(z.string().max(60)).max(6),
             openingHours: z.array(openingHoursSchema).max(14),
             closedDates: z.array(localDateSchema).max(366),
           }),

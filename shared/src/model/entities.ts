@@ -97,6 +97,12 @@ export const storeSchema = z.strictObject({
   name: z.string().min(1).max(40),
   address: z.string().max(120).default(''),
   phone: z.string().max(20).optional(),
+  /** Where the store is (GCJ-02, as WeChat's map takes it), for 导航 on the customer's appointments. */
+  location: z
+    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .optional(),
+  /** What a customer should know before coming (entrance, parking, what to bring), one short line each. */
+  visitNotes: z.array(z.string().min(1).max(60)).max(6).default([]),
   /** One row per opening weekday; a weekday without a row is closed. */
   openingHours: z.array(openingHoursSchema).max(14),
   /** Dates the store is closed although the weekday is open (holidays, training days). */

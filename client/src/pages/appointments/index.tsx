@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { DateSlotPicker } from '../../components/DateSlotPicker';
 import { EmptyState, ErrorState, PageError, PageLoading } from '../../components/StateViews';
+import { VisitDesk } from '../../components/VisitDesk';
 import { PAGES } from '../../constants';
 import {
   cancelBooking,
@@ -109,9 +110,10 @@ export default function Appointments() {
             </View>
           </View>
         ) : null}
-        {upcoming.map((b) => (
+        {upcoming.map((b, i) => (
           <View key={b.id} className="appt" data-testid={`appointment-${b.id}`}>
             <AppointmentLines booking={b} today={today} />
+            <VisitDesk booking={b} store={state.stores.find((s) => s.id === b.storeId)} open={i === 0} />
             {moving === b.id ? (
               <Reschedule
                 booking={b}

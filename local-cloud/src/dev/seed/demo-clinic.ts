@@ -585,6 +585,12 @@ function buildStores(today: LocalDate): Store[] {
     name: '悦美医疗美容 · 一店',
     address: '云南省昆明市五华区东风西路 168 号悦美大厦 1–3 层',
     phone: '0871-65123456',
+    location: { latitude: 25.0406, longitude: 102.7046 },
+    visitNotes: [
+      '大厦东门进入，电梯直达 2 层前台',
+      '地下停车场 B2，到院登记可免费停车 2 小时',
+      '请携带本人身份证，到院后出示预约码签到',
+    ],
     openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ weekday: day, open: '09:30', close: '20:00' })),
     closedDates: [...new Set([...festival, trainingDay])].sort(),
     slotMinutes: 30,
@@ -598,6 +604,8 @@ function buildStores(today: LocalDate): Store[] {
     name: '悦美医疗美容 · 二店',
     address: '云南省昆明市西山区滇池路 569 号滇池星城 2 层',
     phone: '0871-64387890',
+    location: { latitude: 24.9978, longitude: 102.6869 },
+    visitNotes: ['滇池星城 2 层，扶梯上楼右转', '请携带本人身份证，到院后出示预约码签到'],
     openingHours: [
       { weekday: 1, open: '09:30', close: '20:00' },
       { weekday: 3, open: '09:30', close: '20:00' },
