@@ -93,3 +93,36 @@ test('a customer who opens 经营看板 by its address is refused by the server;
   await manager.getByTestId('mine-page').getByTestId('home-workbench').waitFor();
   await screenshot(manager, 'mine-manager-375');
 });
+
+test('my appointments at the desk: the check-in QR, the address with 导航 and 拨号, the visit notes (375 and 320 px)', async () => {
+  // 林小雨 booked in the journey above (375 px); 苏晴 at 320 px.
+  for (const [width, n] of [
+    [375, 1],
+    [320, 2],
+  ] as const) {
+    const page = await phonePage(browser, width);
+    await signIn(page, stack, `demo-newcomer-${n}`);
+    await openTab(page, '我的');
+    await page.getByTestId('mine-appointments').click();
+    const desk = page.locator('[data-testid^="visit-desk-"]').first();
+    await desk.waitFor();
+    await desk.getByTestId('visit-qr').waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid="visit-qr-image"] img, img[data-testid="visit-qr-image"]');
+      return !!img && (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0;
+    });
+    expect(await desk.getByTestId('visit-qr').innerText()).toMatch(/预约码 [2-9A-HJKMNP-Z]{7}/);
+    expect(await desk.getByTestId('visit-address').innerText()).toContain('东风西路 168 号');
+    expect(await desk.getByTestId('visit-notes').innerText()).toContain('到院后出示预约码签到');
+
+    // 导航 opens the map at the store (the map site answered here: a test never leaves the machine).
+    await page.context().route('https://uri.amap.com/**', (route) => route.fulfill({ status: 200, body: '地图' }));
+    const [map] = await Promise.all([page.context().waitForEvent('page'), desk.getByTestId('visit-navigate').click()]);
+    expect(map.url()).toContain('uri.amap.com/marker');
+    expect(decodeURIComponent(map.url())).toContain('102.7046,25.0406');
+    await map.close();
+    await desk.getByTestId('visit-call').waitFor();
+    await screenshot(page, `appointments-desk-${width}`);
+    await page.context().close();
+  }
+});
