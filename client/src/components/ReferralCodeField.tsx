@@ -145,7 +145,11 @@ export function ReferralCodeField({ field }: { field: ReferralCodeState }) {
               {draft.error}
             </Text>
           ) : null}
-          <Text className="link referral-field__link" data-testid="booking-referral-cancel" onClick={field.cancel}>
+          <Text
+            className="link referral-field__link referral-field__link--start"
+            data-testid="booking-referral-cancel"
+            onClick={field.cancel}
+          >
             {applied ? '取消修改' : '不填写推荐码'}
           </Text>
         </View>
@@ -167,7 +171,11 @@ export function ReferralCodeField({ field }: { field: ReferralCodeState }) {
           </View>
         </View>
       ) : (
-        <Text className="link referral-field__link" data-testid="booking-referral-open" onClick={field.open}>
+        <Text
+          className="link referral-field__link referral-field__link--start"
+          data-testid="booking-referral-open"
+          onClick={field.open}
+        >
           {REFERRAL_TEXT.fieldOpen}
         </Text>
       )}
