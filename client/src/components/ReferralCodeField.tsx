@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { MAX_CODE_LENGTH, normalizeCodeInput, parseCodeOfAnyLength, type ReferralTerms } from '@clinic/shared';
 import { REFERRAL_KEEP_DAYS } from '../constants';
@@ -37,6 +38,9 @@ export function useReferralCode() {
   const [applied, setApplied] = useState<AppliedReferral | null>(keptReferral);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState('');
+  // The device's invitation is what the form uses (applied, removed, dropped and booked all write
+  // it): a page that stays mounted (a tab) reads it again each time it shows.
+  useDidShow(() => setApplied(keptReferral()));
 
   const apply = async (text: string): Promise<AppliedReferral | null> => {
     const parsed = parseCodeOfAnyLength(text);
@@ -86,6 +90,7 @@ export function useReferralCode() {
     forSubmit: async (): Promise<{ ok: true; referral: AppliedReferral | null } | { ok: false }> => {
       if (!draft) return { ok: true, referral: applied };
       if (draft.text === '') {
+        clearKeptReferral();
         setDraft(null);
         setApplied(null);
         return { ok: true, referral: null };
