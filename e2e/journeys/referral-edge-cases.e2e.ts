@@ -8,12 +8,12 @@
  * 19. a code typed on the booking form (normalised, resolved, 好友 X 的邀请) and a visit booked for
  *     the same day: the R2 notice under the date before submitting, and on the booked appointment.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot } from '../support/browser';
-import { startStack, stopStack, type Stack } from '../support/stack';
+import type { Locator, Page } from 'playwright-core';
+import { phonePage, screenshot } from '../support/browser';
+import { callAs, chooseIdentity } from '../support/gateway';
+import { journeyStack } from '../support/journey';
 
-let stack: Stack;
-let browser: Browser;
+const env = journeyStack();
 
 const HOLDER = 'demo-customer-zhangmin'; // 张敏, revokes her card in 17
 const OWNER = 'demo-customer-wangli'; // 王丽, opens her own card in 18
@@ -21,37 +21,24 @@ const FRIEND_CODE_HOLDER = 'demo-customer-liufang'; // 刘芳, whose code is typ
 const NEWCOMER_1 = 'demo-newcomer-1';
 const NEWCOMER_2 = 'demo-newcomer-2';
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (stack) await stopStack(stack);
-});
-
-async function call(name: string, openid: string, action: string, data: object): Promise<any> {
-  const res = await fetch(`${stack.url}/api/functions/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Demo-Openid': openid },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: any };
-  if (!body.ok) throw new Error(`${name}.${action}: ${JSON.stringify(body)}`);
-  return body.data;
-}
-
-/** Picks the demo identity, then waits for it to be the device's (not for any home-page widget). */
-async function signIn(page: Page, openid: string): Promise<void> {
-  await page.goto(stack.url + '/');
-  await page.getByTestId(`demo-identity-${openid}`).click();
-  await page.waitForFunction((id) => (localStorage.getItem('clinic.demoIdentity') ?? '').includes(id), openid);
-}
+const call = (fn: string, openid: string, action: string, data: object) => callAs(env.stack, fn, action, data, openid);
+const signIn = (page: Page, openid: string) => chooseIdentity(page, env.stack, openid);
+const newPage = (width?: number) => phonePage(env.browser, width);
 
 /** What the device keeps as the friend's invitation ('' when nothing). */
 const keptOnDevice = (page: Page) => page.evaluate(() => localStorage.getItem('clinic.keptReferral') ?? '');
 
-const landingUrl = (code: string) => `${stack.url}/#/pages/landing/index?code=${code}`;
+const landingUrl = (code: string) => `${env.stack.url}/#/pages/landing/index?code=${code}`;
+
+/** `openid` opens the invitation of `code` on a new page, which keeps it. */
+async function openInvitation(openid: string, code: string): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, openid);
+  await page.goto(landingUrl(code));
+  await page.getByTestId('landing-invitation').waitFor();
+  expect(await keptOnDevice(page)).toContain(code);
+  return page;
+}
 
 /** Store 一店, its first project, the first open day from `date` on and its first free slot. */
 async function chooseVisit(page: Page, date: string): Promise<string> {
@@ -79,7 +66,7 @@ async function fillContact(page: Page, name: string, phone: string): Promise<voi
 
 /** The clinic's date (Asia/Shanghai) of the local cloud's clock, plus `days`. */
 async function clinicDate(days: number): Promise<string> {
-  const { now } = (await (await fetch(`${stack.url}/api/clock`)).json()) as { now: string };
+  const { now } = (await (await fetch(`${env.stack.url}/api/clock`)).json()) as { now: string };
   return new Date(Date.parse(now) + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -93,11 +80,7 @@ test('17. a revoked kept code: the booking says so and goes through without it; 
   const code = (await call('referral', HOLDER, 'getMyCard', {})).code as string;
 
   // 17a. Kept from the landing, revoked before the friend books.
-  const page = await phonePage(browser);
-  await signIn(page, NEWCOMER_1);
-  await page.goto(landingUrl(code));
-  await page.getByTestId('landing-invitation').waitFor();
-  expect(await keptOnDevice(page)).toContain(code);
+  const page = await openInvitation(NEWCOMER_1, code);
   await call('referral', HOLDER, 'revokeCard', {});
 
   await page.getByTestId('landing-book').click();
@@ -123,11 +106,7 @@ test('17. a revoked kept code: the booking says so and goes through without it; 
 
   // 17b. The old link opened after the revoke: home, the notice, and nothing kept for it.
   const fresh = (await call('referral', HOLDER, 'getMyCard', {})).code as string;
-  const second = await phonePage(browser);
-  await signIn(second, NEWCOMER_2);
-  await second.goto(landingUrl(fresh));
-  await second.getByTestId('landing-invitation').waitFor();
-  expect(await keptOnDevice(second)).toContain(fresh);
+  const second = await openInvitation(NEWCOMER_2, fresh);
   await call('referral', HOLDER, 'revokeCard', {});
   await second.goto(landingUrl(fresh));
   await second.getByText('推荐码无效', { exact: true }).waitFor();
@@ -144,7 +123,7 @@ test('17. a revoked kept code: the booking says so and goes through without it; 
   await second.getByTestId('booking-success').waitFor();
   await second.context().close();
 
-  const narrow = await phonePage(browser, 320);
+  const narrow = await newPage(320);
   await signIn(narrow, NEWCOMER_2);
   await narrow.goto(landingUrl(fresh));
   await narrow.getByText('推荐码无效', { exact: true }).waitFor();
@@ -155,7 +134,7 @@ test('17. a revoked kept code: the booking says so and goes through without it; 
 test('18. the holder opening their own card sees 这是您的推荐卡 and keeps nothing', async () => {
   const code = (await call('referral', OWNER, 'getMyCard', {})).code as string;
   for (const width of [375, 320]) {
-    const page = await phonePage(browser, width);
+    const page = await newPage(width);
     await signIn(page, OWNER);
     await page.goto(landingUrl(code));
     const own = page.getByTestId('landing-own-card');
@@ -188,16 +167,16 @@ test('19. a typed code on the booking form, for a visit the same day: the R2 not
   // Tomorrow 08:00 in Shanghai on both clocks, so that the day's slots are all still ahead.
   const today = await clinicDate(1);
   const at = new Date(`${today}T08:00:00+08:00`);
-  await fetch(`${stack.url}/api/clock`, {
+  await fetch(`${env.stack.url}/api/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ now: at.toISOString() }),
   });
 
-  const narrow = await phonePage(browser, 320);
+  const narrow = await newPage(320);
   await narrow.clock.setFixedTime(at);
   await signIn(narrow, NEWCOMER_1);
-  await narrow.goto(`${stack.url}/#/pages/booking/index`);
+  await narrow.goto(`${env.stack.url}/#/pages/booking/index`);
   await expectTappable(narrow.getByTestId('booking-referral-open'));
   await narrow.getByTestId('booking-referral-open').click();
   const input = narrow.getByTestId('booking-referral-input').locator('input');
@@ -208,10 +187,10 @@ test('19. a typed code on the booking form, for a visit the same day: the R2 not
   await screenshot(narrow, 'j19-typed-code-error-320');
   await narrow.context().close();
 
-  const page = await phonePage(browser);
+  const page = await newPage();
   await page.clock.setFixedTime(at);
   await signIn(page, NEWCOMER_1);
-  await page.goto(`${stack.url}/#/pages/booking/index`);
+  await page.goto(`${env.stack.url}/#/pages/booking/index`);
   await page.getByTestId('booking-referral-open').click();
   const typed = page.getByTestId('booking-referral-input').locator('input');
   await typed.fill(`${code.slice(0, 4).toLowerCase()}-${code.slice(4).toLowerCase()}`);
