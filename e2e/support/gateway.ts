@@ -36,3 +36,13 @@ export async function actAsNewUser(page: Page, openid: string, name: string): Pr
     identity,
   );
 }
+
+/**
+ * Picks a demo identity on the home page and waits until the device holds it (Taro's storage),
+ * not for any widget of the home page: for journeys that go on to another page at once.
+ */
+export async function chooseIdentity(page: Page, stack: Stack, openid: string): Promise<void> {
+  await page.goto(stack.url + '/');
+  await page.getByTestId(`demo-identity-${openid}`).click();
+  await page.waitForFunction((id) => (localStorage.getItem('clinic.demoIdentity') ?? '').includes(id), openid);
+}

@@ -15,8 +15,11 @@ const OUTCOME_TEXT: Record<SubscribeOutcome, string> = {
   failed: '提醒开启失败，请稍后重试',
 };
 
-/** The appointment after booking: details, the booking code as a QR, and the visit reminder offer. */
-export function BookingResult({ booking }: { booking: Appointment }) {
+/**
+ * The appointment after booking: details, the booking code as a QR, and the visit reminder offer;
+ * `note` says what the booking means for the referral when it is not what 好友推荐 suggests (R2).
+ */
+export function BookingResult({ booking, note }: { booking: Appointment; note?: string | null }) {
   const [outcome, setOutcome] = useState<SubscribeOutcome | null>(null);
   const code = booking.bookingCode ?? booking.id;
 
@@ -53,6 +56,11 @@ export function BookingResult({ booking }: { booking: Appointment }) {
         {BOOKING_STATUS_LABELS[booking.status]}
         {booking.referred ? ' · 好友推荐' : ''}
       </KeyValue>
+      {note ? (
+        <Text className="muted booking-result__note" data-testid="result-referral-note">
+          {note}
+        </Text>
+      ) : null}
       <View className="booking-result__actions">
         {outcome === null && booking.reminderTemplateId ? (
           <View

@@ -19,6 +19,7 @@ export function DateSlotPicker({
   nowMs,
   dateError,
   slotError,
+  dateNote,
 }: {
   store: StoreInfo;
   date: string;
@@ -28,6 +29,8 @@ export function DateSlotPicker({
   nowMs?: number;
   dateError?: string;
   slotError?: string;
+  /** Shown under the chosen date (booking: what that date means for a referral). */
+  dateNote?: string | null;
 }) {
   const now = nowMs ?? Date.now();
   const today = clinicToday(now);
@@ -72,6 +75,11 @@ export function DateSlotPicker({
         <Text className="date-slot__chosen" data-testid="chosen-date">
           {formatDay(date, today)}
         </Text>
+      ) : null}
+      {date && dateNote ? (
+        <View className="notice notice--info date-slot__note" data-testid="date-note">
+          <Text>{dateNote}</Text>
+        </View>
       ) : null}
       <SlotPicker
         state={slots}

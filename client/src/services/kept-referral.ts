@@ -5,6 +5,7 @@
  */
 import Taro from '@tarojs/taro';
 import * as z from 'zod';
+import type { ReferralTerms } from '@clinic/shared';
 import { REFERRAL_KEEP_DAYS } from '../constants';
 
 const STORAGE_KEY = 'clinic.keptReferral';
@@ -16,6 +17,8 @@ const keptSchema = z.object({
   referrerDisplayName: z.string().max(20),
   keptAt: z.number().int(),
   expiresAt: z.number().int(),
+  /** R2's lead time as resolveLanding gave it; absent in records kept before it did. */
+  terms: z.object({ minLeadDays: z.number().int().min(0).nullable() }).optional(),
 });
 export type KeptReferral = z.infer<typeof keptSchema>;
 
@@ -25,8 +28,9 @@ export function keptRecord(
   referrerDisplayName: string,
   nowMs: number,
   days: number = REFERRAL_KEEP_DAYS,
+  terms?: ReferralTerms,
 ): KeptReferral {
-  return { code, referrerDisplayName, keptAt: nowMs, expiresAt: nowMs + days * DAY_MS };
+  return { code, referrerDisplayName, keptAt: nowMs, expiresAt: nowMs + days * DAY_MS, ...(terms ? { terms } : {}) };
 }
 
 /** Pure: whether a kept record is still valid at `nowMs`. */
@@ -35,8 +39,14 @@ export function isKeptValid(kept: KeptReferral, nowMs: number): boolean {
 }
 
 /** Keeps the code (the latest valid invitation replaces an earlier one: the customer has not filed yet). */
-export function keepReferral(code: string, referrerDisplayName: string, nowMs = Date.now(), days = REFERRAL_KEEP_DAYS) {
-  const record = keptRecord(code, referrerDisplayName, nowMs, days);
+export function keepReferral(
+  code: string,
+  referrerDisplayName: string,
+  nowMs = Date.now(),
+  days = REFERRAL_KEEP_DAYS,
+  terms?: ReferralTerms,
+) {
+  const record = keptRecord(code, referrerDisplayName, nowMs, days, terms);
   try {
     Taro.setStorageSync(STORAGE_KEY, record);
   } catch {
@@ -60,6 +70,17 @@ export function getKeptReferral(nowMs = Date.now()): KeptReferral | null {
     return null;
   }
   return parsed.data;
+}
+
+/**
+ * The function says `code` no longer works (revoked, unknown) or is the caller's own: drop it if it
+ * is the kept one — before the page moves on, so that the next page reads nothing kept. Another
+ * kept invitation stays. Answers whether it was the kept one.
+ */
+export function forgetKeptReferral(code: string, nowMs = Date.now()): boolean {
+  if (getKeptReferral(nowMs)?.code !== code) return false;
+  clearKeptReferral();
+  return true;
 }
 
 /** After a booking (or when the function says the code is no longer valid). */

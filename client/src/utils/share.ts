@@ -1,4 +1,9 @@
 /** Share paths and the landing page's route parameters. */
+import { codeFromScene, parseCodeOfAnyLength } from '@clinic/shared';
+import { CLINIC_NAME } from '../constants';
+
+/** The title of a shared card (chats, Moments). */
+export const SHARE_TITLE = `${CLINIC_NAME}：好友邀请你一起变美，新客专享礼遇`;
 export const LANDING_PATH = 'pages/landing/index';
 
 /** `pages/landing/index?code=XXXX`: what a chat share opens (the function returns the same). */
@@ -31,4 +36,13 @@ function safeDecode(value: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * The code a landing source stands for, canonical, when it is well-formed (only such a code can
+ * have been kept on the device); null for a typo.
+ */
+export function codeOfSource(source: { code: string } | { scene: string }): string | null {
+  const parsed = 'code' in source ? parseCodeOfAnyLength(source.code) : codeFromScene(source.scene);
+  return parsed.ok ? parsed.code : null;
 }

@@ -41,17 +41,37 @@ function make(tag: string, displayName: string) {
 
 export const View = make('div', 'View');
 export const Text = make('span', 'Text');
-export const Button = make('button', 'Button');
+const PlainButton = make('button', 'Button');
+/** The code the next tap on a getPhoneNumber button reports (`phoneNumberAllowed`); '' = refused. */
+let nextPhoneCode = '';
+export function phoneNumberAllowed(code: string): void {
+  nextPhoneCode = code;
+}
+/** `openType="getPhoneNumber"`: a tap stands for WeChat's consent sheet answering with `nextPhoneCode`. */
+export const Button = forwardRef<HTMLElement, Props>(function TaroButton(props, ref) {
+  const { onGetPhoneNumber, ...rest } = props as Props & {
+    onGetPhoneNumber?: (e: { detail: { code?: string } }) => void;
+  };
+  if (!onGetPhoneNumber) return createElement(PlainButton, { ...rest, ref });
+  return createElement(PlainButton, {
+    ...rest,
+    ref,
+    onClick: () => onGetPhoneNumber({ detail: { code: nextPhoneCode } }),
+  });
+});
+Button.displayName = 'Button';
 export const Image = make('img', 'Image');
-/** Taro's Input reports `e.detail.value`; the DOM input event is adapted to that shape. */
+/** Taro's Input reports `e.detail.value`; the DOM input event is adapted to that shape (Enter: `onConfirm`). */
 export const Input = forwardRef<HTMLInputElement, Props>(function TaroInput(props, ref) {
   const {
     onInput,
+    onConfirm,
     maxlength: _maxlength,
     type,
     ...rest
   } = props as Props & {
     onInput?: (e: { detail: { value: string } }) => void;
+    onConfirm?: () => void;
     maxlength?: number;
     type?: string;
   };
@@ -60,6 +80,7 @@ export const Input = forwardRef<HTMLInputElement, Props>(function TaroInput(prop
     ref,
     type: type === 'number' ? 'text' : type,
     onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+    ...(onConfirm ? { onKeyDown: (e: { key: string }) => e.key === 'Enter' && onConfirm() } : {}),
   });
 });
 Input.displayName = 'Input';

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import Booking from '../../src/pages/booking/index';
 import { getKeptReferral, keepReferral } from '../../src/services/kept-referral';
 import { showPagesAgain } from '../mocks/taro';
+import { phoneNumberAllowed } from '../mocks/taro-components';
 import { cloudCalls, fail, ok, resetTaroMocks, routeCloud, setPlatform } from '../helpers';
 import { BOOKING, NOW, PRODUCTS, STORES, TODAY, freezeClock, slotsOf } from '../fixtures';
 
@@ -198,16 +199,185 @@ describe('booking page', () => {
     await waitFor(() => expect(cloudCalls().filter((c) => c.call === 'booking.listSlots')).toHaveLength(2));
   });
 
-  it('a code revoked since the landing page: dropped, and the booking can go on without it', async () => {
+  it('a kept code revoked since the landing page: dropped, told plainly, and the very next submit books without it', async () => {
     keepReferral('34MJW8AR', '王*', NOW);
-    gateway({ 'booking.create': () => fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取') });
+    let refuse = true;
+    gateway({
+      'booking.create': () => {
+        if (!refuse) return ok({ ...BOOKING, referred: false });
+        refuse = false;
+        return fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取');
+      },
+    });
     render(<Booking />);
     await pickStoreProductDay();
     fireEvent.click(screen.getByTestId('slot-1400'));
     fillContact('13900138000');
     await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
-    expect((await screen.findByTestId('booking-submit-error')).textContent).toContain('推荐码无效');
+    expect((await screen.findByTestId('booking-submit-error')).textContent).toBe(
+      '好友的推荐码已失效，本次将按普通预约提交。您填写的内容已保留，可直接再次提交预约。',
+    );
+    expect(screen.getByTestId('booking-referral-notice').textContent).toBe('好友的推荐码已失效，本次将按普通预约提交');
     expect(screen.queryByTestId('booking-referrer')).toBeNull();
+    expect(screen.queryByTestId('booking-referral-applied')).toBeNull();
+    // Another code can still be typed.
+    expect(screen.getByTestId('booking-referral-open').textContent).toBe('有推荐码？');
     expect(getKeptReferral(NOW)).toBeNull();
+    // Nothing typed is lost.
+    expect((screen.getByTestId('booking-name') as HTMLInputElement).value).toBe('林小雨');
+    expect(screen.getByTestId('booking-consent').getAttribute('data-checked')).toBe('true');
+
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    await screen.findByTestId('booking-result');
+    const creates = cloudCalls().filter((c) => c.call === 'booking.create');
+    expect(creates).toHaveLength(2);
+    expect(creates[0]?.data.referralCode).toBe('34MJW8AR');
+    expect(creates[1]?.data).not.toHaveProperty('referralCode');
+    expect(creates[1]?.data).toMatchObject({ name: '林小雨', phone: '13900138000', slot: '14:00' });
+  });
+
+  it('WeChat’s phone authorisation survives a refused code (the function refuses it first), not a self-referral', async () => {
+    keepReferral('34MJW8AR', '王*', NOW);
+    const answers = [fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取'), ok({ ...BOOKING, referred: false })];
+    gateway({ 'booking.create': () => answers.shift() });
+    render(<Booking />);
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fireEvent.change(screen.getByTestId('booking-name'), { target: { value: '林小雨' } });
+    fireEvent.click(screen.getByTestId('booking-consent'));
+    // The weapp button hands over a one-time code.
+    const wechatButton = screen.getByText('使用微信手机号');
+    phoneNumberAllowed('code-1');
+    fireEvent.click(wechatButton);
+    expect(screen.getByTestId('booking-wechat-phone')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    await screen.findByTestId('booking-referral-notice');
+    expect(screen.getByTestId('booking-wechat-phone')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    await screen.findByTestId('booking-result');
+    const creates = cloudCalls().filter((c) => c.call === 'booking.create');
+    expect(creates.map((c) => c.data.phoneCode)).toEqual(['code-1', 'code-1']);
+  });
+
+  it('a kept code that is the booker’s own (SELF_REFERRAL) is dropped; a spent phone code asks to authorise again', async () => {
+    keepReferral('34MJW8AR', '王*', NOW);
+    gateway({ 'booking.create': () => fail('SELF_REFERRAL', '不能使用自己的推荐码') });
+    render(<Booking />);
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fireEvent.change(screen.getByTestId('booking-name'), { target: { value: '林小雨' } });
+    fireEvent.click(screen.getByTestId('booking-consent'));
+    phoneNumberAllowed('code-2');
+    fireEvent.click(screen.getByText('使用微信手机号'));
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    expect((await screen.findByTestId('booking-submit-error')).textContent).toBe(
+      '这是您自己的推荐码，本次将按普通预约提交。您填写的内容已保留，请重新获取微信手机号或手动填写后再次提交。',
+    );
+    expect(screen.queryByTestId('booking-wechat-phone')).toBeNull();
+    expect(getKeptReferral(NOW)).toBeNull();
+  });
+
+  it('the kept code can be removed: gone from the form and the device, the booking goes without it', async () => {
+    keepReferral('34MJW8AR', '王*', NOW);
+    gateway({ 'booking.create': () => ok({ ...BOOKING, referred: false }) });
+    render(<Booking />);
+    const applied = screen.getByTestId('booking-referral-applied');
+    expect(applied.textContent).toContain('好友 王* 的邀请');
+    expect(applied.textContent).toContain('推荐码 34MJW8AR');
+    fireEvent.click(within(applied).getByTestId('booking-referral-remove'));
+    expect(getKeptReferral(NOW)).toBeNull();
+    expect(screen.queryByTestId('booking-referrer')).toBeNull();
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fillContact('13900138000');
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    await screen.findByTestId('booking-result');
+    expect(cloudCalls().find((c) => c.call === 'booking.create')?.data).not.toHaveProperty('referralCode');
+  });
+
+  it('a typed code: normalised as typed, its format checked without a call, then resolved and sent', async () => {
+    gateway({
+      'referral.resolveLanding': () =>
+        ok({ code: '34MJW8AR', referrerDisplayName: '王*', benefits: [], referralTerms: { minLeadDays: 1 } }),
+    });
+    render(<Booking />);
+    expect(screen.queryByTestId('booking-referral-input')).toBeNull();
+    fireEvent.click(screen.getByTestId('booking-referral-open'));
+    const input = screen.getByTestId('booking-referral-input') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: ' 34mj-w ' } });
+    expect(input.value).toBe('34MJW');
+    await act(async () => fireEvent.click(screen.getByTestId('booking-referral-apply')));
+    expect(screen.getByTestId('error-referral').textContent).toBe('推荐码位数不对，请核对后重新输入');
+    expect(cloudCalls().some((c) => c.call === 'referral.resolveLanding')).toBe(false);
+
+    fireEvent.change(input, { target: { value: '34mjw8ar' } });
+    expect(screen.queryByTestId('error-referral')).toBeNull();
+    // The keyboard's 完成 applies it too.
+    await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+    expect((await screen.findByTestId('booking-referral-applied')).textContent).toContain('好友 王* 的邀请');
+    expect(cloudCalls().find((c) => c.call === 'referral.resolveLanding')?.data).toEqual({ code: '34MJW8AR' });
+    expect(getKeptReferral(NOW)).toMatchObject({ code: '34MJW8AR', terms: { minLeadDays: 1 } });
+
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fillContact('13900138000');
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    await screen.findByTestId('booking-result');
+    expect(cloudCalls().find((c) => c.call === 'booking.create')?.data.referralCode).toBe('34MJW8AR');
+  });
+
+  it('a typed code still open at submit is resolved first; an unknown or own code stops there with the reason', async () => {
+    const answers = [
+      fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取'),
+      ok({ code: '34MJW8AR', referrerDisplayName: '王*', benefits: [], ownCard: true }),
+    ];
+    gateway({ 'referral.resolveLanding': () => answers.shift() });
+    render(<Booking />);
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fillContact('13900138000');
+    fireEvent.click(screen.getByTestId('booking-referral-open'));
+    fireEvent.change(screen.getByTestId('booking-referral-input'), { target: { value: '34MJW8AR' } });
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    expect(screen.getByTestId('error-referral').textContent).toBe('推荐码无效，请向推荐人确认或重新索取');
+    expect(screen.getByTestId('booking-submit-error').textContent).toBe('请核对推荐码，或清空后直接提交');
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    expect(screen.getByTestId('error-referral').textContent).toBe('这是您自己的推荐码，不能用于本人预约');
+    expect(cloudCalls().some((c) => c.call === 'booking.create')).toBe(false);
+    expect(getKeptReferral(NOW)).toBeNull();
+
+    // Emptied, the field sends nothing.
+    fireEvent.change(screen.getByTestId('booking-referral-input'), { target: { value: '' } });
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    await screen.findByTestId('booking-result');
+    expect(cloudCalls().find((c) => c.call === 'booking.create')?.data).not.toHaveProperty('referralCode');
+  });
+
+  it('R2 before submitting: a kept code and today’s date say what happens to the referral; tomorrow says nothing', async () => {
+    keepReferral('34MJW8AR', '王*', NOW, 30, { minLeadDays: 1 });
+    gateway({ 'booking.create': () => ok({ ...BOOKING, date: TODAY, slot: '14:00' }) });
+    render(<Booking />);
+    await pickStoreProductDay('2026-11-25');
+    expect(screen.queryByTestId('date-note')).toBeNull();
+    fireEvent.click(screen.getByTestId(`calendar-day-${TODAY}`));
+    await screen.findByTestId('slots');
+    expect(screen.getByTestId('date-note').textContent).toBe(
+      '您选择了今天到院：门店不计为老带新推荐，但推荐关系保留，您与推荐人的奖励照常在您首次消费后发放。如希望计入，可改选明天及以后的日期。',
+    );
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fillContact('13900138000');
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    const result = await screen.findByTestId('booking-result');
+    expect(within(result).getByTestId('result-referral-note').textContent).toBe(
+      '当天到院的预约：门店不计为老带新推荐，但推荐关系保留，您与推荐人的奖励照常在您首次消费后发放。',
+    );
+  });
+
+  it('R2 follows the clinic: no lead time (card bookings under 小程序) means no notice, even for today', async () => {
+    keepReferral('34MJW8AR', '王*', NOW, 30, { minLeadDays: null });
+    gateway();
+    render(<Booking />);
+    await pickStoreProductDay(TODAY);
+    expect(screen.queryByTestId('date-note')).toBeNull();
   });
 });

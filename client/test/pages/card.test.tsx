@@ -28,10 +28,27 @@ describe('referral card page', () => {
     expect(screen.getByTestId('card-loading')).toBeTruthy();
     expect((await screen.findByTestId('card-code')).textContent).toBe('34MJW8AR');
     expect(screen.getByTestId('card-qr').getAttribute('src')).toBe(CARD.qrUrl);
-    expect(screen.getByTestId('card-rules').textContent).toContain('好友首次消费后');
+    expect(screen.getByTestId('card-rules').textContent).toContain('好友到院并首次消费后');
     expect((await screen.findByTestId('referrals-empty')).textContent).toContain('还没有好友');
     expect((await screen.findByTestId('rewards-empty')).textContent).toContain('暂无奖励记录');
     expect(screen.getByTestId('rewards-balance').textContent).toBe('¥0');
+  });
+
+  it('R2 and R9 in the rules: the clinic’s lead time, and both rewards kept when it is not met', async () => {
+    gateway({ 'referral.getMyCard': () => ok({ ...CARD, referralTerms: { minLeadDays: 2 } }) });
+    render(<Card />);
+    const rules = await screen.findAllByTestId('card-rule');
+    expect(rules).toHaveLength(4);
+    expect(rules[3]?.textContent).toBe(
+      '4. 好友须至少提前 2 天预约，门店才计为老带新推荐；不足 2 天的不计为老带新推荐，但推荐关系保留，您与好友的奖励照常发放。',
+    );
+  });
+
+  it('a clinic that files card bookings under 小程序 shows no lead-time rule', async () => {
+    gateway({ 'referral.getMyCard': () => ok({ ...CARD, referralTerms: { minLeadDays: null } }) });
+    render(<Card />);
+    expect(await screen.findAllByTestId('card-rule')).toHaveLength(3);
+    expect(screen.getByTestId('card-rules').textContent).not.toContain('提前');
   });
 
   it('an old customer who is not one yet sees why, with the phone binding', async () => {

@@ -1,10 +1,22 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import Taro from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import Landing from '../../src/pages/landing/index';
 import Index from '../../src/pages/index/index';
-import { getKeptReferral } from '../../src/services/kept-referral';
+import { takeFlash } from '../../src/services/flash';
+import { getKeptReferral, keepReferral } from '../../src/services/kept-referral';
 import { setRouterParams } from '../mocks/taro';
-import { USER, cloudCalls, fail, ok, resetTaroMocks, routeCloud, setPlatform } from '../helpers';
+import { setCurrentIdentity } from '../../src/services/demo-identity';
+import {
+  USER,
+  cloudCalls,
+  fail,
+  jsonResponse,
+  mockFetch,
+  ok,
+  resetTaroMocks,
+  routeCloud,
+  setPlatform,
+} from '../helpers';
 import { CARD, STORES, PRODUCTS } from '../fixtures';
 
 const LANDING = {
@@ -59,6 +71,71 @@ describe('landing page', () => {
     expect(notice.textContent).toContain('推荐码无效');
     expect(notice.textContent).toContain('推荐码有误，请核对后重新输入');
     await screen.findByTestId('home-member');
+  });
+
+  it('an old link whose code was revoked: the kept code is cleared before home, which gets only the notice', async () => {
+    keepReferral(CARD.code, '王*');
+    setRouterParams({ code: CARD.code.toLowerCase() });
+    routeCloud({ 'referral.resolveLanding': () => fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取') });
+    render(<Landing />);
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }));
+    // Cleared before the redirect: the home page reads nothing kept beside the notice.
+    expect(getKeptReferral()).toBeNull();
+    expect(takeFlash()?.title).toBe('推荐码无效');
+  });
+
+  it('a revoked scanned code clears the same kept code; another friend’s kept invitation stays', async () => {
+    keepReferral(CARD.code, '王*');
+    setRouterParams({ scene: `r%3D${CARD.code}` });
+    routeCloud({ 'referral.resolveLanding': () => fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取') });
+    const { unmount } = render(<Landing />);
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalled());
+    expect(getKeptReferral()).toBeNull();
+    unmount();
+
+    keepReferral('ABCD2345', '刘*');
+    setRouterParams({ code: CARD.code });
+    render(<Landing />);
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledTimes(2));
+    expect(getKeptReferral()?.code).toBe('ABCD2345');
+  });
+
+  it('the holder opening their own card: 这是您的推荐卡, a way to the card and to share it, nothing kept', async () => {
+    keepReferral(CARD.code, '王*');
+    setRouterParams({ code: CARD.code });
+    routeCloud({ 'referral.resolveLanding': () => ok({ ...LANDING, ownCard: true }) });
+    render(<Landing />);
+    const own = await screen.findByTestId('landing-own-card');
+    expect(within(own).getByTestId('landing-own-card-title').textContent).toBe('这是您的推荐卡');
+    expect(own.textContent).toContain(CARD.code);
+    expect(screen.queryByTestId('landing-invitation')).toBeNull();
+    expect(getKeptReferral()).toBeNull();
+    fireEvent.click(within(own).getByTestId('landing-own-card-open'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/card/index' });
+    // weapp: WeChat's share sheet, with the card's own path.
+    expect(within(own).getByTestId('landing-own-card-share').tagName).toBe('BUTTON');
+    const share = (useShareAppMessage as jest.Mock).mock.calls.at(-1)?.[0] as () => { path: string };
+    expect(share().path).toBe(`/pages/landing/index?code=${CARD.code}`);
+  });
+
+  it('in the browser the holder copies the share link instead', async () => {
+    setPlatform('h5');
+    setCurrentIdentity({ openid: 'demo-customer-wangli', name: '王丽', kind: 'customer', label: '老客 · 王丽' });
+    setRouterParams({ code: CARD.code });
+    mockFetch().mockResolvedValue(jsonResponse({ ok: true, data: { ...LANDING, ownCard: true } }));
+    render(<Landing />);
+    fireEvent.click(await screen.findByTestId('landing-own-card-share'));
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({
+      data: `${window.location.origin}/#/pages/landing/index?code=${CARD.code}`,
+    });
+  });
+
+  it('a friend’s invitation keeps the code with the clinic’s lead time for the booking page', async () => {
+    setRouterParams({ code: CARD.code });
+    routeCloud({ 'referral.resolveLanding': () => ok({ ...LANDING, referralTerms: { minLeadDays: 2 } }) });
+    render(<Landing />);
+    await screen.findByTestId('landing-invitation');
+    expect(getKeptReferral()).toMatchObject({ code: CARD.code, terms: { minLeadDays: 2 } });
   });
 
   it('a link without a code also falls back to home', async () => {

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import {
   clearKeptReferral,
+  forgetKeptReferral,
   getKeptReferral,
   isKeptValid,
   keepReferral,
@@ -38,6 +39,16 @@ describe('the kept referral code', () => {
     const record = keptRecord('34MJW8AR', '王*', T0, 7);
     expect(isKeptValid(record, T0 + 7 * DAY - 1)).toBe(true);
     expect(isKeptValid(record, T0 + 7 * DAY)).toBe(false);
+  });
+
+  it('is forgotten when the function says this code no longer works; another kept code stays', () => {
+    keepReferral('34MJW8AR', '王*', T0, 30, { minLeadDays: 1 });
+    expect(getKeptReferral(T0)?.terms).toEqual({ minLeadDays: 1 });
+    expect(forgetKeptReferral('ABCD2345', T0)).toBe(false);
+    expect(getKeptReferral(T0)?.code).toBe('34MJW8AR');
+    expect(forgetKeptReferral('34MJW8AR', T0)).toBe(true);
+    expect(getKeptReferral(T0)).toBeNull();
+    expect(forgetKeptReferral('34MJW8AR', T0)).toBe(false);
   });
 
   it('a later invitation replaces the earlier one', () => {

@@ -48,40 +48,52 @@ export interface CreateContext {
   owner?: Owner;
 }
 
+/** Where the booking's phone comes from: typed, or WeChat's getPhoneNumber code (spent when read). */
+export type PhoneSource = { typed: string } | { fromWeChat: () => Promise<string> };
+
 /**
- * Checks the request (code, store, product, slot, consent, referrer) and gathers the context, in
- * this read order. `phoneVouched`: the phone came from WeChat's getPhoneNumber, so the caller is
- * that person.
+ * Checks the request (code, store, product, slot, consent, card, then the phone, referrer and
+ * self-referral) and gathers the context, in this read order. Whatever does not need the phone is
+ * decided before WeChat's one-time phone code is spent, so that a refused code (a revoked card,
+ * `INVALID_CODE`) leaves the customer's authorisation usable for the next submit. A phone from
+ * WeChat means the caller is that person.
  */
 export async function loadCreateContext(
   db: Database,
-  input: CreateBookingInput,
+  request: Omit<CreateBookingInput, 'phone'>,
   openid: string,
   now: Date,
-  phoneVouched: boolean,
-): Promise<CreateContext> {
+  phoneSource: PhoneSource,
+): Promise<{ input: CreateBookingInput; context: CreateContext }> {
   // A mistyped code is refused before any database read.
   let code: string | undefined;
-  if (input.referralCode !== undefined && input.referralCode.trim() !== '') {
-    const parsed = parseCodeOfAnyLength(input.referralCode);
+  if (request.referralCode !== undefined && request.referralCode.trim() !== '') {
+    const parsed = parseCodeOfAnyLength(request.referralCode);
     if (!parsed.ok) throw new AppError('INVALID_CODE', parsed.message);
     code = parsed.code;
   }
-  const { store, product } = await loadStoreAndProduct(db, input.storeId, input.productId);
-  assertSlot(store, input.date, input.slot, now);
+  const { store, product } = await loadStoreAndProduct(db, request.storeId, request.productId);
+  assertSlot(store, request.date, request.slot, now);
   const chainId = store.chainId;
 
-  const [settings, card, existingCustomer] = await Promise.all([
+  const [settings, card] = await Promise.all([
     loadSettings(db, chainId),
     code ? getCard(db, code) : Promise.resolve(null),
+  ]);
+  if (request.consentVersion !== settings.privacyNoticeVersion) throw refuse('CONSENT_OUTDATED');
+  const active = code ? resolveCard(card, chainId) : undefined;
+  if (code && !active) throw refuse('INVALID_CODE');
+
+  const phoneVouched = 'fromWeChat' in phoneSource;
+  const input: CreateBookingInput = {
+    ...request,
+    phone: 'typed' in phoneSource ? phoneSource.typed : await phoneSource.fromWeChat(),
+  };
+  const [referrer, existingCustomer] = await Promise.all([
+    active ? getCustomer(db, active.customerId).then((c) => c ?? undefined) : Promise.resolve(undefined),
     customerByPhone(db, chainId, input.phone),
   ]);
-  if (input.consentVersion !== settings.privacyNoticeVersion) throw refuse('CONSENT_OUTDATED');
-
-  let referrer: Stored<Customer> | undefined;
   if (code) {
-    const active = resolveCard(card, chainId);
-    referrer = active ? ((await getCustomer(db, active.customerId)) ?? undefined) : undefined;
     if (!referrer) throw refuse('INVALID_CODE');
     const self = detectSelfReferral(
       { customerId: referrer._id, phone: referrer.phone, openids: referrer.openids },
@@ -101,8 +113,8 @@ export async function loadCreateContext(
     ...(code ? { code } : {}),
   };
   const withClass = { ...base, filingClass: classifyBooking(base) };
-  if (existingCustomer) return { ...withClass, existingCustomer };
+  if (existingCustomer) return { input, context: { ...withClass, existingCustomer } };
   // A first filing (most likely: nobody's customer yet) needs its owner, read before the transaction.
   const owner = await assignOwner(db, store, withClass.filingClass.channel, referrer);
-  return { ...withClass, ...(owner ? { owner } : {}) };
+  return { input, context: { ...withClass, ...(owner ? { owner } : {}) } };
 }

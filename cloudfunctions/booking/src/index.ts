@@ -74,9 +74,14 @@ export const main = defineFunction(
 
     async create({ phoneCode, ...typed }, { openid, db, now }) {
       // The contract guarantees exactly one of a typed phone and a getPhoneNumber code.
-      const phone = typed.phone ?? (await phoneFromCode(phoneCode as string));
-      const input = { ...typed, phone };
-      const ctx = await loadCreateContext(db, input, openid, now, typed.phone === undefined);
+      const { phone: typedPhone, ...request } = typed;
+      const { input, context: ctx } = await loadCreateContext(
+        db,
+        request,
+        openid,
+        now,
+        typedPhone !== undefined ? { typed: typedPhone } : { fromWeChat: () => phoneFromCode(phoneCode as string) },
+      );
       const result = await transact(db, (tx) => createInTransaction(tx, input, ctx));
       const { booking } = result;
       if (!result.existing && booking.referrerCustomerId) {

@@ -5,6 +5,7 @@ import {
   TOMORROW,
   WANGLI,
   WEDNESDAY,
+  ZHANGMIN,
   bookingInput,
   startClinic,
   type Clinic,
@@ -312,6 +313,24 @@ describe('booking.create with the phone WeChat vouches for (getPhoneNumber code)
     const res = await book(withCode('not-a-real-code'), 'openid-phone-code-2');
     expect(res.body).toMatchObject({ ok: false, code: 'INVALID_PHONE_CODE' });
     expect(clinic.counts()).toEqual(before);
+  });
+
+  test('a revoked referral code is refused before WeChat’s one-time phone code is spent', async () => {
+    const revoked = (await clinic.call('referral', 'getMyCard', {}, ZHANGMIN.openid)).body.data.code;
+    await clinic.call('referral', 'revokeCard', {}, ZHANGMIN.openid);
+    const phoneCalls = async () =>
+      ((await clinic.cloud.api('GET', '/outbox')).body as any[]).filter(
+        (e) => e.apiName === 'phonenumber.getPhoneNumber',
+      ).length;
+    const before = { calls: await phoneCalls(), counts: clinic.counts() };
+    const refused = await book(withCode('demo_13900007779', { referralCode: revoked }), 'openid-phone-code-3');
+    expect(refused.body).toMatchObject({ ok: false, code: 'INVALID_CODE' });
+    expect(await phoneCalls()).toBe(before.calls);
+    expect(clinic.counts()).toEqual(before.counts);
+    // The same authorisation then books without the code.
+    const next = await book(withCode('demo_13900007779'), 'openid-phone-code-3');
+    expect(next.body).toMatchObject({ ok: true, data: { maskedPhone: '139****7779', referred: false } });
+    expect(await phoneCalls()).toBe(before.calls + 1);
   });
 
   test('a typed phone and a code together, or neither, is invalid input', async () => {

@@ -2,9 +2,11 @@ import {
   availableBalance,
   benefitLines,
   codeFromScene,
+  detectSelfReferral,
   maskName,
   parseCodeOfAnyLength,
   referralContract,
+  referralTermsOf,
   resolveCard,
   sceneForCode,
 } from '@clinic/shared';
@@ -55,6 +57,7 @@ export const main = defineFunction(
         refereeBenefits: benefitLines(settings.rewards.policies, 'referee'),
         updateTemplateId,
         updateGrants,
+        referralTerms: referralTermsOf(settings),
       };
     },
 
@@ -62,7 +65,7 @@ export const main = defineFunction(
       return { revokedCode: await revokeActiveCard(db, holderOf(caller), now) };
     },
 
-    async resolveLanding(input, { db }) {
+    async resolveLanding(input, { db, openid }) {
       // Typos are answered without a database read; unknown and revoked codes get one same answer.
       const parsed = input.code !== undefined ? parseCodeOfAnyLength(input.code) : codeFromScene(input.scene as string);
       if (!parsed.ok) throw new AppError('INVALID_CODE', parsed.message);
@@ -73,11 +76,15 @@ export const main = defineFunction(
         loadSettings(db, card.chainId),
       ]);
       if (!referrer) throw refuse('INVALID_CODE');
+      // The holder opening their own link: decided by the WeChat account, never by the page.
+      const own = detectSelfReferral({ customerId: referrer._id, openids: referrer.openids }, { openids: [openid] });
       return {
         code: parsed.code,
         referrerDisplayName: maskName(referrer.name),
         benefits: benefitLines(settings.rewards.policies, 'referee'),
         keepDays: settings.referralCode.keepOnDeviceDays,
+        ...(own ? { ownCard: true } : {}),
+        referralTerms: referralTermsOf(settings),
       };
     },
 

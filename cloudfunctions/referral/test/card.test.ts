@@ -115,10 +115,27 @@ describe('referral.resolveLanding', () => {
         referrerDisplayName: '王*',
         benefits: [expect.objectContaining({ kind: 'rebate' })],
         keepDays: 30,
+        referralTerms: { minLeadDays: 1 },
       },
     });
     const byScene = await clinic.call('referral', 'resolveLanding', { scene: encodeURIComponent(scene) }, NEWCOMER);
     expect(byScene.body).toEqual(byCode.body);
+  });
+
+  test('the holder opening their own card is told so (ownCard), decided by their WeChat account', async () => {
+    const { code, referralTerms } = (await card(WANGLI.openid)).body.data;
+    expect(referralTerms).toEqual({ minLeadDays: 1 });
+    const own = await clinic.call('referral', 'resolveLanding', { code }, WANGLI.openid);
+    expect(own.body).toMatchObject({ ok: true, data: { code, ownCard: true, referrerDisplayName: '王*' } });
+    // Another old customer, a newcomer and a stranger get the invitation.
+    for (const openid of [LIUFANG.openid, NEWCOMER, 'o-stranger']) {
+      const res = await clinic.call('referral', 'resolveLanding', { code }, openid);
+      expect(res.body.ok).toBe(true);
+      expect(res.body.data.ownCard).toBeUndefined();
+    }
+    // The request cannot claim it either way: the contract has no such input.
+    const forged = await clinic.call('referral', 'resolveLanding', { code, ownCard: false }, WANGLI.openid);
+    expect(forged.body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
   test('a mistyped code is refused without touching the database', async () => {

@@ -4,6 +4,7 @@ import type { Department } from '../model/people';
 import { calendarDaysBetween, localDate } from '../time/shanghai';
 import { referralBenefit } from './benefit';
 import { chronological, type FilingFact, type PersonHistory, type VisitFact } from './history';
+import { leadTimeMet } from './lead';
 
 export const REFERRAL_CHANNEL = 'referral';
 export const WALK_IN_CHANNEL = 'walk_in';
@@ -54,7 +55,7 @@ export function attribute(history: PersonHistory, settings: ClinicSettings): Att
   const tagged = first.level === 2 && first.referrerCustomerId ? { referrerCustomerId: first.referrerCustomerId } : {};
 
   if (first.channel === REFERRAL_CHANNEL) {
-    if (visit && (leadDays as number) < settings.minLeadDays) {
+    if (visit && !leadTimeMet(leadDays as number, settings.minLeadDays)) {
       // R2: filed too late to count as a referral; the referrer still gets rewarded (R9).
       return {
         ...base,

@@ -5,3 +5,4 @@ export * from './filing';
 export * from './file-or-touch';
 export * from './owner';
 export * from './arrival';
+export * from './lead';

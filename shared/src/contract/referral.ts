@@ -13,6 +13,9 @@ const benefitList = z
   .array(z.strictObject({ kind: rewardKindSchema, title: z.string().max(40), description: z.string().max(200) }))
   .max(10);
 
+/** R2's lead time for card bookings (`referralTermsOf`); null when card bookings are 小程序 filings. */
+const referralTerms = z.strictObject({ minLeadDays: z.number().int().min(0).max(30).nullable() });
+
 const codeText = z.string({ error: '请输入推荐码' }).min(1, { error: '请输入推荐码' }).max(16, { error: '推荐码过长' });
 const sceneText = z
   .string({ error: '缺少二维码参数' })
@@ -41,6 +44,8 @@ export const referralContract = defineContract({
       updateTemplateId: z.string().max(64).optional(),
       /** How many updates the holder's banked authorizations still cover. */
       updateGrants: z.number().int().min(0).optional(),
+      /** What the card's rules say about a friend's lead time (the clinic's settings). */
+      referralTerms: referralTerms.optional(),
     }),
   },
   revokeCard: {
@@ -61,6 +66,10 @@ export const referralContract = defineContract({
         .max(10),
       /** Days the device keeps this code until the newcomer books (the clinic's `keepOnDeviceDays`). */
       keepDays: z.number().int().min(1).max(180).optional(),
+      /** The caller holds this card (by their WeChat account): their own code, not an invitation. */
+      ownCard: z.boolean().optional(),
+      /** What the booking page says about the lead time (the clinic's settings). */
+      referralTerms: referralTerms.optional(),
     }),
   },
   listMyReferrals: {

@@ -61,12 +61,20 @@ export const CODE_MESSAGES: Record<CodeProblem, string> = {
 export type CodeResult = { ok: true; code: string } | { ok: false; reason: CodeProblem; message: string };
 
 /**
+ * What a person typed or pasted, as the code it stands for: full-width characters folded (NFKC),
+ * spaces and hyphens dropped, upper case. Says nothing about validity (`parseReferralCode` does).
+ */
+export function normalizeCodeInput(raw: string): string {
+  return raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+}
+
+/**
  * Normalises what a person typed (case, spaces, hyphens, full-width) and verifies the check
  * character. Only a code that passes is worth a database lookup.
  */
 export function parseReferralCode(raw: string, bodyLength = 7): CodeResult {
   const fail = (reason: CodeProblem): CodeResult => ({ ok: false, reason, message: CODE_MESSAGES[reason] });
-  const code = raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
+  const code = normalizeCodeInput(raw);
   if (code === '') return fail('empty');
   if (/[01OIL]/.test(code)) return fail('ambiguous_chars');
   if (!/^[2-9A-Z]+$/.test(code)) return fail('invalid_chars');
@@ -79,6 +87,8 @@ export function parseReferralCode(raw: string, bodyLength = 7): CodeResult {
 /** Shortest and longest code bodies a clinic may configure (`referralCode.bodyLength`). */
 export const MIN_CODE_BODY = 5;
 export const MAX_CODE_BODY = 12;
+/** The longest code a clinic may issue (body + check character), for input fields. */
+export const MAX_CODE_LENGTH = MAX_CODE_BODY + 1;
 
 /**
  * A code of any configurable length: the length is read off the code itself, so codes issued
@@ -86,7 +96,7 @@ export const MAX_CODE_BODY = 12;
  * has to match, so a typo is refused before any database read.
  */
 export function parseCodeOfAnyLength(raw: string): CodeResult {
-  const length = raw.normalize('NFKC').replace(/[\s-]/g, '').length;
+  const length = normalizeCodeInput(raw).length;
   const bodyLength = Math.min(MAX_CODE_BODY, Math.max(MIN_CODE_BODY, length - 1));
   return parseReferralCode(raw, bodyLength);
 }

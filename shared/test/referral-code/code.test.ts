@@ -10,6 +10,8 @@ import {
   isValidReferralCode,
   isValidScene,
   issueCard,
+  MAX_CODE_LENGTH,
+  normalizeCodeInput,
   parseCodeOfAnyLength,
   parseReferralCode,
   referralCodeInputSchema,
@@ -54,6 +56,14 @@ describe('referral codes', () => {
     expect(referralCodeInputSchema.parse(lower)).toBe(code);
     expect(referralCodeInputSchema.safeParse('x').error?.issues[0]?.message).toBe('推荐码位数不对，请核对后重新输入');
     expect(referralCodeInputSchema.safeParse('A'.repeat(33)).error?.issues[0]?.message).toBe('推荐码过长');
+  });
+
+  test('normalizeCodeInput is what a field shows of typed input: folded, spaces and hyphens gone, upper case', () => {
+    expect(normalizeCodeInput(' 34mj-w8ar ')).toBe('34MJW8AR');
+    expect(normalizeCodeInput('３４ｍｊ　w8ar')).toBe('34MJW8AR');
+    // It does not judge: a wrong character stays for parseReferralCode to explain.
+    expect(normalizeCodeInput('o1')).toBe('O1');
+    expect(MAX_CODE_LENGTH).toBe(13);
   });
 
   test('mistypes are caught before any lookup, with a reason', () => {

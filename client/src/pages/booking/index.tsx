@@ -14,7 +14,10 @@ import {
   type ProductInfo,
   type StoreInfo,
 } from '../../services/booking';
-import { clearKeptReferral, getKeptReferral, type KeptReferral } from '../../services/kept-referral';
+import { clearKeptReferral } from '../../services/kept-referral';
+import { ReferralCodeField, useReferralCode } from '../../components/ReferralCodeField';
+import { clinicToday } from '../../utils/dates';
+import { leadNotice, leadOutcome, REFERRAL_TEXT } from '../../utils/referral-terms';
 import {
   EMPTY_BOOKING_FORM,
   hasErrors,
@@ -43,24 +46,23 @@ export default function Booking() {
   const [products, setProducts] = useState<Load<ProductInfo[]> | null>(null);
   const [values, setValues] = useState<BookingFormValues>(EMPTY_BOOKING_FORM);
   const [errors, setErrors] = useState<BookingFormErrors>({});
-  const [referral, setReferral] = useState<KeptReferral | null>(() => getKeptReferral());
+  const referral = useReferralCode();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState('');
-  const [result, setResult] = useState<Appointment | null>(null);
+  const [result, setResult] = useState<{ booking: Appointment; note: string | null } | null>(null);
   const [slotsVersion, setSlotsVersion] = useState(0);
   const shown = useRef(false);
   const booked = useRef(false);
   booked.current = result !== null;
 
-  // 预约 is a tab page: it stays alive between visits. Each later visit picks up a code kept since
-  // (a landing opened meanwhile) and, after a booking went through, starts a fresh form — the
-  // booking itself is in 我的预约. The same store stays chosen.
+  // 预约 is a tab page: it stays alive between visits. After a booking went through, a later visit
+  // starts a fresh form — the booking itself is in 我的预约; the same store stays chosen. (The code
+  // field re-reads a code kept since on each show itself.)
   useDidShow(() => {
     if (!shown.current) {
       shown.current = true;
       return;
     }
-    setReferral(getKeptReferral());
     if (!booked.current) return;
     setResult(null);
     setValues((v) => ({ ...EMPTY_BOOKING_FORM, storeId: v.storeId }));
@@ -103,6 +105,7 @@ export default function Booking() {
   };
 
   const store = stores.status === 'ready' ? stores.data.find((s) => s.id === values.storeId) : undefined;
+  const today = clinicToday();
 
   const submit = async () => {
     if (submitting) return;
@@ -114,6 +117,13 @@ export default function Booking() {
     }
     setSubmitting(true);
     setSubmitError('');
+    const code = await referral.forSubmit();
+    if (!code.ok) {
+      setSubmitting(false);
+      setSubmitError('请核对推荐码，或清空后直接提交');
+      return;
+    }
+    const sent = code.referral;
     const res = await createBooking({
       storeId: values.storeId,
       productId: values.productId,
@@ -122,24 +132,27 @@ export default function Booking() {
       name: values.name.trim(),
       ...phoneFields(values),
       consentVersion: PRIVACY_VERSION,
-      ...(referral ? { referralCode: referral.code } : {}),
+      ...(sent ? { referralCode: sent.code } : {}),
     });
     setSubmitting(false);
     if (res.ok) {
       clearKeptReferral();
-      setResult(res.data);
+      const note = sent && res.data.referred && !res.data.existing ? leadOutcome(sent.terms, today, values.date) : null;
+      setResult({ booking: res.data, note });
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
       return;
     }
-    if (res.code === 'INVALID_CODE' || res.code === 'SELF_REFERRAL') {
-      // The code was revoked since the landing page, or is the booker's own: book without it.
-      clearKeptReferral();
-      setReferral(null);
-      setSubmitError(`${res.message}。已取消推荐码，可直接再次提交预约。`);
+    // A getPhoneNumber code works once. The function refuses a revoked code before spending it;
+    // after any other failure the customer authorises again or types the number.
+    const phoneSpent = values.phoneCode !== '' && res.code !== 'INVALID_CODE';
+    if (phoneSpent) setValues((v) => ({ ...v, phoneCode: '' }));
+    if (sent && (res.code === 'INVALID_CODE' || res.code === 'SELF_REFERRAL')) {
+      // Revoked since the landing page, or the booker's own: dropped, the form kept, the next submit goes without it.
+      referral.drop(sent.code, res.code === 'SELF_REFERRAL' ? 'own' : 'invalid');
+      const dropped = res.code === 'SELF_REFERRAL' ? REFERRAL_TEXT.ownCode : REFERRAL_TEXT.keptInvalid;
+      setSubmitError(`${dropped}。${phoneSpent ? REFERRAL_TEXT.resubmitPhone : REFERRAL_TEXT.resubmit}`);
       return;
     }
-    // A getPhoneNumber code works once: after any failure the customer authorises again or types.
-    if (values.phoneCode) setValues((v) => ({ ...v, phoneCode: '' }));
     const field = FIELD_OF_CODE[res.code];
     if (field) {
       setErrors({ [field]: res.message });
@@ -154,16 +167,16 @@ export default function Booking() {
   if (result) {
     return (
       <View className="page booking">
-        <BookingResult booking={result} />
+        <BookingResult booking={result.booking} note={result.note} />
       </View>
     );
   }
 
   return (
     <View className="page booking" data-testid="booking-page">
-      {referral ? (
+      {referral.applied ? (
         <View className="notice notice--info" data-testid="booking-referrer">
-          <Text>由 {referral.referrerDisplayName} 推荐 · 预约后即享好友专属礼遇</Text>
+          <Text>由 {referral.applied.referrerDisplayName} 推荐 · 预约后即享好友专属礼遇</Text>
         </View>
       ) : null}
 
@@ -237,6 +250,7 @@ export default function Booking() {
             onChange={(v) => set(v)}
             dateError={errors.date}
             slotError={errors.slot}
+            dateNote={referral.applied ? leadNotice(referral.applied.terms, today, values.date) : null}
           />
         </View>
       ) : null}
@@ -289,6 +303,7 @@ export default function Booking() {
           ) : null}
           <FieldError field="phone" errors={errors} />
         </View>
+        <ReferralCodeField field={referral} />
         <View
           className="booking__consent"
           data-testid="booking-consent"

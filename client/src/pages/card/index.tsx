@@ -11,7 +11,8 @@ import { CLINIC_NAME, CLINIC_TAGLINE, PAGES } from '../../constants';
 import { renderPosterH5, renderPosterWeapp, savePosterToAlbum } from '../../services/poster';
 import { getMyCard, revokeCard, type MyCard } from '../../services/referral';
 import type { PosterInput } from '../../utils/poster';
-import { h5LandingUrl, sharePathFor } from '../../utils/share';
+import { cardRuleLines, DEFAULT_REFERRAL_TERMS } from '../../utils/referral-terms';
+import { h5LandingUrl, SHARE_TITLE, sharePathFor } from '../../utils/share';
 import './index.scss';
 
 type State =
@@ -23,7 +24,6 @@ type State =
 type Poster =
   { status: 'idle' } | { status: 'drawing' } | { status: 'ready'; src: string } | { status: 'error'; message: string };
 
-const SHARE_TITLE = `${CLINIC_NAME}：好友邀请你一起变美，新客专享礼遇`;
 const POSTER_CANVAS_ID = 'poster-canvas';
 
 /** The existing customer's referral card: code, QR, sharing, poster, rules, referrals and rewards. */
@@ -224,12 +224,11 @@ export default function Card() {
 
       <View className="card" data-testid="card-rules">
         <Text className="card__title">推荐规则</Text>
-        <Text className="card-page__rule">
-          1. 把推荐卡分享给好友，好友通过您的推荐码预约并首次到院，即记为您的推荐。
-        </Text>
-        <Text className="card-page__rule">2. 好友首次消费后，您与好友的奖励自动发放到“我的奖励”，预约时不发放。</Text>
-        <Text className="card-page__rule">3. 以好友第一次在本院登记的信息为准；已在本院登记过的好友不再计入推荐。</Text>
-        <Text className="card-page__rule">4. 好友须至少提前一天通过推荐码预约，到院当天才登记的不计入推荐。</Text>
+        {cardRuleLines(c.referralTerms ?? DEFAULT_REFERRAL_TERMS).map((line, i) => (
+          <Text key={line} className="card-page__rule" data-testid="card-rule">
+            {i + 1}. {line}
+          </Text>
+        ))}
         {(c.referrerBenefits ?? []).length > 0 ? <Text className="section-title">您可获得</Text> : null}
         {(c.referrerBenefits ?? []).map((b) => (
           <Text key={b.title} className="card-page__benefit">

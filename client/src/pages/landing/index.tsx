@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import type { ErrorCode } from '@clinic/shared';
 import { ClinicHeader } from '../../components/ClinicHeader';
 import { DemoSignIn } from '../../components/DemoSignIn';
@@ -8,10 +8,11 @@ import { ErrorState, LoadingState } from '../../components/StateViews';
 import { CLINIC_NAME, PAGES, REFERRAL_KEEP_DAYS } from '../../constants';
 import { getCurrentIdentity } from '../../services/demo-identity';
 import { setFlash } from '../../services/flash';
-import { keepReferral } from '../../services/kept-referral';
+import { forgetKeptReferral, keepReferral } from '../../services/kept-referral';
 import { openPage } from '../../services/navigation';
 import { resolveLanding, type Landing } from '../../services/referral';
-import { landingSource } from '../../utils/share';
+import { REFERRAL_TEXT } from '../../utils/referral-terms';
+import { codeOfSource, h5LandingUrl, landingSource, SHARE_TITLE, sharePathFor } from '../../utils/share';
 import './index.scss';
 
 type State =
@@ -25,7 +26,8 @@ const INVALID_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INVALID_CODE'
 
 /**
  * The invitation: opened from a shared card (`?code=XXXX`) or a scanned mini-program code
- * (`?scene=r%3DXXXX`). A valid code is kept on the device until the friend books.
+ * (`?scene=r%3DXXXX`). A valid code is kept on the device until the friend books; the holder opening
+ * their own card (the function says so: `ownCard`) is shown it as theirs, and nothing is kept.
  */
 export default function Landing() {
   const { params } = useRouter();
@@ -33,6 +35,12 @@ export default function Landing() {
   const needsSignIn = process.env.TARO_ENV === 'h5' && !getCurrentIdentity();
   const [state, setState] = useState<State>(needsSignIn ? { status: 'signin' } : { status: 'loading' });
   const latest = useRef(0);
+
+  useShareAppMessage(() =>
+    state.status === 'ready' && state.landing.ownCard
+      ? { title: SHARE_TITLE, path: `/${sharePathFor(state.landing.code)}` }
+      : { title: CLINIC_NAME, path: PAGES.home },
+  );
 
   const fallBack = useCallback((message: string) => {
     setFlash({ title: '推荐码无效', message: `${message}。您仍可以直接预约。`.replace('。。', '。') });
@@ -46,9 +54,15 @@ export default function Landing() {
     const res = await resolveLanding(source);
     if (request !== latest.current) return;
     if (res.ok) {
-      keepReferral(res.data.code, res.data.referrerDisplayName, Date.now(), res.data.keepDays ?? REFERRAL_KEEP_DAYS);
+      const { code, referrerDisplayName, keepDays, referralTerms, ownCard } = res.data;
+      // One's own code is never kept: the holder's next booking would be refused as a self-referral.
+      if (ownCard) forgetKeptReferral(code);
+      else keepReferral(code, referrerDisplayName, Date.now(), keepDays ?? REFERRAL_KEEP_DAYS, referralTerms);
       setState({ status: 'ready', landing: res.data });
     } else if (INVALID_CODES.has(res.code)) {
+      // Cleared before the redirect, so that home shows the notice and nothing kept for this code.
+      const code = codeOfSource(source);
+      if (code) forgetKeptReferral(code);
       fallBack(res.message);
     } else {
       setState({ status: 'error', message: res.message });
@@ -83,7 +97,8 @@ export default function Landing() {
             <ErrorState message={state.message} onRetry={() => void resolve()} testId="landing-error" />
           </View>
         ) : null}
-        {state.status === 'ready' ? <Invitation landing={state.landing} /> : null}
+        {state.status === 'ready' && state.landing.ownCard ? <OwnCard code={state.landing.code} /> : null}
+        {state.status === 'ready' && !state.landing.ownCard ? <Invitation landing={state.landing} /> : null}
       </View>
     </View>
   );
@@ -117,6 +132,54 @@ function Invitation({ landing }: { landing: Landing }) {
         <Text className="landing__kept" data-testid="landing-kept">
           推荐码 {landing.code} 已为你保留 {landing.keepDays ?? REFERRAL_KEEP_DAYS} 天，稍后预约也会自动使用
         </Text>
+      </View>
+    </View>
+  );
+}
+
+/** The holder's own card, opened from their own link or QR code: a way to the card and to share it. */
+function OwnCard({ code }: { code: string }) {
+  const copy = () => {
+    Taro.setClipboardData({ data: h5LandingUrl(window.location.origin, code) })
+      .then(() => Taro.showToast({ title: '已复制分享链接', icon: 'none' }))
+      .catch(() => undefined);
+  };
+  return (
+    <View className="card landing__invite" data-testid="landing-own-card">
+      <Text className="landing__title" data-testid="landing-own-card-title">
+        {REFERRAL_TEXT.ownCardTitle}
+      </Text>
+      <Text className="landing__sub">
+        推荐码 <Text className="landing__code">{code}</Text>
+      </Text>
+      <Text className="landing__sub">{REFERRAL_TEXT.ownCardHint}</Text>
+      <View className="landing__own-actions">
+        <View
+          className="btn btn--block landing__action"
+          hoverClass="btn--pressed"
+          data-testid="landing-own-card-open"
+          onClick={() => void Taro.navigateTo({ url: PAGES.card })}
+        >
+          我的推荐卡
+        </View>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button
+            className="btn btn--ghost btn--block btn-native landing__action"
+            openType="share"
+            data-testid="landing-own-card-share"
+          >
+            分享给好友
+          </Button>
+        ) : (
+          <View
+            className="btn btn--ghost btn--block landing__action"
+            hoverClass="btn--pressed"
+            data-testid="landing-own-card-share"
+            onClick={copy}
+          >
+            复制分享链接
+          </View>
+        )}
       </View>
     </View>
   );
