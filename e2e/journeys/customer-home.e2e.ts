@@ -1,19 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot } from '../support/browser';
-import { openTab, signIn } from '../support/gateway';
-import { startStack, stopStack, type Stack } from '../support/stack';
+import type { Page } from 'playwright-core';
+import { phonePage, screenshot } from '../support/browser';
+import { openTab, signIn as signInOn } from '../support/gateway';
+import { journeyStack } from '../support/journey';
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (stack) await stopStack(stack);
-});
+const env = journeyStack();
+const newPage = (width: number) => phonePage(env.browser, width);
+const signIn = (page: Page, openid: string) => signInOn(page, env.stack, openid);
 
 /** Books the first open day's first free slot at 一店 with the form's own fields. */
 async function bookFirstFreeSlot(page: Page, name: string, phone: string): Promise<void> {
@@ -30,8 +22,8 @@ async function bookFirstFreeSlot(page: Page, name: string, phone: string): Promi
 
 test('a 老客 signs in: 老客 with the phone on record and 我的推荐卡; no debug account details', async () => {
   for (const width of [375, 320]) {
-    const page = await phonePage(browser, width);
-    await signIn(page, stack, 'demo-customer-wangli');
+    const page = await newPage(width);
+    await signIn(page, 'demo-customer-wangli');
     expect(await page.getByTestId('member-standing').innerText()).toBe('老客');
     expect(await page.getByTestId('member-phone').innerText()).toContain('130****1966');
     await page.getByTestId('home-card').waitFor();
@@ -48,8 +40,8 @@ test('a new customer: the home says what she can do before booking, and 新客 (
     [375, 1],
     [320, 2],
   ] as const) {
-    const page = await phonePage(browser, width);
-    await signIn(page, stack, `demo-newcomer-${n}`);
+    const page = await newPage(width);
+    await signIn(page, `demo-newcomer-${n}`);
     const member = page.getByTestId('home-member');
     expect(await member.getAttribute('data-standing')).toBe('visitor');
     expect(await page.getByTestId('member-standing').count()).toBe(0);
@@ -77,15 +69,15 @@ test('a new customer: the home says what she can do before booking, and 新客 (
 });
 
 test('a customer who opens 经营看板 by its address is refused by the server; a manager gets in', async () => {
-  const page = await phonePage(browser, 320);
-  await signIn(page, stack, 'demo-customer-wangli');
+  const page = await newPage(320);
+  await signIn(page, 'demo-customer-wangli');
   expect(await page.getByTestId('home-dashboard').count()).toBe(0);
-  await page.goto(`${stack.url}/#/packages/admin/pages/reports/index`);
+  await page.goto(`${env.stack.url}/#/packages/admin/pages/reports/index`);
   await page.getByTestId('admin-denied').waitFor();
   await screenshot(page, 'admin-denied-320');
 
-  const manager = await phonePage(browser, 375);
-  await signIn(manager, stack, 'demo-manager-store-1');
+  const manager = await newPage(375);
+  await signIn(manager, 'demo-manager-store-1');
   await manager.getByTestId('home-dashboard').click();
   await manager.getByTestId('admin-placeholder').waitFor();
   await manager.goBack(); // the tab bar shows on tab pages only
@@ -100,8 +92,8 @@ test('my appointments at the desk: the check-in QR, the address with 导航 and 
     [375, 1],
     [320, 2],
   ] as const) {
-    const page = await phonePage(browser, width);
-    await signIn(page, stack, `demo-newcomer-${n}`);
+    const page = await newPage(width);
+    await signIn(page, `demo-newcomer-${n}`);
     await openTab(page, '我的');
     await page.getByTestId('mine-appointments').click();
     const desk = page.locator('[data-testid^="visit-desk-"]').first();
