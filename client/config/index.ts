@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
 import type { IProjectConfig } from '@tarojs/taro/types/compile';
+import { BundleStatsPlugin } from './bundle-stats';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -17,6 +18,12 @@ type WebpackChain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'
 const SHARED_DIR = path.resolve(__dirname, '..', '..', 'shared');
 const isSharedSource = (filename: string): boolean =>
   filename.startsWith(SHARED_DIR + path.sep) || /[\\/]node_modules[\\/]@clinic[\\/]shared[\\/]/.test(filename);
+
+/** weapp: the optional module list for `npm run size:why` (config/bundle-stats.ts). */
+function weappChain(chain: WebpackChain): void {
+  const statsFile = process.env.WEAPP_STATS;
+  if (statsFile) chain.plugin('bundle-stats').use(BundleStatsPlugin, [path.resolve(statsFile)]);
+}
 
 /** H5: no webpack size hints (the budget that matters is weapp's, see scripts/package-size.mjs). */
 function h5Chain(chain: WebpackChain): void {
@@ -61,6 +68,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     mini: {
       compile: { include: [isSharedSource] },
+      webpackChain: weappChain,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

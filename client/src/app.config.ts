@@ -1,13 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/landing/index',
-    'pages/booking/index',
-    'pages/appointments/index',
-    'pages/card/index',
-    'pages/privacy/index',
-    'pages/mine/index',
-  ],
+  pages: ['pages/index/index', 'pages/landing/index', 'pages/booking/index', 'pages/mine/index'],
   // 首页 / 预约 / 我的 for everyone; the staff and manager entries live on 首页 and 我的 and appear
   // only for those roles (their pages check the role on the server again). Icons: client/scripts/make-tab-icons.mjs.
   tabBar: {
@@ -37,6 +29,13 @@ export default defineAppConfig({
     ],
   },
   subPackages: [
+    // Customer pages opened from 首页 / 我的 or a message: the referral card (QR, poster, referrals,
+    // rewards), my appointments (check-in code, 导航, 拨号) and the privacy notice. Kept out of the
+    // main package so that a friend opening an invitation downloads as little as possible.
+    {
+      root: 'packages/customer',
+      pages: ['pages/card/index', 'pages/appointments/index', 'pages/privacy/index'],
+    },
     // Staff tools: workbench, follow-up tasks, check-in, desk filing, verification, golden-time asks,
     // joining by invite, customer cards, deal entry, my figures, the team and the managers' overdue
     // follow-ups (loaded only by staff and by a colleague who joins).
@@ -60,6 +59,13 @@ export default defineAppConfig({
     // Manager tools: reports and settings.
     { root: 'packages/admin', pages: ['pages/reports/index'] },
   ],
+  // Fetch the customer subpackage in the background once a tab page is shown, so 我的推荐卡 and
+  // 我的预约 open without a wait.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/customer'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/customer'] },
+    'pages/booking/index': { network: 'all', packages: ['packages/customer'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f7f3f4',

@@ -1,3 +1,5 @@
+import { PAGE_PATHS } from '@clinic/shared';
+
 /** Placeholder clinic identity until clinic settings are loaded from the cloud. */
 export const CLINIC_NAME = '悦美医疗美容';
 export const CLINIC_TAGLINE = '老带新 · 好友同享美丽';
@@ -5,7 +7,7 @@ export const CLINIC_TAGLINE = '老带新 · 好友同享美丽';
 export const BRAND_COLOR = '#c2456b';
 
 /**
- * Version of the privacy notice this build shows (pages/privacy); sent with every booking as
+ * Version of the privacy notice this build shows (packages/customer/pages/privacy); sent with every booking as
  * `consentVersion`. It must equal the clinic's `privacyNoticeVersion` setting, else bookings are
  * refused (CONSENT_OUTDATED) until the notice page is updated.
  */
@@ -22,14 +24,16 @@ export const CLINIC_CONTACT_PHONE = '400-800-1234';
 
 export const PAGES = {
   home: '/pages/index/index',
-  landing: '/pages/landing/index',
+  landing: `/${PAGE_PATHS.landing}`,
   booking: '/pages/booking/index',
-  appointments: '/pages/appointments/index',
-  card: '/pages/card/index',
-  privacy: '/pages/privacy/index',
   mine: '/pages/mine/index',
+  // Customer subpackage (packages/customer): the referral card, appointments and the privacy notice,
+  // fetched when first opened (preloaded from the tab pages, app.config.ts preloadRule).
+  appointments: `/${PAGE_PATHS.appointments}`,
+  card: `/${PAGE_PATHS.card}`,
+  privacy: '/packages/customer/pages/privacy/index',
   // Staff subpackage (packages/staff): loaded only when a staff member opens one of these.
-  workbench: '/packages/staff/pages/workbench/index',
+  workbench: `/${PAGE_PATHS.workbench}`,
   staffTask: '/packages/staff/pages/task/index',
   checkIn: '/packages/staff/pages/check-in/index',
   deskFiling: '/packages/staff/pages/desk-filing/index',

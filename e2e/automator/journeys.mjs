@@ -84,7 +84,7 @@ export const journeys = [
         () => page.$('.home-card-entry'),
         'the card entry (the DevTools account must be an existing customer)',
       );
-      page = await miniProgram.navigateTo('/pages/card/index');
+      page = await miniProgram.navigateTo('/packages/customer/pages/card/index');
       const code = await until(() => page.$('.card-page__code'), 'the card code');
       cardCode = (await code.text()).trim();
       assert(/^[2-9A-HJKMNP-Z]{8}$/.test(cardCode), `unexpected code ${cardCode}`);
@@ -168,7 +168,7 @@ export const journeys = [
     name: '3. my referrals shows the new customer as booked (masked)',
     async run(miniProgram) {
       if (env.referralCode) return 'skipped: the referral went to the E2E_REFERRAL_CODE customer';
-      const page = await miniProgram.reLaunch('/pages/card/index');
+      const page = await miniProgram.reLaunch('/packages/customer/pages/card/index');
       const row = await until(() => byText(page, '.list-row', '林*'), 'the referral row');
       const text = await row.text();
       assert(text.includes('已预约') && !text.includes('林小雨') && !text.includes(env.newPhone), text);

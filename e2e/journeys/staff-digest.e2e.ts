@@ -125,7 +125,7 @@ test('14. re-subscribe in the workbench, the timer fires twice at the digest hou
 test('15. an old customer opts into her friends’ progress on her card; a friend’s booking reaches her as 好友已预约', async () => {
   const page = await phonePage(browser);
   await signIn(page, stack, REFERRER);
-  await page.goto(`${stack.url}/#/pages/card/index`);
+  await page.goto(`${stack.url}/#/packages/customer/pages/card/index`);
   await page.getByTestId('referral-updates').waitFor();
   expect(await page.getByTestId('referral-updates-left').textContent()).toContain('尚未开启');
   await page.getByTestId('referral-updates-subscribe').click();
@@ -141,7 +141,10 @@ test('15. an old customer opts into her friends’ progress on her card; a frien
   expect(sends).toHaveLength(1);
   expect(sends[0]).toMatchObject({
     result: 'ok',
-    params: { page: 'pages/card/index', data: { thing1: { value: '赵*' }, phrase2: { value: '好友已预约' } } },
+    params: {
+      page: 'packages/customer/pages/card/index',
+      data: { thing1: { value: '赵*' }, phrase2: { value: '好友已预约' } },
+    },
   });
 });
 

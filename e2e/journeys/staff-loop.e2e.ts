@@ -176,7 +176,7 @@ test('6. check-in makes the referral final; a deal credits the referrer once, wh
 
   const referrer = await phonePage(browser);
   await signIn(referrer, REFERRER);
-  await referrer.goto(`${stack.url}/#/pages/card/index`);
+  await referrer.goto(`${stack.url}/#/packages/customer/pages/card/index`);
   const item = referrer.getByTestId('referral-item').filter({ hasText: '139****0001' });
   await item.waitFor();
   expect(await item.getByTestId('referral-status').innerText()).toBe('已成交');

@@ -7,7 +7,6 @@ import { subscribeToVisitReminder } from '../services/customer-subscription';
 import type { SubscribeOutcome } from '../services/subscribe';
 import { formatDay } from '../utils/dates';
 import { BOOKING_STATUS_LABELS } from '../utils/format';
-import { CodeQr } from './CodeQr';
 
 const OUTCOME_TEXT: Record<SubscribeOutcome, string> = {
   accepted: '已开启到院提醒，到院前一天会通过微信通知您',
@@ -16,8 +15,9 @@ const OUTCOME_TEXT: Record<SubscribeOutcome, string> = {
 };
 
 /**
- * The appointment after booking: details, the booking code as a QR, and the visit reminder offer;
- * `note` says what the booking means for the referral when it is not what 好友推荐 suggests (R2).
+ * The appointment after booking: details, the booking code, and the visit reminder offer; the
+ * check-in QR itself is on 我的预约 (customer subpackage), one tap away, which keeps the QR encoder
+ * out of the main package. `note` says what the booking means for the referral when it is not what 好友推荐 suggests (R2).
  */
 export function BookingResult({ booking, note }: { booking: Appointment; note?: string | null }) {
   const [outcome, setOutcome] = useState<SubscribeOutcome | null>(null);
@@ -35,12 +35,12 @@ export function BookingResult({ booking, note }: { booking: Appointment; note?: 
           预约成功
         </Text>
       )}
-      <View className="booking-result__qr">
-        <CodeQr text={code} size={168} testId="booking-qr" />
+      <View className="booking-result__visit-code">
+        <Text className="muted">预约码</Text>
         <Text className="booking-result__code" data-testid="booking-code">
           {code}
         </Text>
-        <Text className="muted">到院时向前台出示此码即可签到</Text>
+        <Text className="muted">到院时在“我的预约”出示二维码或报此码即可签到</Text>
       </View>
       <KeyValue label="门店" testId="result-store">
         {booking.storeName}
@@ -82,7 +82,7 @@ export function BookingResult({ booking, note }: { booking: Appointment; note?: 
           data-testid="booking-to-appointments"
           onClick={() => void Taro.navigateTo({ url: PAGES.appointments })}
         >
-          查看我的预约
+          查看我的预约与到院二维码
         </View>
       </View>
     </View>

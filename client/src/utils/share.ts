@@ -1,10 +1,10 @@
 /** Share paths and the landing page's route parameters. */
-import { codeFromScene, parseCodeOfAnyLength } from '@clinic/shared';
+import { codeFromScene, PAGE_PATHS, parseCodeOfAnyLength } from '@clinic/shared';
 import { CLINIC_NAME } from '../constants';
 
 /** The title of a shared card (chats, Moments). */
 export const SHARE_TITLE = `${CLINIC_NAME}：好友邀请你一起变美，新客专享礼遇`;
-export const LANDING_PATH = 'pages/landing/index';
+export const LANDING_PATH = PAGE_PATHS.landing;
 
 /** `pages/landing/index?code=XXXX`: what a chat share opens (the function returns the same). */
 export function sharePathFor(code: string): string {

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import Appointments from '../../src/pages/appointments/index';
+import Appointments from '../../src/packages/customer/pages/appointments/index';
 import { cloudCalls, fail, ok, resetTaroMocks, routeCloud, setPlatform } from '../helpers';
 import { BOOKING, NOW, STORES, freezeClock, slotsOf } from '../fixtures';
 

@@ -128,7 +128,7 @@ describe('booking page', () => {
     gateway();
     render(<Booking />);
     fireEvent.click(await screen.findByTestId('privacy-link'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/privacy/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/customer/pages/privacy/index' });
     expect(screen.getByTestId('booking-consent').getAttribute('data-checked')).toBe('false');
   });
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import Card from '../../src/pages/card/index';
+import Card from '../../src/packages/customer/pages/card/index';
 import { setRouterParams } from '../mocks/taro';
 import { cloudCalls, fail, ok, resetTaroMocks, routeCloud, setPlatform } from '../helpers';
 import { CARD } from '../fixtures';

@@ -79,7 +79,7 @@ describe('home page in weapp', () => {
     cloudCall.mockResolvedValueOnce({ errMsg: 'ok', result: { ok: true, data: USER } });
     render(<Index />);
     fireEvent.click(await screen.findByTestId('home-card'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/card/index' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/customer/pages/card/index' });
     fireEvent.click(screen.getByTestId('home-book'));
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/booking/index' });
   });

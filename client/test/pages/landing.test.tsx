@@ -111,7 +111,7 @@ describe('landing page', () => {
     expect(screen.queryByTestId('landing-invitation')).toBeNull();
     expect(getKeptReferral()).toBeNull();
     fireEvent.click(within(own).getByTestId('landing-own-card-open'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/card/index' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/customer/pages/card/index' });
     // weapp: WeChat's share sheet, with the card's own path.
     expect(within(own).getByTestId('landing-own-card-share').tagName).toBe('BUTTON');
     const share = (useShareAppMessage as jest.Mock).mock.calls.at(-1)?.[0] as () => { path: string };

@@ -16,9 +16,9 @@ describe('我的', () => {
     render(<Mine />);
     expect((await screen.findByTestId('member-standing')).textContent).toBe('老客');
     fireEvent.click(screen.getByTestId('mine-card'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/card/index' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/customer/pages/card/index' });
     fireEvent.click(screen.getByTestId('mine-appointments'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/appointments/index' });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/customer/pages/appointments/index' });
     expect(screen.queryByTestId('mine-bind')).toBeNull();
   });
 

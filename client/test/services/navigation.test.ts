@@ -19,7 +19,7 @@ describe('openPage', () => {
 
   it('knows the three tab pages', () => {
     expect(['/pages/index/index', '/pages/booking/index', '/pages/mine/index'].every(isTabPage)).toBe(true);
-    expect(isTabPage('/pages/card/index')).toBe(false);
+    expect(isTabPage('/packages/customer/pages/card/index')).toBe(false);
   });
 });
 

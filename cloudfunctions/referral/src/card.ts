@@ -6,6 +6,7 @@ import {
   type ActiveCard,
   type ClinicSettings,
   type Customer,
+  PAGE_PATHS,
 } from '@clinic/shared';
 import { cardsInTx, getCardHolder, setHolderQr } from '../../data/cards';
 import type { Stored } from '../../data/documents';
@@ -16,7 +17,7 @@ import { transact } from '../../platform/transaction';
 
 /** Fresh codes drawn before giving up with CONFLICT (31^7 codes: a clash is already rare). */
 const CODE_TRIES = 5;
-export const LANDING_PAGE = 'pages/landing/index';
+export const LANDING_PAGE = PAGE_PATHS.landing;
 export const sharePathFor = (code: string) => `${LANDING_PAGE}?code=${code}`;
 
 /**

@@ -49,7 +49,7 @@ test('referrer update: 好友已预约 reaches the referrer once per friend, ope
     result: 'ok',
     params: {
       touser: WANGLI.openid,
-      page: 'pages/card/index',
+      page: 'packages/customer/pages/card/index',
       data: { thing1: { value: expect.stringMatching(/^\S\*+$/) }, phrase2: { value: '好友已预约' } },
     },
   });

@@ -63,7 +63,7 @@ test('the timer reminds tomorrow’s visitors once, with store, time, project an
   expect(sends[0].params).toMatchObject({
     touser: 'openid-remind-yes',
     template_id: TEMPLATE,
-    page: 'pages/appointments/index',
+    page: 'packages/customer/pages/appointments/index',
     data: {
       thing1: { value: '悦美医疗美容 · 一店' },
       time2: { value: `${TOMORROW} 10:00` },

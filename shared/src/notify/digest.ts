@@ -1,3 +1,4 @@
+import { PAGE_PATHS } from '../model/pages';
 import { fitThing, THING_MAX, type TemplateData } from './template-fields';
 import { fitWeComValue, type WeComNotice } from './wecom-notice';
 
@@ -10,7 +11,7 @@ export interface SubscribeMessage {
 }
 
 /** Where a staff member's digest opens: their workbench. */
-export const WORKBENCH_PAGE = 'packages/staff/pages/workbench/index';
+export const WORKBENCH_PAGE = PAGE_PATHS.workbench;
 
 /** The idempotency key of one staff member's digest of one (Shanghai) day: at most one is sent. */
 export function digestKey(staffId: string, date: string): string {
@@ -114,7 +115,7 @@ export function visitReminderMessage(
   return {
     touser: booking.openid,
     templateId,
-    page: 'pages/appointments/index',
+    page: PAGE_PATHS.appointments,
     data: {
       thing1: { value: fitThing(names.storeName.trim() || '门店') },
       time2: { value: `${booking.date} ${booking.slot}` },

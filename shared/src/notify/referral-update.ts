@@ -1,10 +1,11 @@
+import { PAGE_PATHS } from '../model/pages';
 import { formatFen } from '../money/fen';
 import { REWARD_KINDS, type RewardKind } from '../settings/clinic-settings';
 import type { SubscribeMessage } from './digest';
 import { fitThing } from './template-fields';
 
 /** Where a referrer's update opens: their referral card, whose list shows each friend's progress. */
-export const REFERRAL_CARD_PAGE = 'pages/card/index';
+export const REFERRAL_CARD_PAGE = PAGE_PATHS.card;
 
 /** The three moments an old customer hears about a friend they referred. */
 export const REFERRAL_PROGRESS = ['booked', 'visited', 'rewarded'] as const;

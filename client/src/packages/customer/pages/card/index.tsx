@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { Button, Canvas, Image, Text, View } from '@tarojs/components';
-import { BindPhone } from '../../components/BindPhone';
-import { CodeQr } from '../../components/CodeQr';
+import { BindPhone } from '../../../../components/BindPhone';
+import { CodeQr } from '../../../../components/CodeQr';
 import { ReferralList } from '../../components/ReferralList';
 import { ReferralUpdatesOffer } from '../../components/ReferralUpdatesOffer';
 import { RewardLedger } from '../../components/RewardLedger';
-import { EmptyState, PageError, PageLoading } from '../../components/StateViews';
-import { CLINIC_NAME, CLINIC_TAGLINE, PAGES } from '../../constants';
-import { renderPosterH5, renderPosterWeapp, savePosterToAlbum } from '../../services/poster';
-import { getMyCard, revokeCard, type MyCard } from '../../services/referral';
-import type { PosterInput } from '../../utils/poster';
-import { cardRuleLines, DEFAULT_REFERRAL_TERMS } from '../../utils/referral-terms';
-import { h5LandingUrl, SHARE_TITLE, sharePathFor } from '../../utils/share';
+import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
+import { CLINIC_NAME, CLINIC_TAGLINE, PAGES } from '../../../../constants';
+import { renderPosterH5, renderPosterWeapp, savePosterToAlbum } from '../../../../services/poster';
+import { getMyCard, revokeCard, type MyCard } from '../../../../services/referral';
+import type { PosterInput } from '../../../../utils/poster';
+import { cardRuleLines, DEFAULT_REFERRAL_TERMS } from '../../../../utils/referral-terms';
+import { h5LandingUrl, SHARE_TITLE, sharePathFor } from '../../../../utils/share';
 import './index.scss';
 
 type State =

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { subscribeToReferralUpdates } from '../services/customer-subscription';
+import { subscribeToReferralUpdates } from '../../../services/customer-subscription';
 import './ReferralUpdatesOffer.scss';
 
 /**

@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { listMyRewards, type RewardPage } from '../services/referral';
-import { formatDateTime, formatFen, formatRewardAmount, LEDGER_TYPE_LABELS, REWARD_KIND_LABELS } from '../utils/format';
-import { EmptyState, ErrorState, LoadingState } from './StateViews';
+import { listMyRewards, type RewardPage } from '../../../services/referral';
+import {
+  formatDateTime,
+  formatFen,
+  formatRewardAmount,
+  LEDGER_TYPE_LABELS,
+  REWARD_KIND_LABELS,
+} from '../../../utils/format';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; page: RewardPage };
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { CLINIC_CONTACT_PHONE, CLINIC_NAME, PRIVACY_VERSION } from '../../constants';
+import { CLINIC_CONTACT_PHONE, CLINIC_NAME, PRIVACY_VERSION } from '../../../../constants';
 import './index.scss';
 
 const SECTIONS: { title: string; lines: string[] }[] = [

@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { DateSlotPicker } from '../../components/DateSlotPicker';
-import { EmptyState, ErrorState, PageError, PageLoading } from '../../components/StateViews';
+import { DateSlotPicker } from '../../../../components/DateSlotPicker';
+import { EmptyState, ErrorState, PageError, PageLoading } from '../../../../components/StateViews';
 import { VisitDesk } from '../../components/VisitDesk';
-import { PAGES } from '../../constants';
+import { PAGES } from '../../../../constants';
 import {
   cancelBooking,
   listMyBookings,
@@ -12,11 +12,11 @@ import {
   rescheduleBooking,
   type Appointment,
   type StoreInfo,
-} from '../../services/booking';
-import { openPage } from '../../services/navigation';
-import { splitAppointments } from '../../utils/appointments';
-import { clinicToday, formatDay } from '../../utils/dates';
-import { BOOKING_STATUS_LABELS } from '../../utils/format';
+} from '../../../../services/booking';
+import { openPage } from '../../../../services/navigation';
+import { splitAppointments } from '../../../../utils/appointments';
+import { clinicToday, formatDay } from '../../../../utils/dates';
+import { BOOKING_STATUS_LABELS } from '../../../../utils/format';
 import './index.scss';
 
 type State =

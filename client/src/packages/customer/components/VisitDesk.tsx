@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { Appointment, StoreInfo } from '../services/booking';
-import { callStore, navigateToStore } from '../services/store-contact';
-import { CodeQr } from './CodeQr';
+import type { Appointment, StoreInfo } from '../../../services/booking';
+import { callStore, navigateToStore } from '../../../services/store-contact';
+import { CodeQr } from '../../../components/CodeQr';
 import './VisitDesk.scss';
 
 /**

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { listMyReferrals, type ReferralPage } from '../services/referral';
-import { REFERRAL_STATUS_LABELS } from '../utils/format';
-import { EmptyState, ErrorState, LoadingState } from './StateViews';
+import { listMyReferrals, type ReferralPage } from '../../../services/referral';
+import { REFERRAL_STATUS_LABELS } from '../../../utils/format';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
 
 type Item = ReferralPage['items'][number];
 type State =
