@@ -6,6 +6,7 @@ import {
   localDate,
   maskName,
   outsideBookableWindow,
+  visitReminderCanBeSent,
   type Booking,
 } from '@clinic/shared';
 import { bookingsInTx, bookingsOfUser, slotCountersOfDay } from '../../data/bookings';
@@ -101,9 +102,12 @@ export const main = defineFunction(
         );
       }
       const names = result.names ?? (await namesFor(db, result.booking.storeId, result.booking.productId));
+      // The reminder is offered only while one of the hourly runs can still send it before the visit.
+      const { visitReminderTemplateId } = ctx.settings.notifications;
+      const remindable = visitReminderCanBeSent(result.booking.date, now, ctx.settings.visitReminderDaysBefore);
       return {
         ...view(strip(result.booking) as Booking, names, result.existing),
-        reminderTemplateId: ctx.settings.notifications.visitReminderTemplateId,
+        ...(remindable && visitReminderTemplateId ? { reminderTemplateId: visitReminderTemplateId } : {}),
       };
     },
 

@@ -346,3 +346,13 @@ test('the booking answer carries the clinic’s visit-reminder template for the 
   const res = await book(bookingInput({ phone: '13900007790', slot: '16:00' }), 'openid-template');
   expect(res.body).toMatchObject({ ok: true, data: { reminderTemplateId: 'tmpl-visit-reminder' } });
 });
+
+test('visit reminder offered only when it can still be sent: no template for a same-day visit', async () => {
+  // CLINIC_NOW is 2027-03-01 09:00; with the reminder one day ahead, a visit today is never reminded.
+  const res = await book(
+    bookingInput({ phone: '13900007791', date: '2027-03-01', slot: '16:00' }),
+    'openid-template-same-day',
+  );
+  expect(res.body).toMatchObject({ ok: true, data: { date: '2027-03-01' } });
+  expect(res.body.data).not.toHaveProperty('reminderTemplateId');
+});

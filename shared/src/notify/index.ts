@@ -4,3 +4,4 @@ export * from './channels';
 export * from './digest';
 export * from './wecom-notice';
 export * from './referral-update';
+export * from './visit-reminder-window';
