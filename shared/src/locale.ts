@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 // A named import keeps just the Chinese locale in the bundles (`z.locales` would pull in every
 // language, ~360 KB, into each cloud function and the mini-program).
 import { zhCN } from 'zod/locales';

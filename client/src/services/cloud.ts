@@ -11,7 +11,7 @@
  * output schema. Callers always get a `Result`; this function never throws.
  */
 import Taro from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   ERROR_CATALOGUE,
   MAX_EVENT_BYTES,
@@ -46,7 +46,7 @@ class TransportError extends Error {
 
 const envelopeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), code: z.string().min(1), message: z.string() }),
+  z.object({ ok: z.literal(false), code: z.string().check(z.minLength(1)), message: z.string() }),
 ]);
 
 /** UTF-8 byte length without TextEncoder (not available in every mini-program base library). */

@@ -7,7 +7,7 @@
  * a literal, so none of this (URLs, header name) exists in the weapp package.
  */
 import Taro from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Result } from '@clinic/shared';
 
 export const DEMO_KINDS = ['customer', 'newcomer', 'staff', 'manager'] as const;
@@ -22,12 +22,12 @@ export const DEMO_KIND_LABELS: Record<DemoKind, string> = {
 };
 
 export const demoIdentitySchema = z.object({
-  openid: z.string().min(1).max(128),
+  openid: z.string().check(z.minLength(1), z.maxLength(128)),
   name: z.string(),
   kind: z.enum(DEMO_KINDS),
   label: z.string(),
   /** Masked (`130****1966`): only whether there is one matters (identity.ts, demoPhoneCode). */
-  phone: z.string().max(20).optional(),
+  phone: z.optional(z.string().check(z.maxLength(20))),
 });
 export type DemoIdentity = z.infer<typeof demoIdentitySchema>;
 

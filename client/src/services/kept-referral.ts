@@ -4,7 +4,7 @@
  * Losing the code between landing and booking is the most common complaint about referral programs.
  */
 import Taro from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ReferralTerms } from '@clinic/shared';
 import { REFERRAL_KEEP_DAYS } from '../constants';
 
@@ -12,13 +12,13 @@ const STORAGE_KEY = 'clinic.keptReferral';
 const DAY_MS = 86_400_000;
 
 const keptSchema = z.object({
-  code: z.string().min(1).max(16),
+  code: z.string().check(z.minLength(1), z.maxLength(16)),
   /** Masked (`张*`), as resolveLanding gave it. */
-  referrerDisplayName: z.string().max(20),
-  keptAt: z.number().int(),
-  expiresAt: z.number().int(),
+  referrerDisplayName: z.string().check(z.maxLength(20)),
+  keptAt: z.int(),
+  expiresAt: z.int(),
   /** R2's lead time as resolveLanding gave it; absent in records kept before it did. */
-  terms: z.object({ minLeadDays: z.number().int().min(0).nullable() }).optional(),
+  terms: z.optional(z.object({ minLeadDays: z.nullable(z.int().check(z.gte(0))) })),
 });
 export type KeptReferral = z.infer<typeof keptSchema>;
 

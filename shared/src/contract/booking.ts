@@ -1,7 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { phoneInputSchema } from '../identity/phone';
-import { openingHoursSchema, productCategorySchema, storeSchema, BOOKING_STATUSES } from '../model/entities';
+import { BOOKING_STATUSES } from '../model/booking';
+import { productCategorySchema } from '../model/product';
+import { openingHoursSchema, storeSchema } from '../model/store';
 import { fenSchema, idSchema, localDateSchema, personNameSchema, timeOfDaySchema } from '../model/primitives';
 import { defineContract } from './envelope';
 import { phoneCodeSchema } from './identity';
@@ -9,18 +11,18 @@ import { phoneCodeSchema } from './identity';
 const bookingView = z.strictObject({
   id: idSchema,
   storeId: idSchema,
-  storeName: z.string().max(40),
+  storeName: z.string().check(z.maxLength(40)),
   productId: idSchema,
-  productName: z.string().max(40),
+  productName: z.string().check(z.maxLength(40)),
   date: localDateSchema,
   slot: timeOfDaySchema,
   status: z.enum(BOOKING_STATUSES),
-  maskedPhone: z.string().max(16),
+  maskedPhone: z.string().check(z.maxLength(16)),
   referred: z.boolean(),
   /** The short code staff scan at check-in (same as `id`). */
-  bookingCode: z.string().max(16).optional(),
+  bookingCode: z.optional(z.string().check(z.maxLength(16))),
   /** create: true when the phone already had an upcoming booking, which is returned instead. */
-  existing: z.boolean().optional(),
+  existing: z.optional(z.boolean()),
 });
 export type BookingView = z.infer<typeof bookingView>;
 
@@ -34,16 +36,16 @@ export const bookingContract = defineContract({
         .array(
           z.strictObject({
             id: idSchema,
-            name: z.string().max(40),
-            address: z.string().max(120),
-            phone: z.string().max(20).optional(),
+            name: z.string().check(z.maxLength(40)),
+            address: z.string().check(z.maxLength(120)),
+            phone: z.optional(z.string().check(z.maxLength(20))),
             location: storeSchema.shape.location,
-            visitNotes: z.array(z.string().max(60)).max(6),
-            openingHours: z.array(openingHoursSchema).max(14),
-            closedDates: z.array(localDateSchema).max(366),
+            visitNotes: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(6)),
+            openingHours: z.array(openingHoursSchema).check(z.maxLength(14)),
+            closedDates: z.array(localDateSchema).check(z.maxLength(366)),
           }),
         )
-        .max(200),
+        .check(z.maxLength(200)),
     }),
   },
   listProducts: {
@@ -53,13 +55,13 @@ export const bookingContract = defineContract({
         .array(
           z.strictObject({
             id: idSchema,
-            name: z.string().max(40),
+            name: z.string().check(z.maxLength(40)),
             category: productCategorySchema,
-            priceFen: fenSchema.optional(),
-            durationMinutes: z.number().int(),
+            priceFen: z.optional(fenSchema),
+            durationMinutes: z.int(),
           }),
         )
-        .max(200),
+        .check(z.maxLength(200)),
     }),
   },
   listSlots: {
@@ -67,7 +69,9 @@ export const bookingContract = defineContract({
     output: z.strictObject({
       date: localDateSchema,
       closed: z.boolean(),
-      slots: z.array(z.strictObject({ slot: timeOfDaySchema, available: z.number().int().min(0) })).max(96),
+      slots: z
+        .array(z.strictObject({ slot: timeOfDaySchema, available: z.int().check(z.gte(0)) }))
+        .check(z.maxLength(96)),
     }),
   },
   create: {
@@ -79,23 +83,24 @@ export const bookingContract = defineContract({
         slot: timeOfDaySchema,
         name: personNameSchema,
         /** Typed (H5, staff desk) … */
-        phone: phoneInputSchema.optional(),
+        phone: z.optional(phoneInputSchema),
         /** … or vouched for by WeChat: the getPhoneNumber button's code (weapp). Exactly one of the two. */
-        phoneCode: phoneCodeSchema.optional(),
+        phoneCode: z.optional(phoneCodeSchema),
         consentVersion: z
           .string({ error: '请先阅读并同意隐私政策' })
-          .min(1, { error: '请先阅读并同意隐私政策' })
-          .max(16, { error: '隐私政策版本号过长' }),
+          .check(z.minLength(1, { error: '请先阅读并同意隐私政策' }), z.maxLength(16, { error: '隐私政策版本号过长' })),
         /** Typed or scanned; verified (check character) before any lookup. */
-        referralCode: z.string().max(16, { error: '推荐码过长' }).optional(),
+        referralCode: z.optional(z.string().check(z.maxLength(16, { error: '推荐码过长' }))),
       })
-      .refine((v) => (v.phone === undefined) !== (v.phoneCode === undefined), {
-        error: '请填写手机号或使用微信手机号授权',
-        path: ['phone'],
-      }),
-    output: bookingView.extend({
+      .check(
+        z.refine((v) => (v.phone === undefined) !== (v.phoneCode === undefined), {
+          error: '请填写手机号或使用微信手机号授权',
+          path: ['phone'],
+        }),
+      ),
+    output: z.extend(bookingView, {
       /** The visit-reminder subscribe template the page asks the customer to accept (clinic setting). */
-      reminderTemplateId: z.string().max(64).optional(),
+      reminderTemplateId: z.optional(z.string().check(z.maxLength(64))),
     }),
   },
   cancel: {
@@ -109,10 +114,13 @@ export const bookingContract = defineContract({
   /** The caller's bookings, latest visit first, a page at a time (`nextCursor` while there are more). */
   listMine: {
     input: z.strictObject({
-      cursor: z.string().max(64, { error: '分页标记过长' }).optional(),
-      limit: z.number().int().min(1).max(50).default(20),
+      cursor: z.optional(z.string().check(z.maxLength(64, { error: '分页标记过长' }))),
+      limit: z._default(z.int().check(z.gte(1), z.lte(50)), 20),
     }),
-    output: z.strictObject({ bookings: z.array(bookingView).max(50), nextCursor: z.string().max(64).optional() }),
+    output: z.strictObject({
+      bookings: z.array(bookingView).check(z.maxLength(50)),
+      nextCursor: z.optional(z.string().check(z.maxLength(64))),
+    }),
   },
 });
 export type BookingContract = typeof bookingContract;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { fenSchema, idSchema, localDateSchema } from '../model/primitives';
 import { USABLE_REWARD_KINDS } from '../rewards/deal';
@@ -8,7 +8,7 @@ import { defineContract } from './envelope';
 /** Client-generated once per checkout form: a retried or double-tapped request is the same deal. */
 export const idempotencyKeySchema = z
   .string({ error: '缺少录入编号' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '录入编号应为 8–64 位字母、数字、_ 或 -' });
+  .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '录入编号应为 8–64 位字母、数字、_ 或 -' }));
 
 const dealItemSchema = z
   .strictObject({
@@ -17,15 +17,17 @@ const dealItemSchema = z
     amountFen: fenSchema,
     paidFen: fenSchema,
   })
-  .refine((i) => i.paidFen <= i.amountFen, { error: '实付金额不能大于成交金额', path: ['paidFen'] });
+  .check(z.refine((i) => i.paidFen <= i.amountFen, { error: '实付金额不能大于成交金额', path: ['paidFen'] }));
 
 const rewardUseSchema = z.strictObject({
   kind: z.enum(USABLE_REWARD_KINDS, { error: '可使用的奖励只有返利金、抵扣券和积分' }),
   amount: z
     .number({ error: '使用数量必须是数字' })
-    .int({ error: '使用数量必须是正整数（金额单位：分）' })
-    .min(1, { error: '使用数量必须是正整数（金额单位：分）' })
-    .max(Number.MAX_SAFE_INTEGER, { error: '使用数量过大' }),
+    .check(
+      z.int({ error: '使用数量必须是正整数（金额单位：分）' }),
+      z.gte(1, { error: '使用数量必须是正整数（金额单位：分）' }),
+      z.lte(Number.MAX_SAFE_INTEGER, { error: '使用数量过大' }),
+    ),
 });
 
 const roleSchema = z.enum(['referrer', 'referee']);
@@ -39,12 +41,12 @@ export const dealsContract = defineContract({
       customerId: idSchema,
       /** The customer's store: the checkout offers that store's products. */
       storeId: idSchema,
-      customerMaskedName: z.string().max(20),
-      maskedPhone: z.string().max(16),
+      customerMaskedName: z.string().check(z.maxLength(20)),
+      maskedPhone: z.string().check(z.maxLength(16)),
       /** A deal can be recorded only for a person who has been checked in (a visit exists). */
       checkedIn: z.boolean(),
       /** Usable today, per kind (rebate and voucher in fen, points as points). */
-      usable: z.strictObject({ rebate: fenSchema, gift_voucher: fenSchema, points: z.number().int().min(0) }),
+      usable: z.strictObject({ rebate: fenSchema, gift_voucher: fenSchema, points: z.int().check(z.gte(0)) }),
     }),
   },
   /**
@@ -54,55 +56,62 @@ export const dealsContract = defineContract({
   record: {
     input: z.strictObject({
       customerId: idSchema,
-      items: z
-        .array(dealItemSchema, { error: '请录入成交项目' })
-        .min(1, { error: '请至少录入一个成交项目' })
-        .max(10, { error: '一次最多录入 10 个成交项目' })
-        .refine((items) => Number.isSafeInteger(items.reduce((s, i) => s + i.amountFen, 0)), {
+      items: z.array(dealItemSchema, { error: '请录入成交项目' }).check(
+        z.minLength(1, { error: '请至少录入一个成交项目' }),
+        z.maxLength(10, { error: '一次最多录入 10 个成交项目' }),
+        z.refine((items) => Number.isSafeInteger(items.reduce((s, i) => s + i.amountFen, 0)), {
           error: '成交金额合计过大',
         }),
+      ),
       idempotencyKey: idempotencyKeySchema,
-      useRewards: z
-        .array(rewardUseSchema, { error: '使用奖励的格式不正确' })
-        .max(USABLE_REWARD_KINDS.length, { error: '每种奖励只能填写一次' })
-        .refine((uses) => new Set(uses.map((u) => u.kind)).size === uses.length, { error: '每种奖励只能填写一次' })
-        .optional(),
+      useRewards: z.optional(
+        z.array(rewardUseSchema, { error: '使用奖励的格式不正确' }).check(
+          z.maxLength(USABLE_REWARD_KINDS.length, { error: '每种奖励只能填写一次' }),
+          z.refine((uses) => new Set(uses.map((u) => u.kind)).size === uses.length, { error: '每种奖励只能填写一次' }),
+        ),
+      ),
     }),
     output: z.strictObject({
       /** The request's idempotency key; a repeat of it answers exactly this again. */
       requestId: idSchema,
-      dealIds: z.array(idSchema).min(1).max(10),
-      customerMaskedName: z.string().max(20),
+      dealIds: z.array(idSchema).check(z.minLength(1), z.maxLength(10)),
+      customerMaskedName: z.string().check(z.maxLength(20)),
       totals: z.strictObject({
         amountFen: fenSchema,
         paidFen: fenSchema,
         deductedFen: fenSchema,
-        pointsUsed: z.number().int().min(0),
+        pointsUsed: z.int().check(z.gte(0)),
       }),
       /** Referral rewards this deal credited, to whom (masked). */
       credited: z
         .array(
           z.strictObject({
             role: roleSchema,
-            maskedName: z.string().max(20),
+            maskedName: z.string().check(z.maxLength(20)),
             kind: rewardKindSchema,
-            amount: z.number().int().min(0),
+            amount: z.int().check(z.gte(0)),
             unit: unitSchema,
-            expiresOn: localDateSchema.optional(),
-            giftName: z.string().max(40).optional(),
+            expiresOn: z.optional(localDateSchema),
+            giftName: z.optional(z.string().check(z.maxLength(40))),
           }),
         )
-        .max(20),
+        .check(z.maxLength(20)),
       /** Policies that credited nothing to one side although the deal qualified, and why (Chinese). */
       skipped: z
-        .array(z.strictObject({ role: roleSchema, policyId: z.string().max(32), reason: z.string().max(60) }))
-        .max(20),
+        .array(
+          z.strictObject({
+            role: roleSchema,
+            policyId: z.string().check(z.maxLength(32)),
+            reason: z.string().check(z.maxLength(60)),
+          }),
+        )
+        .check(z.maxLength(20)),
       /** Rewards the customer spent at this deal. */
       used: z
-        .array(z.strictObject({ kind: rewardKindSchema, amount: z.number().int().min(0), unit: unitSchema }))
-        .max(USABLE_REWARD_KINDS.length),
+        .array(z.strictObject({ kind: rewardKindSchema, amount: z.int().check(z.gte(0)), unit: unitSchema }))
+        .check(z.maxLength(USABLE_REWARD_KINDS.length)),
       /** Why no referral reward was credited (Chinese), when none was. */
-      noRewardReason: z.string().max(60).optional(),
+      noRewardReason: z.optional(z.string().check(z.maxLength(60))),
       /** The customer became an existing customer (老客) with this deal. */
       becameExisting: z.boolean(),
     }),

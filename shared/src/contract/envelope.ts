@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_CATALOGUE, type ErrorCode } from './errors';
 
 export { ERROR_CATALOGUE, CLIENT_ERROR_CODES, isErrorCode, type ErrorCode } from './errors';
@@ -25,18 +25,18 @@ export function fail(code: ErrorCode, message?: string): Fail {
 export const MAX_EVENT_BYTES = 16 * 1024;
 
 export const functionEventSchema = z.strictObject({
-  action: z.string().min(1).max(64),
-  data: z.record(z.string(), z.unknown()).optional(),
+  action: z.string().check(z.minLength(1), z.maxLength(64)),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type FunctionEvent = z.infer<typeof functionEventSchema>;
 
 /** One action of a function: what it accepts and what it answers. */
-export interface ActionContract<I extends z.ZodType, O extends z.ZodType> {
+export interface ActionContract<I extends z.ZodMiniType, O extends z.ZodMiniType> {
   input: I;
   output: O;
 }
 
-export type FunctionContract = Record<string, ActionContract<z.ZodType, z.ZodType>>;
+export type FunctionContract = Record<string, ActionContract<z.ZodMiniType, z.ZodMiniType>>;
 
 export function defineContract<C extends FunctionContract>(contract: C): C {
   return contract;
@@ -65,7 +65,7 @@ export function containsOperatorKey(value: unknown, depth = 0): boolean {
 }
 
 /** Turns a zod error into one readable Chinese line (the first issue, with its field path). */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return ERROR_CATALOGUE.INVALID_INPUT;
   const path = issue.path.length ? `（字段 ${issue.path.join('.')}）` : '';

@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { defineContract } from './envelope';
 
 /** The one-time `code` of WeChat's getPhoneNumber button (never a typed number). */
 export const phoneCodeSchema = z
   .string({ error: '缺少手机号授权凭证' })
-  .min(1, { error: '缺少手机号授权凭证' })
-  .max(128, { error: '手机号授权凭证过长' })
-  .regex(/^[0-9A-Za-z_-]+$/, { error: '手机号授权凭证格式不正确' });
+  .check(
+    z.minLength(1, { error: '缺少手机号授权凭证' }),
+    z.maxLength(128, { error: '手机号授权凭证过长' }),
+    z.regex(/^[0-9A-Za-z_-]+$/, { error: '手机号授权凭证格式不正确' }),
+  );
 
 /** identity: binds the caller's phone from WeChat's getPhoneNumber `code` (never a typed number). */
 export const identityContract = defineContract({
@@ -17,11 +19,11 @@ export const identityContract = defineContract({
     }),
     output: z.strictObject({
       /** `138****8000`: the full number never travels back to the page. */
-      maskedPhone: z.string().max(16),
+      maskedPhone: z.string().check(z.maxLength(16)),
       /** The customer record now linked to the caller; absent when the phone is nobody's yet. */
-      customerId: z.string().max(64).optional(),
+      customerId: z.optional(z.string().check(z.maxLength(64))),
       /** existing = 老客 (gets a referral card); new = filed, not yet paying; none = not filed. */
-      customerKind: z.enum(['existing', 'new', 'none']).optional(),
+      customerKind: z.optional(z.enum(['existing', 'new', 'none'])),
     }),
   },
 });

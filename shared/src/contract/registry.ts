@@ -8,7 +8,7 @@ import { staffContract } from './staff';
 import { userContract } from './user';
 import { visitsContract } from './visits';
 import { describeZodError, fail, type ActionInput, type FunctionContract, type Result } from './envelope';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** Every cloud function's contract, by function name. Later issues add theirs here. */
 export const CONTRACTS = {

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { defineContract } from './envelope';
 
-const count = z.number().int().min(0);
+const count = z.int().check(z.gte(0));
 
 /** What one run of the staff digest did (the timer's and `runDigest`'s answer). */
 export const digestRunSchema = z.strictObject({
@@ -32,9 +32,9 @@ export const remindersContract = defineContract({
   runDigest: {
     input: z.strictObject({
       /** Owners per page (one aggregate query each). */
-      pageSize: z.number({ error: '每页数量必须是数字' }).int().min(1).max(1000).default(200),
+      pageSize: z._default(z.number({ error: '每页数量必须是数字' }).check(z.int(), z.gte(1), z.lte(1000)), 200),
       /** Stop after this many pages (the next run resumes from the checkpoint). */
-      maxPages: z.number({ error: '页数必须是数字' }).int().min(1).max(1000).optional(),
+      maxPages: z.optional(z.number({ error: '页数必须是数字' }).check(z.int(), z.gte(1), z.lte(1000))),
     }),
     output: digestRunSchema,
   },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { followUpResultInputSchema } from '../followup/results';
 import type { TaskBucket } from '../followup/workbench';
@@ -17,15 +17,13 @@ import { KPI_METRICS, type KpiMetric } from '../reports/reducers';
 import { defineContract } from './envelope';
 import { subscriptionResultsSchema } from './subscription';
 
-const cursor = z.string().max(64, { error: '分页标记过长' }).optional();
-const limit = z.number().int().min(1).max(50).default(20);
+const cursor = z.optional(z.string().check(z.maxLength(64, { error: '分页标记过长' })));
+const limit = z._default(z.int().check(z.gte(1), z.lte(50)), 20);
 
 /** A one-time staff invite code: 8 characters of the referral-code alphabet. */
 export const inviteCodeSchema = z
   .string({ error: '请输入邀请码' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[2-9A-HJKMNP-Z]{8}$/, { error: '邀请码为 8 位字母或数字，请核对' });
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[2-9A-HJKMNP-Z]{8}$/, { error: '邀请码为 8 位字母或数字，请核对' }));
 
 export const TASK_BUCKETS: Record<TaskBucket, string> = {
   today: '今日',
@@ -39,15 +37,15 @@ export const taskBucketSchema = z.enum(['today', 'overdue', 'tomorrow', 'upcomin
 const taskCardSchema = z.strictObject({
   id: idSchema,
   kind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
-  kindLabel: z.string().max(16),
+  kindLabel: z.string().check(z.maxLength(16)),
   dueDate: localDateSchema,
   /** "Remind me later": the due date stays, the task comes back at this time today. */
-  remindAt: z.string().max(40).optional(),
-  grade: followUpGradeSchema.optional(),
+  remindAt: z.optional(z.string().check(z.maxLength(40))),
+  grade: z.optional(followUpGradeSchema),
   customerId: idSchema,
-  displayName: z.string().max(20),
-  maskedPhone: z.string().max(16),
-  overdueDays: z.number().int().min(0),
+  displayName: z.string().check(z.maxLength(20)),
+  maskedPhone: z.string().check(z.maxLength(16)),
+  overdueDays: z.int().check(z.gte(0)),
 });
 export type TaskCard = z.infer<typeof taskCardSchema>;
 
@@ -56,29 +54,33 @@ const nextStepSchema = z.discriminatedUnion('kind', [
     kind: z.literal('task'),
     taskKind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
     dueDate: localDateSchema,
-    why: z.string().max(200),
+    why: z.string().check(z.maxLength(200)),
   }),
-  z.strictObject({ kind: z.literal('await_event'), why: z.string().max(200) }),
-  z.strictObject({ kind: z.literal('verification_queue'), leavesActivePool: z.boolean(), why: z.string().max(200) }),
+  z.strictObject({ kind: z.literal('await_event'), why: z.string().check(z.maxLength(200)) }),
+  z.strictObject({
+    kind: z.literal('verification_queue'),
+    leavesActivePool: z.boolean(),
+    why: z.string().check(z.maxLength(200)),
+  }),
 ]);
 export type NextStepView = z.infer<typeof nextStepSchema>;
 
 const verificationItemView = z.strictObject({
   id: idSchema,
   customerId: idSchema,
-  displayName: z.string().max(20),
-  maskedPhone: z.string().max(16),
+  displayName: z.string().check(z.maxLength(20)),
+  maskedPhone: z.string().check(z.maxLength(16)),
   result: z.enum(['V4', 'N2']),
-  reason: declineReasonSchema.optional(),
-  note: z.string().max(200).optional(),
-  submittedByName: z.string().max(20).optional(),
-  submittedAt: z.string().max(40),
+  reason: z.optional(declineReasonSchema),
+  note: z.optional(z.string().check(z.maxLength(200))),
+  submittedByName: z.optional(z.string().check(z.maxLength(20))),
+  submittedAt: z.string().check(z.maxLength(40)),
 });
 
 /** A calendar month, e.g. 2027-03. */
 export const monthSchema = z
   .string({ error: '请选择月份' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' });
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' }));
 
 /** §4 KPIs with their Chinese names, in display order. */
 export const KPI_LABELS: Record<KpiMetric, string> = {
@@ -92,14 +94,12 @@ export const KPI_LABELS: Record<KpiMetric, string> = {
 };
 const kpiCount = z
   .number({ error: '目标必须是数字' })
-  .int({ error: '目标必须是整数' })
-  .min(0, { error: '目标不能为负数' })
-  .max(1e12, { error: '目标过大' });
+  .check(z.int({ error: '目标必须是整数' }), z.gte(0, { error: '目标不能为负数' }), z.lte(1e12, { error: '目标过大' }));
 /** A month's targets: any of the §4 KPIs (成交额 in fen). */
 export const kpiTargetsSchema = z.strictObject(
-  Object.fromEntries(KPI_METRICS.map((m) => [m, kpiCount.optional()])) as Record<
+  Object.fromEntries(KPI_METRICS.map((m) => [m, z.optional(kpiCount)])) as Record<
     KpiMetric,
-    z.ZodOptional<typeof kpiCount>
+    z.ZodMiniOptional<typeof kpiCount>
   >,
 );
 
@@ -107,45 +107,45 @@ const customerKindSchema = z.enum(['existing', 'new']);
 /** A person found by phone or name, for pickers (masked: the desk confirms with the person). */
 const personPickSchema = z.strictObject({
   customerId: idSchema,
-  displayName: z.string().max(20),
-  maskedPhone: z.string().max(16),
+  displayName: z.string().check(z.maxLength(20)),
+  maskedPhone: z.string().check(z.maxLength(16)),
   kind: customerKindSchema,
 });
 export type PersonPick = z.infer<typeof personPickSchema>;
 
 const colleagueSchema = z.strictObject({
   staffId: idSchema,
-  name: z.string().max(20),
+  name: z.string().check(z.maxLength(20)),
   post: staffPostSchema,
-  postLabel: z.string().max(16),
-  departmentLabel: z.string().max(16),
+  postLabel: z.string().check(z.maxLength(16)),
+  departmentLabel: z.string().check(z.maxLength(16)),
   isManager: z.boolean(),
 });
 export type Colleague = z.infer<typeof colleagueSchema>;
 
 /** A customer as staff see them: contact, level, grade, attribution and referrer. */
 const customerViewSchema = z.strictObject({
-  displayName: z.string().max(20),
-  maskedPhone: z.string().max(16),
+  displayName: z.string().check(z.maxLength(20)),
+  maskedPhone: z.string().check(z.maxLength(16)),
   /** Only for the person who has to call: the customer's owner or an open task's owner. */
-  phone: z.string().max(16).optional(),
+  phone: z.optional(z.string().check(z.maxLength(16))),
   kind: customerKindSchema,
-  starLevel: z.number().int().min(1).max(5).optional(),
-  grade: followUpGradeSchema.optional(),
-  channelLabel: z.string().max(16).optional(),
-  rule: z.enum(ATTRIBUTION_RULES).optional(),
-  ruleExplanation: z.string().max(200).optional(),
-  referrerDisplayName: z.string().max(20).optional(),
+  starLevel: z.optional(z.int().check(z.gte(1), z.lte(5))),
+  grade: z.optional(followUpGradeSchema),
+  channelLabel: z.optional(z.string().check(z.maxLength(16))),
+  rule: z.optional(z.enum(ATTRIBUTION_RULES)),
+  ruleExplanation: z.optional(z.string().check(z.maxLength(200))),
+  referrerDisplayName: z.optional(z.string().check(z.maxLength(20))),
 });
 const historySchema = z
   .array(
     z.strictObject({
-      at: z.string().max(40),
+      at: z.string().check(z.maxLength(40)),
       kind: z.enum(['filing', 'touch', 'booking', 'visit', 'follow_up', 'deal']),
-      text: z.string().max(200),
+      text: z.string().check(z.maxLength(200)),
     }),
   )
-  .max(50);
+  .check(z.maxLength(50));
 
 /** staff: joining, the workbench's follow-up tasks, and the 四部回访组 verification queue. */
 export const staffContract = defineContract({
@@ -156,48 +156,48 @@ export const staffContract = defineContract({
       storeId: idSchema,
       post: staffPostSchema,
       department: departmentSchema,
-      managerKind: managerKindSchema.optional(),
+      managerKind: z.optional(managerKindSchema),
       /** Valid for this many days (default 7). */
-      validDays: z.number().int().min(1).max(30).default(7),
+      validDays: z._default(z.int().check(z.gte(1), z.lte(30)), 7),
     }),
-    output: z.strictObject({ code: z.string().max(16), expiresAt: z.string().max(40) }),
+    output: z.strictObject({ code: z.string().check(z.maxLength(16)), expiresAt: z.string().check(z.maxLength(40)) }),
   },
   /** The new colleague redeems the code once; their WeChat account becomes that staff record. */
   redeemInvite: {
     input: z.strictObject({ code: inviteCodeSchema }),
     output: z.strictObject({
       staffId: idSchema,
-      name: z.string().max(20),
+      name: z.string().check(z.maxLength(20)),
       post: staffPostSchema,
-      postLabel: z.string().max(16),
-      storeName: z.string().max(40),
+      postLabel: z.string().check(z.maxLength(16)),
+      storeName: z.string().check(z.maxLength(40)),
     }),
   },
   /** Counts per tab and the subscribe-message status of the digest reminder. */
   workbench: {
     input: z.strictObject({}),
     output: z.strictObject({
-      staffName: z.string().max(20),
-      postLabel: z.string().max(16),
-      storeName: z.string().max(40),
+      staffName: z.string().check(z.maxLength(20)),
+      postLabel: z.string().check(z.maxLength(16)),
+      storeName: z.string().check(z.maxLength(40)),
       counts: z.strictObject({
-        today: z.number().int().min(0),
-        overdue: z.number().int().min(0),
-        tomorrow: z.number().int().min(0),
-        upcoming: z.number().int().min(0),
+        today: z.int().check(z.gte(0)),
+        overdue: z.int().check(z.gte(0)),
+        tomorrow: z.int().check(z.gte(0)),
+        upcoming: z.int().check(z.gte(0)),
       }),
       /** The daily digest's template; the page asks for one more authorization with it. */
-      digestTemplateId: z.string().max(64),
+      digestTemplateId: z.string().check(z.maxLength(64)),
       /** Whether the daily digest can reach the caller outside the app (else the page shows a banner). */
       reach: z.strictObject({
         /** One-time grants banked for the digest template. */
-        digestGrants: z.number().int().min(0),
+        digestGrants: z.int().check(z.gte(0)),
         /** The digest template is long-term: no grant needed. */
         longTerm: z.boolean(),
         reachable: z.boolean(),
       }),
       /** Digests delivered in-app since the workbench last showed them. */
-      inAppUnread: z.number().int().min(0),
+      inAppUnread: z.int().check(z.gte(0)),
       storeId: idSchema,
       /** The caller's own staff record (the team page does not offer to deactivate oneself). */
       staffId: idSchema,
@@ -217,19 +217,22 @@ export const staffContract = defineContract({
    */
   recordSubscription: {
     input: z.strictObject({ results: subscriptionResultsSchema }),
-    output: z.strictObject({ digestGrants: z.number().int().min(0), reachable: z.boolean() }),
+    output: z.strictObject({ digestGrants: z.int().check(z.gte(0)), reachable: z.boolean() }),
   },
   listTasks: {
     input: z.strictObject({ bucket: taskBucketSchema, cursor, limit }),
-    output: z.strictObject({ items: z.array(taskCardSchema).max(50), nextCursor: z.string().max(64).optional() }),
+    output: z.strictObject({
+      items: z.array(taskCardSchema).check(z.maxLength(50)),
+      nextCursor: z.optional(z.string().check(z.maxLength(64))),
+    }),
   },
   /** A task with its customer's context; the full phone (tap to call) only for the task's owner. */
   getTask: {
     input: z.strictObject({ taskId: idSchema }),
     output: z.strictObject({
-      task: taskCardSchema.extend({
+      task: z.extend(taskCardSchema, {
         status: z.enum(['open', 'done', 'cancelled']),
-        note: z.string().max(200).optional(),
+        note: z.optional(z.string().check(z.maxLength(200))),
       }),
       customer: customerViewSchema,
       history: historySchema,
@@ -246,19 +249,19 @@ export const staffContract = defineContract({
     output: z.strictObject({
       result: followUpResultCodeSchema,
       next: nextStepSchema,
-      nextTaskId: idSchema.optional(),
-      verificationItemId: idSchema.optional(),
+      nextTaskId: z.optional(idSchema),
+      verificationItemId: z.optional(idSchema),
     }),
   },
   /** Moves the due date (the customer asked to be called another day). */
   rescheduleTask: {
-    input: z.strictObject({ taskId: idSchema, dueDate: localDateSchema, note: shortTextSchema.optional() }),
+    input: z.strictObject({ taskId: idSchema, dueDate: localDateSchema, note: z.optional(shortTextSchema) }),
     output: z.strictObject({ taskId: idSchema, dueDate: localDateSchema }),
   },
   /** "Remind me later": keeps the due date, brings the task back after `minutes`. */
   remindLater: {
-    input: z.strictObject({ taskId: idSchema, minutes: z.number().int().min(10).max(720).default(60) }),
-    output: z.strictObject({ taskId: idSchema, remindAt: z.string().max(40) }),
+    input: z.strictObject({ taskId: idSchema, minutes: z._default(z.int().check(z.gte(10), z.lte(720)), 60) }),
+    output: z.strictObject({ taskId: idSchema, remindAt: z.string().check(z.maxLength(40)) }),
   },
   /**
    * §5 golden time: my old customers 1–11 months after their treatment, ranked (window, stars,
@@ -271,70 +274,73 @@ export const staffContract = defineContract({
         .array(
           z.strictObject({
             customerId: idSchema,
-            displayName: z.string().max(20),
-            maskedPhone: z.string().max(16),
-            windowLabel: z.string().max(16),
-            monthsSinceTreatment: z.number().int().min(1),
-            starLevel: z.number().int().min(1).max(5).optional(),
-            score: z.number().int(),
-            reasons: z.array(z.string().max(20)).max(6),
-            how: z.string().max(100),
-            talk: z.string().max(200),
+            displayName: z.string().check(z.maxLength(20)),
+            maskedPhone: z.string().check(z.maxLength(16)),
+            windowLabel: z.string().check(z.maxLength(16)),
+            monthsSinceTreatment: z.int().check(z.gte(1)),
+            starLevel: z.optional(z.int().check(z.gte(1), z.lte(5))),
+            score: z.int(),
+            reasons: z.array(z.string().check(z.maxLength(20))).check(z.maxLength(6)),
+            how: z.string().check(z.maxLength(100)),
+            talk: z.string().check(z.maxLength(200)),
           }),
         )
-        .max(50),
-      nextCursor: z.string().max(64).optional(),
+        .check(z.maxLength(50)),
+      nextCursor: z.optional(z.string().check(z.maxLength(64))),
       /** Days an asked customer stays off the list (the clinic's setting). */
-      cooldownDays: z.number().int().min(0),
+      cooldownDays: z.int().check(z.gte(0)),
     }),
   },
   /** Records an ask; a target friend becomes a 老带新 filing (graded) with this customer as referrer. */
   recordAsk: {
     input: z.strictObject({
       customerId: idSchema,
-      friend: z
-        .strictObject({
+      friend: z.optional(
+        z.strictObject({
           name: personNameSchema,
           phone: phoneInputSchema,
           need: shortTextSchema,
-          expectedVisitDate: localDateSchema.optional(),
+          expectedVisitDate: z.optional(localDateSchema),
           grade: followUpGradeSchema,
-        })
-        .optional(),
-      note: shortTextSchema.optional(),
+        }),
+      ),
+      note: z.optional(shortTextSchema),
     }),
     output: z.strictObject({
       askedOn: localDateSchema,
-      friendFiling: z
-        .strictObject({
+      friendFiling: z.optional(
+        z.strictObject({
           customerId: idSchema,
           existing: z.boolean(),
-          message: z.string().max(200),
-          channelLabel: z.string().max(16),
+          message: z.string().check(z.maxLength(200)),
+          channelLabel: z.string().check(z.maxLength(16)),
           rule: z.enum(ATTRIBUTION_RULES),
           /** The rule's Chinese explanation, as stored with the attribution. */
-          explanation: z.string().max(200),
-        })
-        .optional(),
+          explanation: z.string().check(z.maxLength(200)),
+        }),
+      ),
     }),
   },
   /** 四部回访组: the V4/N2 records waiting for verification in the caller's scope. */
   listVerification: {
     input: z.strictObject({ cursor, limit }),
-    output: z.strictObject({ items: z.array(verificationItemView).max(50), nextCursor: z.string().max(64).optional() }),
+    output: z.strictObject({
+      items: z.array(verificationItemView).check(z.maxLength(50)),
+      nextCursor: z.optional(z.string().check(z.maxLength(64))),
+    }),
   },
   /** Confirm (the person leaves the active pool; nothing is deleted) or send back with a note. */
   verify: {
     input: z.strictObject({
       itemId: idSchema,
       decision: z.enum(['confirm', 'send_back']),
-      note: shortTextSchema.optional(),
+      note: z.optional(shortTextSchema),
     }),
     output: z.strictObject({
       itemId: idSchema,
       status: z.enum(['confirmed_removed', 'restored']),
       /** Send back: the follow-up task the owner gets again. */
-      taskId: idSchema.optional(),
+      taskId: z.optional(idSchema),
     }),
   },
   /** A customer's card: who they are, their attribution, history and open follow-ups (own store). */
@@ -347,7 +353,7 @@ export const staffContract = defineContract({
       checkedIn: z.boolean(),
       /** The caller may record a deal for this customer (the deal function checks again). */
       canRecordDeals: z.boolean(),
-      openTasks: z.array(taskCardSchema).max(20),
+      openTasks: z.array(taskCardSchema).check(z.maxLength(20)),
       history: historySchema,
     }),
   },
@@ -356,16 +362,14 @@ export const staffContract = defineContract({
     input: z.strictObject({
       query: z
         .string({ error: '请输入手机号或姓名' })
-        .trim()
-        .min(1, { error: '请输入手机号或姓名' })
-        .max(20, { error: '搜索内容过长' }),
+        .check(z.trim(), z.minLength(1, { error: '请输入手机号或姓名' }), z.maxLength(20, { error: '搜索内容过长' })),
     }),
-    output: z.strictObject({ items: z.array(personPickSchema).max(10) }),
+    output: z.strictObject({ items: z.array(personPickSchema).check(z.maxLength(10)) }),
   },
   /** The active staff of a store (the caller's own; managers of the chain may name another). */
   listColleagues: {
-    input: z.strictObject({ storeId: idSchema.optional(), post: staffPostSchema.optional() }),
-    output: z.strictObject({ items: z.array(colleagueSchema).max(200) }),
+    input: z.strictObject({ storeId: z.optional(idSchema), post: z.optional(staffPostSchema) }),
+    output: z.strictObject({ items: z.array(colleagueSchema).check(z.maxLength(200)) }),
   },
   /**
    * A colleague leaves: their account can no longer act, and their open follow-up tasks and old
@@ -377,9 +381,9 @@ export const staffContract = defineContract({
     output: z.strictObject({
       staffId: idSchema,
       handoverToStaffId: idSchema,
-      handoverToName: z.string().max(20),
-      movedTasks: z.number().int().min(0),
-      movedCustomers: z.number().int().min(0),
+      handoverToName: z.string().check(z.maxLength(20)),
+      movedTasks: z.int().check(z.gte(0)),
+      movedCustomers: z.int().check(z.gte(0)),
     }),
   },
   /**
@@ -391,22 +395,22 @@ export const staffContract = defineContract({
     output: z.strictObject({
       items: z
         .array(
-          taskCardSchema.extend({
+          z.extend(taskCardSchema, {
             level: z.enum(['manager_digest', 'reassign']),
             ownerStaffId: idSchema,
-            ownerName: z.string().max(20),
+            ownerName: z.string().check(z.maxLength(20)),
             /** The task's store: it can be reassigned only to an active colleague of this store. */
             storeId: idSchema,
           }),
         )
-        .max(50),
-      nextCursor: z.string().max(64).optional(),
+        .check(z.maxLength(50)),
+      nextCursor: z.optional(z.string().check(z.maxLength(64))),
     }),
   },
   /** A manager gives an open task to an active colleague of the task's store (audited). */
   reassignTask: {
     input: z.strictObject({ taskId: idSchema, toStaffId: idSchema }),
-    output: z.strictObject({ taskId: idSchema, ownerStaffId: idSchema, ownerName: z.string().max(20) }),
+    output: z.strictObject({ taskId: idSchema, ownerStaffId: idSchema, ownerName: z.string().check(z.maxLength(20)) }),
   },
   /** A manager sets a staff member's targets for a month (§4 assessment). */
   setTargets: {
@@ -420,29 +424,29 @@ export const staffContract = defineContract({
       staffId: idSchema,
       month: monthSchema,
       targets: kpiTargetsSchema,
-      setAt: z.string().max(40).optional(),
+      setAt: z.optional(z.string().check(z.maxLength(40))),
     }),
   },
   /** My figures: my §4 KPIs of the month against my targets, and my follow-ups due / on time / overdue. */
   myFigures: {
-    input: z.strictObject({ month: monthSchema.optional() }),
+    input: z.strictObject({ month: z.optional(monthSchema) }),
     output: z.strictObject({
       month: monthSchema,
       kpis: z
         .array(
           z.strictObject({
             metric: z.enum(KPI_METRICS),
-            label: z.string().max(16),
-            actual: z.number().int().min(0),
-            target: z.number().int().min(0).optional(),
-            attainmentBp: z.number().int().min(0).optional(),
+            label: z.string().check(z.maxLength(16)),
+            actual: z.int().check(z.gte(0)),
+            target: z.optional(z.int().check(z.gte(0))),
+            attainmentBp: z.optional(z.int().check(z.gte(0))),
           }),
         )
-        .length(KPI_METRICS.length),
+        .check(z.length(KPI_METRICS.length)),
       followUps: z.strictObject({
-        due: z.number().int().min(0),
-        onTime: z.number().int().min(0),
-        overdue: z.number().int().min(0),
+        due: z.int().check(z.gte(0)),
+        onTime: z.int().check(z.gte(0)),
+        overdue: z.int().check(z.gte(0)),
       }),
     }),
   },

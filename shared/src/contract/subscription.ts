@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_RESULTS } from '../notify/grant-bank';
 
@@ -8,10 +8,12 @@ import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_RESULTS } from '../notify/grant-ba
  */
 export const subscriptionResultsSchema = z
   .record(
-    z.string().min(1, { error: '模板编号不能为空' }).max(64, { error: '模板编号过长' }),
+    z.string().check(z.minLength(1, { error: '模板编号不能为空' }), z.maxLength(64, { error: '模板编号过长' })),
     z.enum(SUBSCRIBE_RESULTS, { error: '订阅结果只能是 accept、reject、ban 或 filter' }),
     { error: '请提供订阅结果' },
   )
-  .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= MAX_TEMPLATES_PER_REQUEST, {
-    error: `一次订阅结果须包含 1–${MAX_TEMPLATES_PER_REQUEST} 个模板`,
-  });
+  .check(
+    z.refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= MAX_TEMPLATES_PER_REQUEST, {
+      error: `一次订阅结果须包含 1–${MAX_TEMPLATES_PER_REQUEST} 个模板`,
+    }),
+  );

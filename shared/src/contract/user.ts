@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineContract } from './envelope';
 import { subscriptionResultsSchema } from './subscription';
 
@@ -13,7 +13,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const memberCustomerSchema = z.strictObject({
   kind: z.enum(['new', 'existing']),
   /** `138****0000`: enough for the customer to recognise the phone on record. */
-  maskedPhone: z.string().max(16),
+  maskedPhone: z.string().check(z.maxLength(16)),
 });
 export type MemberCustomer = z.infer<typeof memberCustomerSchema>;
 
@@ -26,7 +26,7 @@ export const userRecordSchema = z.object({
   roles: z.array(roleSchema),
   createdAt: z.string(), // ISO 8601
   /** The linked customer record, or null for someone who has not booked or bound a phone yet. */
-  customer: memberCustomerSchema.nullable(),
+  customer: z.nullable(memberCustomerSchema),
 });
 export type UserRecord = z.infer<typeof userRecordSchema>;
 
@@ -42,7 +42,7 @@ export const userContract = defineContract({
   recordSubscription: {
     input: z.strictObject({ results: subscriptionResultsSchema }),
     /** The grants now banked per template asked. */
-    output: z.strictObject({ grants: z.record(z.string(), z.number().int().min(0)) }),
+    output: z.strictObject({ grants: z.record(z.string(), z.int().check(z.gte(0))) }),
   },
 });
 export type UserContract = typeof userContract;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { phoneInputSchema } from '../identity/phone';
 import { ATTRIBUTION_RULES, followUpGradeSchema } from '../model/entities';
@@ -9,27 +9,27 @@ import { defineContract } from './envelope';
 /** What the desk records of an arrival: the facts R3–R5 decide by (domain §3). */
 const arrivalFacts = {
   /** An old customer who came along (R5). */
-  companionCustomerId: idSchema.optional(),
+  companionCustomerId: z.optional(idSchema),
   /** The consultant the person asked for by name (R4). */
-  namedConsultantStaffId: idSchema.optional(),
+  namedConsultantStaffId: z.optional(idSchema),
   /** The old customer the person says recommended them, who did not come (R3). */
-  claimedReferrerCustomerId: idSchema.optional(),
+  claimedReferrerCustomerId: z.optional(idSchema),
   /** Who received them (credited for a walk-in); the caller when absent. */
-  receivedByStaffId: idSchema.optional(),
+  receivedByStaffId: z.optional(idSchema),
 };
 
 /** The attribution as staff see it: final channel, level, credited staff and the deciding rule. */
 export const attributionViewSchema = z.strictObject({
   channel: channelIdSchema,
-  channelLabel: z.string().max(16),
+  channelLabel: z.string().check(z.maxLength(16)),
   level: z.union([z.literal(1), z.literal(2)]),
   rule: z.enum(ATTRIBUTION_RULES),
-  explanation: z.string().max(200),
+  explanation: z.string().check(z.maxLength(200)),
   provisional: z.boolean(),
-  creditedStaffId: idSchema.optional(),
-  creditedStaffName: z.string().max(20).optional(),
+  creditedStaffId: z.optional(idSchema),
+  creditedStaffName: z.optional(z.string().check(z.maxLength(20))),
   /** The referral relationship's referrer (R9: the benefits), masked. */
-  referrerDisplayName: z.string().max(20).optional(),
+  referrerDisplayName: z.optional(z.string().check(z.maxLength(20))),
 });
 export type AttributionView = z.infer<typeof attributionViewSchema>;
 
@@ -42,28 +42,30 @@ export const visitsContract = defineContract({
   checkIn: {
     input: z
       .strictObject({
-        bookingCode: z.string().max(16, { error: '预约码过长' }).optional(),
-        phone: phoneInputSchema.optional(),
+        bookingCode: z.optional(z.string().check(z.maxLength(16, { error: '预约码过长' }))),
+        phone: z.optional(phoneInputSchema),
         /** Needed when the phone is nobody's yet: the walk-in is filed at the desk. */
-        name: personNameSchema.optional(),
+        name: z.optional(personNameSchema),
         ...arrivalFacts,
       })
-      .refine((v) => (v.bookingCode === undefined) !== (v.phone === undefined), {
-        error: '请扫描或输入预约码，或填写到院顾客的手机号',
-        path: ['bookingCode'],
-      }),
+      .check(
+        z.refine((v) => (v.bookingCode === undefined) !== (v.phone === undefined), {
+          error: '请扫描或输入预约码，或填写到院顾客的手机号',
+          path: ['bookingCode'],
+        }),
+      ),
     output: z.strictObject({
       visitId: idSchema,
       customerId: idSchema,
-      displayName: z.string().max(20),
-      maskedPhone: z.string().max(16),
+      displayName: z.string().check(z.maxLength(20)),
+      maskedPhone: z.string().check(z.maxLength(16)),
       /** This check-in made the person's first visit (attribution became final now). */
       firstVisit: z.boolean(),
       /** Already checked in today: the same visit, nothing new written. */
       alreadyCheckedIn: z.boolean(),
       /** The person was filed at the desk by this check-in (an unfiled walk-in). */
       filedNow: z.boolean(),
-      bookingId: idSchema.optional(),
+      bookingId: z.optional(idSchema),
       attribution: attributionViewSchema,
     }),
   },
@@ -79,8 +81,8 @@ export const visitsContract = defineContract({
       channel: channelIdSchema,
       grade: followUpGradeSchema,
       /** The old customer who recommended them (required for 老带新). */
-      referrerCustomerId: idSchema.optional(),
-      productIds: z.array(idSchema).max(10).default([]),
+      referrerCustomerId: z.optional(idSchema),
+      productIds: z._default(z.array(idSchema).check(z.maxLength(10)), []),
     }),
     output: z.strictObject({
       customerId: idSchema,
@@ -89,8 +91,8 @@ export const visitsContract = defineContract({
       existing: z.boolean(),
       /** R8: the attempt named another channel or owner; refused and written to the audit log. */
       reattributionRefused: z.boolean(),
-      message: z.string().max(200),
-      grade: followUpGradeSchema.optional(),
+      message: z.string().check(z.maxLength(200)),
+      grade: z.optional(followUpGradeSchema),
       attribution: attributionViewSchema,
     }),
   },

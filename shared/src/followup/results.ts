@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { describeZodError } from '../contract/envelope';
 import type { ClinicSettings } from '../settings/clinic-settings';
@@ -18,26 +18,26 @@ export const followUpResultInputSchema = z.discriminatedUnion(
     z.strictObject({
       result: z.literal('V1'),
       plannedVisitDate: localDateSchema,
-      note: z.string().max(200).optional(),
+      note: z.optional(z.string().check(z.maxLength(200))),
     }),
     z.strictObject({
       result: z.literal('V2'),
-      productIds: z.array(idSchema).max(20).default([]),
-      note: z.string().max(200).optional(),
+      productIds: z._default(z.array(idSchema).check(z.maxLength(20)), []),
+      note: z.optional(z.string().check(z.maxLength(200))),
     }),
     z.strictObject({
       result: z.literal('V3'),
       reason: declineReasonSchema,
-      productIds: z.array(idSchema).max(20).default([]),
-      note: z.string().max(200).optional(),
+      productIds: z._default(z.array(idSchema).check(z.maxLength(20)), []),
+      note: z.optional(z.string().check(z.maxLength(200))),
     }),
     z.strictObject({
       result: z.literal('V4'),
       reason: z.enum(declineReasonSchema.options, { error: '有效四级必须填写原因' }),
-      note: z.string().max(200).optional(),
+      note: z.optional(z.string().check(z.maxLength(200))),
     }),
-    z.strictObject({ result: z.literal('N1'), note: z.string().max(200).optional() }),
-    z.strictObject({ result: z.literal('N2'), note: z.string().max(200).optional() }),
+    z.strictObject({ result: z.literal('N1'), note: z.optional(z.string().check(z.maxLength(200))) }),
+    z.strictObject({ result: z.literal('N2'), note: z.optional(z.string().check(z.maxLength(200))) }),
   ],
   { error: '请选择回访结果（V1–V4、N1–N2）' },
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 
 /**
@@ -66,14 +66,16 @@ export function normalizePersonName(raw: string): PersonNameResult {
 }
 
 /** A person's name in a contract or a stored record: parses to the normalised name or fails in Chinese. */
-export const personNameSchema = z
-  .string({ error: PERSON_NAME_MESSAGES.empty })
-  .max(PERSON_NAME_MAX_INPUT, { error: PERSON_NAME_MESSAGES.too_long })
-  .transform((value, ctx) => {
+export const personNameSchema = z.pipe(
+  z
+    .string({ error: PERSON_NAME_MESSAGES.empty })
+    .check(z.maxLength(PERSON_NAME_MAX_INPUT, { error: PERSON_NAME_MESSAGES.too_long })),
+  z.transform((value: string, ctx) => {
     const result = normalizePersonName(value);
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.message });
+      ctx.issues.push({ code: 'custom', message: result.message, input: value });
       return z.NEVER;
     }
     return result.name;
-  });
+  }),
+);

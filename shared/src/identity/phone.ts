@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 
 /**
@@ -58,17 +58,17 @@ export function normalizePhone(raw: string): PhoneResult {
 /** A stored, already-canonical phone. */
 export const canonicalPhoneSchema = z
   .string({ error: '请填写手机号码' })
-  .regex(CANONICAL_PHONE_RE, { error: '手机号码格式不正确，应为 11 位中国大陆手机号码' });
+  .check(z.regex(CANONICAL_PHONE_RE, { error: '手机号码格式不正确，应为 11 位中国大陆手机号码' }));
 
 /** What a person types; parses to the canonical form or fails with a Chinese reason. */
-export const phoneInputSchema = z
-  .string({ error: '请填写手机号码' })
-  .max(32, { error: '手机号码过长' })
-  .transform((value, ctx) => {
+export const phoneInputSchema = z.pipe(
+  z.string({ error: '请填写手机号码' }).check(z.maxLength(32, { error: '手机号码过长' })),
+  z.transform((value: string, ctx) => {
     const result = normalizePhone(value);
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.message });
+      ctx.issues.push({ code: 'custom', message: result.message, input: value });
       return z.NEVER;
     }
     return result.phone;
-  });
+  }),
+);

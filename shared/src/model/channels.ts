@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Level-1 channels (docs/business-rules.md §2). The list is a clinic setting; these are the defaults. */
 export const DEFAULT_CHANNELS = {
@@ -11,8 +11,4 @@ export const DEFAULT_CHANNELS = {
   walk_in: '直接来院',
 } as const;
 export type ChannelId = keyof typeof DEFAULT_CHANNELS | (string & {});
-export const channelIdSchema = z
-  .string()
-  .min(1)
-  .max(32)
-  .regex(/^[a-z][a-z0-9_]*$/);
+export const channelIdSchema = z.string().check(z.minLength(1), z.maxLength(32), z.regex(/^[a-z][a-z0-9_]*$/));

@@ -1,17 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 import { canonicalPhoneSchema } from '../identity/phone';
 import { channelIdSchema } from './channels';
 import { departmentSchema, managerKindSchema, staffPostSchema, starLevelSchema } from './people';
-import {
-  fenSchema,
-  idSchema,
-  instantSchema,
-  localDateSchema,
-  personNameSchema,
-  shortTextSchema,
-  timeOfDaySchema,
-} from './primitives';
+import { fenSchema, idSchema, instantSchema, localDateSchema, personNameSchema, shortTextSchema } from './primitives';
 
 /**
  * The stored shapes of the referral channel (docs/business-rules.md §§1–8). Seed data and cloud functions are
@@ -32,30 +24,30 @@ export const customerSchema = z.strictObject({
   name: personNameSchema,
   phone: canonicalPhoneSchema,
   /** WeChat OPENIDs seen for this person (self-referral checks, §R9). */
-  openids: z.array(z.string().min(1).max(64)).max(10).default([]),
+  openids: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)), []),
   /** existing = has had at least one paid treatment. */
   kind: z.enum(['existing', 'new']),
-  starLevel: starLevelSchema.optional(),
+  starLevel: z.optional(starLevelSchema),
   /** Satisfaction 1–5 from the satisfaction survey (§5). */
-  satisfaction: z.number().int().min(1).max(5).optional(),
-  segment: z.enum(['vip', 'important', 'high_satisfaction', 'bargain', 'general']).default('general'),
+  satisfaction: z.optional(z.int().check(z.gte(1), z.lte(5))),
+  segment: z._default(z.enum(['vip', 'important', 'high_satisfaction', 'bargain', 'general']), 'general'),
   /** Staff member and department that own this (old) customer. */
-  ownerStaffId: idSchema.optional(),
-  ownerDepartment: departmentSchema.optional(),
-  lastTreatmentDate: localDateSchema.optional(),
-  nextTreatmentDate: localDateSchema.optional(),
+  ownerStaffId: z.optional(idSchema),
+  ownerDepartment: z.optional(departmentSchema),
+  lastTreatmentDate: z.optional(localDateSchema),
+  nextTreatmentDate: z.optional(localDateSchema),
   /** True once the customer has referred someone who was filed. */
-  hasReferred: z.boolean().default(false),
+  hasReferred: z._default(z.boolean(), false),
   /** The last day a staff member asked this customer for a referral (§5 golden time, cooldown). */
-  lastAskedOn: localDateSchema.optional(),
-  source: z.enum(['crm_import', 'deal', 'booking', 'desk']).default('booking'),
+  lastAskedOn: z.optional(localDateSchema),
+  source: z._default(z.enum(['crm_import', 'deal', 'booking', 'desk']), 'booking'),
   createdAt: instantSchema,
   /**
    * Moves on with every deal and reward-ledger entry recorded for this customer (absent = 0). A
    * deal's transaction checks it against the value it read before loading the customer's deals and
    * ledger, so that decisions made on those (first paid deal, caps, balance) are never stale.
    */
-  accountVersion: z.number().int().min(0).optional(),
+  accountVersion: z.optional(z.int().check(z.gte(0))),
 });
 export type Customer = z.output<typeof customerSchema>;
 
@@ -65,108 +57,23 @@ export const staffSchema = z.strictObject({
   name: personNameSchema,
   post: staffPostSchema,
   department: departmentSchema,
-  phone: canonicalPhoneSchema.optional(),
-  openid: z.string().min(1).max(64).optional(),
+  phone: z.optional(canonicalPhoneSchema),
+  openid: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** The colleague's 企业微信 member id (成员 UserID), when the clinic reaches staff through WeCom. */
-  wecomUserId: z
-    .string()
-    .regex(/^[A-Za-z0-9_.@-]{1,64}$/, { error: '企业微信成员 ID 只能包含字母、数字和 _ . @ -' })
-    .optional(),
+  wecomUserId: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9_.@-]{1,64}$/, { error: '企业微信成员 ID 只能包含字母、数字和 _ . @ -' })),
+  ),
   /** Present for managers: store manager, channel lead, general manager. */
-  managerKind: managerKindSchema.optional(),
+  managerKind: z.optional(managerKindSchema),
   /** Sets the clinic up (staff invites, settings); granted in the database only. */
-  admin: z.boolean().optional(),
-  active: z.boolean().default(true),
+  admin: z.optional(z.boolean()),
+  active: z._default(z.boolean(), true),
   /** Set when the colleague left (staff.deactivate): when, by whom, and who took over their work. */
-  deactivatedAt: instantSchema.optional(),
-  deactivatedByStaffId: idSchema.optional(),
-  handoverToStaffId: idSchema.optional(),
+  deactivatedAt: z.optional(instantSchema),
+  deactivatedByStaffId: z.optional(idSchema),
+  handoverToStaffId: z.optional(idSchema),
 });
 export type Staff = z.output<typeof staffSchema>;
-
-export const openingHoursSchema = z.strictObject({
-  /** 0 = Sunday … 6 = Saturday. */
-  weekday: z.number().int().min(0).max(6),
-  open: timeOfDaySchema,
-  close: timeOfDaySchema,
-});
-
-export const storeSchema = z.strictObject({
-  id: idSchema,
-  chainId: idSchema,
-  name: z.string().min(1).max(40),
-  address: z.string().max(120).default(''),
-  phone: z.string().max(20).optional(),
-  /** Where the store is (GCJ-02, as WeChat's map takes it), for 导航 on the customer's appointments. */
-  location: z
-    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
-    .optional(),
-  /** What a customer should know before coming (entrance, parking, what to bring), one short line each. */
-  visitNotes: z.array(z.string().min(1).max(60)).max(6).default([]),
-  /** One row per opening weekday; a weekday without a row is closed. */
-  openingHours: z.array(openingHoursSchema).max(14),
-  /** Dates the store is closed although the weekday is open (holidays, training days). */
-  closedDates: z.array(localDateSchema).max(366).default([]),
-  slotMinutes: z.number().int().min(10).max(240).default(30),
-  capacityPerSlot: z.number().int().min(1).max(100).default(2),
-  active: z.boolean().default(true),
-});
-export type Store = z.output<typeof storeSchema>;
-
-/** Product categories of the clinic's product tables and themed events (§7, §9). */
-export const PRODUCT_CATEGORIES = {
-  eyes: '眼部整形',
-  nose: '鼻部整形',
-  breast: '胸部整形',
-  hyaluronic_acid: '玻尿酸',
-  botulinum: '肉毒素',
-  tightening: '紧肤',
-  rejuvenation: '嫩肤保养',
-  spot_removal: '美肤祛斑',
-  scar: '疤痕修复',
-  fat_grafting: '自体脂肪',
-  orthodontics: '口腔正畸',
-  other: '其他',
-} as const;
-export type ProductCategory = keyof typeof PRODUCT_CATEGORIES;
-export const productCategorySchema = z.enum(Object.keys(PRODUCT_CATEGORIES) as [ProductCategory, ...ProductCategory[]]);
-
-export const productSchema = z.strictObject({
-  id: idSchema,
-  chainId: idSchema,
-  name: z.string().min(1).max(40),
-  category: productCategorySchema,
-  /** Indicative list price; deals carry the real amount. */
-  priceFen: fenSchema.optional(),
-  durationMinutes: z.number().int().min(5).max(600).default(60),
-  /** Stores that offer it; empty = every store of the chain. */
-  storeIds: z.array(idSchema).max(200).default([]),
-  active: z.boolean().default(true),
-});
-export type Product = z.output<typeof productSchema>;
-
-export const BOOKING_STATUSES = ['booked', 'cancelled', 'visited', 'no_show'] as const;
-export const bookingSchema = z.strictObject({
-  id: idSchema,
-  ...scoped,
-  productId: idSchema,
-  customerId: idSchema,
-  /** The booker's OPENID (identity comes from the platform, never from the client). */
-  openid: z.string().min(1).max(64),
-  name: personNameSchema,
-  phone: canonicalPhoneSchema,
-  date: localDateSchema,
-  slot: timeOfDaySchema,
-  status: z.enum(BOOKING_STATUSES),
-  referralCode: z.string().max(16).optional(),
-  referrerCustomerId: idSchema.optional(),
-  /** Version of the privacy consent the booker accepted. */
-  consentVersion: z.string().min(1).max(16),
-  createdAt: instantSchema,
-  updatedAt: instantSchema,
-  cancelledAt: instantSchema.optional(),
-});
-export type Booking = z.output<typeof bookingSchema>;
 
 export const FILING_SOURCES = {
   card: '老客推荐卡/二维码',
@@ -196,16 +103,16 @@ export const filingSchema = z.strictObject({
   /** 1 = level-1 channel; 2 = a referral tagged inside another channel (§2). */
   level: z.union([z.literal(1), z.literal(2)]),
   source: filingSourceSchema,
-  referrerCustomerId: idSchema.optional(),
-  filedByStaffId: idSchema.optional(),
-  ownerStaffId: idSchema.optional(),
-  ownerDepartment: departmentSchema.optional(),
-  grade: followUpGradeSchema.optional(),
-  productIds: z.array(idSchema).max(20).default([]),
+  referrerCustomerId: z.optional(idSchema),
+  filedByStaffId: z.optional(idSchema),
+  ownerStaffId: z.optional(idSchema),
+  ownerDepartment: z.optional(departmentSchema),
+  grade: z.optional(followUpGradeSchema),
+  productIds: z._default(z.array(idSchema).check(z.maxLength(20)), []),
   /** What the person wants and when they expect to come (a referral collected by staff, §5). */
-  need: shortTextSchema.optional(),
-  expectedVisitDate: localDateSchema.optional(),
-  isTouch: z.boolean().default(false),
+  need: z.optional(shortTextSchema),
+  expectedVisitDate: z.optional(localDateSchema),
+  isTouch: z._default(z.boolean(), false),
 });
 export type Filing = z.output<typeof filingSchema>;
 
@@ -214,18 +121,18 @@ export const visitSchema = z.strictObject({
   ...scoped,
   customerId: idSchema,
   at: instantSchema,
-  bookingId: idSchema.optional(),
+  bookingId: z.optional(idSchema),
   /** Existing customers who arrived together with this person (R5). */
-  companionCustomerIds: z.array(idSchema).max(10).default([]),
+  companionCustomerIds: z._default(z.array(idSchema).check(z.maxLength(10)), []),
   /** The person says this existing customer recommended them (R3). */
-  claimedReferrerCustomerId: idSchema.optional(),
+  claimedReferrerCustomerId: z.optional(idSchema),
   /** The person asked for this consultant by name (R4). */
-  namedConsultantStaffId: idSchema.optional(),
-  receivedByStaffId: idSchema.optional(),
-  receivedByDepartment: departmentSchema.optional(),
+  namedConsultantStaffId: z.optional(idSchema),
+  receivedByStaffId: z.optional(idSchema),
+  receivedByDepartment: z.optional(departmentSchema),
   /** The staff member who checked the person in. */
-  checkedInByStaffId: idSchema.optional(),
-  productIds: z.array(idSchema).max(20).default([]),
+  checkedInByStaffId: z.optional(idSchema),
+  productIds: z._default(z.array(idSchema).check(z.maxLength(20)), []),
 });
 export type Visit = z.output<typeof visitSchema>;
 
@@ -235,21 +142,21 @@ export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 /** The result of attribution (docs/business-rules.md §3), stored once and shown to staff and in the audit log. */
 export const attributionRecordSchema = z.strictObject({
   customerId: idSchema,
-  filingId: idSchema.optional(),
+  filingId: z.optional(idSchema),
   channel: channelIdSchema,
   level: z.union([z.literal(1), z.literal(2)]),
   /** Referrer of the performance record (level-1 referral, or the level-2 tag). */
-  referrerCustomerId: idSchema.optional(),
+  referrerCustomerId: z.optional(idSchema),
   /** R9: who receives referral benefits, independent of the channel. */
-  benefitReferrerCustomerId: idSchema.optional(),
-  creditedStaffId: idSchema.optional(),
-  creditedDepartment: departmentSchema.optional(),
-  filedAt: instantSchema.optional(),
-  filedByStaffId: idSchema.optional(),
-  firstVisitAt: instantSchema.optional(),
-  leadDays: z.number().int().optional(),
+  benefitReferrerCustomerId: z.optional(idSchema),
+  creditedStaffId: z.optional(idSchema),
+  creditedDepartment: z.optional(departmentSchema),
+  filedAt: z.optional(instantSchema),
+  filedByStaffId: z.optional(idSchema),
+  firstVisitAt: z.optional(instantSchema),
+  leadDays: z.optional(z.int()),
   rule: z.enum(ATTRIBUTION_RULES),
-  explanation: z.string().max(200),
+  explanation: z.string().check(z.maxLength(200)),
   /** True while the person has not visited yet: lead time (R2) is not known. */
   provisional: z.boolean(),
 });
@@ -264,10 +171,10 @@ export const dealSchema = z.strictObject({
   /** List amount of the deal and the amount actually paid, in fen. */
   amountFen: fenSchema,
   paidFen: fenSchema,
-  staffId: idSchema.optional(),
-  department: departmentSchema.optional(),
+  staffId: z.optional(idSchema),
+  department: z.optional(departmentSchema),
   /** The `deals.record` request (its idempotency key) that recorded this deal; absent for imported deals. */
-  requestId: idSchema.optional(),
+  requestId: z.optional(idSchema),
 });
 export type Deal = z.output<typeof dealSchema>;
 
@@ -276,11 +183,11 @@ export const eventSchema = z.strictObject({
   id: idSchema,
   chainId: idSchema,
   /** Empty = every store. */
-  storeIds: z.array(idSchema).max(200).default([]),
-  title: z.string().min(1).max(40),
+  storeIds: z._default(z.array(idSchema).check(z.maxLength(200)), []),
+  title: z.string().check(z.minLength(1), z.maxLength(40)),
   date: localDateSchema,
   kind: z.enum(['regular', 'product', 'referral_special']),
-  productIds: z.array(idSchema).max(50).default([]),
+  productIds: z._default(z.array(idSchema).check(z.maxLength(50)), []),
 });
 export type ClinicEvent = z.output<typeof eventSchema>;
 
@@ -320,17 +227,17 @@ export const followUpTaskSchema = z.strictObject({
   customerId: idSchema,
   ownerStaffId: idSchema,
   kind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
-  grade: followUpGradeSchema.optional(),
+  grade: z.optional(followUpGradeSchema),
   dueDate: localDateSchema,
   status: z.enum(['open', 'done', 'cancelled']),
-  eventId: idSchema.optional(),
-  result: followUpResultCodeSchema.optional(),
-  reason: declineReasonSchema.optional(),
-  note: shortTextSchema.optional(),
+  eventId: z.optional(idSchema),
+  result: z.optional(followUpResultCodeSchema),
+  reason: z.optional(declineReasonSchema),
+  note: z.optional(shortTextSchema),
   createdAt: instantSchema,
-  doneAt: instantSchema.optional(),
+  doneAt: z.optional(instantSchema),
   /** "Remind me later": the task comes back at this time; the due date stays (null once moved). */
-  remindAt: instantSchema.nullable().optional(),
+  remindAt: z.optional(z.nullable(instantSchema)),
 });
 export type FollowUpTask = z.output<typeof followUpTaskSchema>;
 
@@ -340,51 +247,51 @@ export const verificationItemSchema = z.strictObject({
   ...scoped,
   customerId: idSchema,
   result: z.enum(['V4', 'N2']),
-  reason: declineReasonSchema.optional(),
-  note: shortTextSchema.optional(),
+  reason: z.optional(declineReasonSchema),
+  note: z.optional(shortTextSchema),
   department: z.literal('cs4_followup'),
   status: z.enum(['pending', 'confirmed_removed', 'restored']),
   /** Who recorded the V4/N2 result, and who verified it and how. */
-  submittedByStaffId: idSchema.optional(),
-  verifiedByStaffId: idSchema.optional(),
-  verifiedAt: instantSchema.optional(),
-  verifierNote: shortTextSchema.optional(),
+  submittedByStaffId: z.optional(idSchema),
+  verifiedByStaffId: z.optional(idSchema),
+  verifiedAt: z.optional(instantSchema),
+  verifierNote: z.optional(shortTextSchema),
   createdAt: instantSchema,
 });
 export type VerificationItem = z.output<typeof verificationItemSchema>;
 
 export const referralCardSchema = z.strictObject({
-  code: z.string().min(6).max(16),
+  code: z.string().check(z.minLength(6), z.maxLength(16)),
   customerId: idSchema,
   chainId: idSchema,
   status: z.enum(['active', 'revoked']),
   issuedAt: instantSchema,
-  revokedAt: instantSchema.optional(),
+  revokedAt: z.optional(instantSchema),
 });
 export type ReferralCard = z.output<typeof referralCardSchema>;
 
 /** Reward ledger (§8): append-only; a credit is later used or expires by further entries. */
 export const rewardLedgerEntrySchema = z.strictObject({
-  id: z.string().min(1).max(128),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
   chainId: idSchema,
   customerId: idSchema,
   type: z.enum(['credit', 'use', 'expire']),
-  policyId: z.string().min(1).max(32),
+  policyId: z.string().check(z.minLength(1), z.maxLength(32)),
   kind: z.enum(['rebate', 'gift_voucher', 'physical_gift', 'points']),
   /** fen for rebate/voucher, points for points, item count for physical gifts. */
   unit: z.enum(['fen', 'points', 'item']),
-  amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  amount: z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)),
   role: z.enum(['referrer', 'referee']),
   dealId: idSchema,
   refereeCustomerId: idSchema,
   referrerCustomerId: idSchema,
   /** For use/expire: the credit entry they draw on. */
-  creditId: z.string().min(1).max(128).optional(),
-  giftName: z.string().max(40).optional(),
+  creditId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  giftName: z.optional(z.string().check(z.maxLength(40))),
   /** Worth in fen, for reports (physical gifts). */
-  valueFen: fenSchema.optional(),
+  valueFen: z.optional(fenSchema),
   at: instantSchema,
-  expiresOn: localDateSchema.optional(),
+  expiresOn: z.optional(localDateSchema),
 });
 export type RewardLedgerEntry = z.output<typeof rewardLedgerEntrySchema>;
 
@@ -393,10 +300,16 @@ export const auditLogEntrySchema = z.strictObject({
   chainId: idSchema,
   at: instantSchema,
   actorId: idSchema,
-  action: z.string().min(1).max(64),
+  action: z.string().check(z.minLength(1), z.maxLength(64)),
   targetId: idSchema,
   outcome: z.enum(['allowed', 'rejected']),
-  rule: z.string().max(8).optional(),
-  message: z.string().max(200),
+  rule: z.optional(z.string().check(z.maxLength(8))),
+  message: z.string().check(z.maxLength(200)),
 });
 export type AuditLogEntry = z.output<typeof auditLogEntrySchema>;
+
+// Split into their own files so that a bundle which needs only these (the customer's main package)
+// does not carry every other entity's schema.
+export * from './store';
+export * from './product';
+export * from './booking';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Staff posts (岗位), docs/business-rules.md §1. Every post that meets customers is responsible for referrals (§4). */
 export const STAFF_POSTS = {
@@ -36,5 +36,5 @@ export type ManagerKind = keyof typeof MANAGER_KINDS;
 export const managerKindSchema = z.enum(Object.keys(MANAGER_KINDS) as [ManagerKind, ...ManagerKind[]]);
 
 /** Customer star level 1–5 (§9 star table groups ≤1★ … ≥5★). */
-export const starLevelSchema = z.number().int().min(1).max(5);
+export const starLevelSchema = z.int().check(z.gte(1), z.lte(5));
 export type StarLevel = 1 | 2 | 3 | 4 | 5;

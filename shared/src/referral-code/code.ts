@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../locale';
 
 /**
@@ -106,14 +106,14 @@ export function isValidReferralCode(raw: string, bodyLength = 7): boolean {
 }
 
 /** Input schema for a typed code (default length); parses to the canonical upper-case code. */
-export const referralCodeInputSchema = z
-  .string({ error: '请输入推荐码' })
-  .max(32, { error: '推荐码过长' })
-  .transform((value, ctx) => {
+export const referralCodeInputSchema = z.pipe(
+  z.string({ error: '请输入推荐码' }).check(z.maxLength(32, { error: '推荐码过长' })),
+  z.transform((value: string, ctx) => {
     const result = parseReferralCode(value);
     if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: result.message });
+      ctx.issues.push({ code: 'custom', message: result.message, input: value });
       return z.NEVER;
     }
     return result.code;
-  });
+  }),
+);

@@ -14,7 +14,7 @@ import {
   weekday,
   type StaffPost,
 } from '@clinic/shared';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { COLLECTIONS, DEMO_CUSTOMER_COUNT, HISTORY_DAYS, buildDemoClinic } from '../../../src/dev/seed/demo-clinic';
 import {
   DEMO_CHAIN_ID,
@@ -37,7 +37,7 @@ const staff = coll(COLLECTIONS.staff);
 const customers = coll(COLLECTIONS.customers);
 const deals = coll(COLLECTIONS.deals);
 
-const SCHEMAS: Record<string, z.ZodType> = {
+const SCHEMAS: Record<string, z.ZodMiniType> = {
   [COLLECTIONS.stores]: storeSchema,
   [COLLECTIONS.products]: productSchema,
   [COLLECTIONS.staff]: staffSchema,
@@ -74,7 +74,7 @@ describe('buildDemoClinic', () => {
   });
 
   it.each(Object.keys(SCHEMAS))('every %s document parses with its entity schema, complete and unchanged', (name) => {
-    const schema = SCHEMAS[name] as z.ZodType;
+    const schema = SCHEMAS[name] as z.ZodMiniType;
     const docs = coll(name);
     expect(docs.length).toBeGreaterThan(0);
     for (const doc of docs) {

@@ -1,0 +1,12 @@
+import * as z from 'zod/mini';
+import '../locale';
+
+/** What a reward can be paid in (the clinic's reward policy picks among these). */
+export const REWARD_KINDS = {
+  rebate: '返利金',
+  gift_voucher: '赠送产品抵扣券',
+  physical_gift: '实物礼品',
+  points: '积分',
+} as const;
+export type RewardKind = keyof typeof REWARD_KINDS;
+export const rewardKindSchema = z.enum(Object.keys(REWARD_KINDS) as [RewardKind, ...RewardKind[]]);
