@@ -61,3 +61,9 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   visited: '已到院',
   no_show: '未到院',
 };
+
+/** What a project chip says under its name: the indicative price (when the clinic lists one) and how long it takes. */
+export function formatProductMeta(product: { priceFen?: number; durationMinutes: number }): string {
+  const duration = `约 ${product.durationMinutes} 分钟`;
+  return product.priceFen === undefined ? duration : `参考价 ${formatFen(product.priceFen)} · ${duration}`;
+}

@@ -176,6 +176,33 @@ describe('booking page', () => {
     expect((screen.getByTestId('booking-name') as HTMLInputElement).value).toBe('');
   });
 
+  it('the next booking on this device starts with the last booking’s store chosen and its projects shown', async () => {
+    gateway();
+    const first = render(<Booking />);
+    await screen.findByTestId('store-store-2');
+    expect(screen.getByTestId('store-store-1').className).not.toContain('booking__store--active');
+    expect(screen.queryByTestId('product-product-eyes')).toBeNull();
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fillContact('139 0013 8000');
+    fireEvent.click(screen.getByTestId('booking-submit'));
+    await screen.findByTestId('booking-result');
+    first.unmount();
+
+    render(<Booking />);
+    expect(await screen.findByTestId('product-product-eyes')).toBeTruthy();
+    expect(screen.getByTestId('store-store-1').className).toContain('booking__store--active');
+    expect(screen.getByTestId('store-store-2').className).not.toContain('booking__store--active');
+  });
+
+  it('each project says its indicative price (when listed) and how long it takes', async () => {
+    gateway();
+    render(<Booking />);
+    fireEvent.click(await screen.findByTestId('store-store-1'));
+    expect((await screen.findByTestId('product-product-eyes')).textContent).toBe('双眼皮参考价 ¥6800 · 约 90 分钟');
+    expect(screen.getByTestId('product-product-hyaluronic-acid').textContent).toBe('玻尿酸填充约 30 分钟');
+  });
+
   it('shows the existing appointment when the phone already has one', async () => {
     gateway({ 'booking.create': () => ok({ ...BOOKING, date: '2026-11-27', slot: '10:00', existing: true }) });
     render(<Booking />);

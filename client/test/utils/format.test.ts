@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../src/utils/format';
+import { formatDateTime, formatProductMeta } from '../../src/utils/format';
 
 describe('formatDateTime (Asia/Shanghai, UTC+8)', () => {
   it('formats an ISO instant as YYYY-MM-DD HH:mm in China time', () => {
@@ -12,5 +12,13 @@ describe('formatDateTime (Asia/Shanghai, UTC+8)', () => {
   });
   it('shows an unparseable value as is', () => {
     expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatProductMeta', () => {
+  it('gives the listed price and the duration, or the duration alone when no price is listed', () => {
+    expect(formatProductMeta({ priceFen: 680000, durationMinutes: 90 })).toBe('参考价 ¥6800 · 约 90 分钟');
+    expect(formatProductMeta({ priceFen: 19950, durationMinutes: 30 })).toBe('参考价 ¥199.50 · 约 30 分钟');
+    expect(formatProductMeta({ durationMinutes: 45 })).toBe('约 45 分钟');
   });
 });

@@ -15,6 +15,8 @@ import {
   type StoreInfo,
 } from '../../services/booking';
 import { clearKeptReferral } from '../../services/kept-referral';
+import { initialStore, rememberStore } from '../../services/last-store';
+import { formatProductMeta } from '../../utils/format';
 import { ReferralCodeField, useReferralCode } from '../../components/ReferralCodeField';
 import { clinicToday } from '../../utils/dates';
 import { leadNotice, leadOutcome, REFERRAL_TEXT } from '../../utils/referral-terms';
@@ -75,9 +77,8 @@ export default function Booking() {
     const res = await listStores();
     if (!res.ok) return setStores({ status: 'error', message: res.message });
     setStores({ status: 'ready', data: res.data.stores });
-    if (res.data.stores.length === 1) {
-      setValues((v) => ({ ...v, storeId: (res.data.stores[0] as StoreInfo).id }));
-    }
+    const preselected = initialStore(res.data.stores.map((s) => s.id));
+    if (preselected) setValues((v) => (v.storeId ? v : { ...v, storeId: preselected }));
   }, []);
 
   const loadProducts = useCallback(async (storeId: string) => {
@@ -137,6 +138,7 @@ export default function Booking() {
     setSubmitting(false);
     if (res.ok) {
       clearKeptReferral();
+      rememberStore(values.storeId);
       const note = sent && res.data.referred && !res.data.existing ? leadOutcome(sent.terms, today, values.date) : null;
       setResult({ booking: res.data, note });
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
@@ -230,7 +232,8 @@ export default function Booking() {
                   data-testid={`product-${p.id}`}
                   onClick={() => set({ productId: p.id })}
                 >
-                  {p.name}
+                  <Text className="booking__product-name">{p.name}</Text>
+                  <Text className="booking__product-meta">{formatProductMeta(p)}</Text>
                 </View>
               ))}
             </View>
