@@ -186,7 +186,7 @@ export const journeys = [
         return p && p.path === 'pages/index/index' ? p : null;
       }, 'the fallback to home');
       const notice = await until(() => home.$('.notice__title'), 'the notice');
-      assert((await notice.text()).includes('推荐码无效'), 'notice text');
+      assert((await notice.text()).includes('这份邀请无法使用'), 'notice text');
       await shot(miniProgram, 'a4-invalid-code');
       // Full slots: every slot marked 已约满 is disabled and does not select on tap.
       const page = await miniProgram.reLaunch('/pages/booking/index');

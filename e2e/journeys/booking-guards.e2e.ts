@@ -51,7 +51,7 @@ test('4a. a mistyped code lands on the home page with a clear message', async ()
   const notice = page.getByTestId('home-notice');
   await notice.waitFor();
   expect(page.url()).toMatch(/#\/pages\/index\/index/);
-  expect(await notice.innerText()).toContain('推荐码无效');
+  expect(await notice.innerText()).toContain('这份邀请无法使用');
   expect(await page.getByTestId('home-kept-referral').count()).toBe(0);
   await page.getByTestId('home-member').waitFor();
   await screenshot(page, 'j4-invalid-code-home-375');
@@ -123,6 +123,14 @@ test('4b. a slot filled through the gateway is shown full and cannot be picked',
   expect(await closed.count()).toBeGreaterThan(0);
   await full.scrollIntoViewIfNeeded();
   await screenshot(page, 'j4-full-slot-375');
+  // Every target on the form is at least 44 CSS px tall (chips, calendar arrows and days, slots, buttons).
+  const tooSmall = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('.btn, .chip, .calendar__nav, .calendar__day, .slot'))
+      .map((el) => ({ el: `${el.className} ${el.textContent ?? ''}`.slice(0, 60), box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height > 0 && box.height < 44)
+      .map(({ el, box }) => `${el}: ${Math.round(box.height)} px`),
+  );
+  expect(tooSmall).toEqual([]);
 
   const narrow = await phonePage(browser, 320);
   await signIn(narrow, NEWCOMER);

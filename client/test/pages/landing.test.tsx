@@ -68,8 +68,11 @@ describe('landing page', () => {
     });
     render(<Index />);
     const notice = screen.getByTestId('home-notice');
-    expect(notice.textContent).toContain('推荐码无效');
-    expect(notice.textContent).toContain('推荐码有误，请核对后重新输入');
+    expect(notice.textContent).toBe(
+      '这份邀请无法使用邀请中的推荐码无法识别或已停用，可请推荐人重新分享。您仍可以直接预约，预约时也可以填写推荐码。',
+    );
+    // Said once, and without asking to check a code nobody typed.
+    expect(notice.textContent).not.toContain('请核对');
     await screen.findByTestId('home-member');
   });
 
@@ -81,7 +84,7 @@ describe('landing page', () => {
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }));
     // Cleared before the redirect: the home page reads nothing kept beside the notice.
     expect(getKeptReferral()).toBeNull();
-    expect(takeFlash()?.title).toBe('推荐码无效');
+    expect(takeFlash()?.title).toBe('这份邀请无法使用');
   });
 
   it('a revoked scanned code clears the same kept code; another friend’s kept invitation stays', async () => {

@@ -42,13 +42,18 @@ export default function Landing() {
       : { title: CLINIC_NAME, path: PAGES.home },
   );
 
-  const fallBack = useCallback((message: string) => {
-    setFlash({ title: '推荐码无效', message: `${message}。您仍可以直接预约。`.replace('。。', '。') });
+  // The person tapped a link or scanned a code (they typed nothing), so the notice says what happened
+  // to the invitation and what they can still do, not the server's "check what you typed".
+  const fallBack = useCallback((why: string) => {
+    setFlash({
+      title: '这份邀请无法使用',
+      message: `${why}，可请推荐人重新分享。您仍可以直接预约，预约时也可以填写推荐码。`,
+    });
     void Taro.reLaunch({ url: PAGES.home });
   }, []);
 
   const resolve = useCallback(async () => {
-    if (!source) return fallBack('链接中没有推荐码，请向推荐人重新索取');
+    if (!source) return fallBack('链接中没有推荐码');
     const request = ++latest.current;
     setState({ status: 'loading' });
     const res = await resolveLanding(source);
@@ -63,7 +68,7 @@ export default function Landing() {
       // Cleared before the redirect, so that home shows the notice and nothing kept for this code.
       const code = codeOfSource(source);
       if (code) forgetKeptReferral(code);
-      fallBack(res.message);
+      fallBack('邀请中的推荐码无法识别或已停用');
     } else {
       setState({ status: 'error', message: res.message });
     }
