@@ -8,11 +8,10 @@ import {
   declineReasonSchema,
   followUpGradeSchema,
   followUpResultCodeSchema,
-  type FollowUpTaskKind,
 } from '../model/entities';
 import { departmentSchema, managerKindSchema, staffPostSchema } from '../model/people';
 import { phoneInputSchema } from '../identity/phone';
-import { idSchema, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
+import { idSchema, labelCodes, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
 import { KPI_METRICS, type KpiMetric } from '../reports/reducers';
 import { defineContract } from './envelope';
 import { subscriptionResultsSchema } from './subscription';
@@ -36,7 +35,7 @@ export const taskBucketSchema = z.enum(['today', 'overdue', 'tomorrow', 'upcomin
 /** What the workbench list shows of a task: enough to decide whom to call first. */
 const taskCardSchema = z.strictObject({
   id: idSchema,
-  kind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
+  kind: z.enum(labelCodes(FOLLOW_UP_TASK_KINDS)),
   kindLabel: z.string().check(z.maxLength(16)),
   dueDate: localDateSchema,
   /** "Remind me later": the due date stays, the task comes back at this time today. */
@@ -52,7 +51,7 @@ export type TaskCard = z.infer<typeof taskCardSchema>;
 const nextStepSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('task'),
-    taskKind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
+    taskKind: z.enum(labelCodes(FOLLOW_UP_TASK_KINDS)),
     dueDate: localDateSchema,
     why: z.string().check(z.maxLength(200)),
   }),

@@ -3,7 +3,15 @@ import '../locale';
 import { canonicalPhoneSchema } from '../identity/phone';
 import { channelIdSchema } from './channels';
 import { departmentSchema, managerKindSchema, staffPostSchema, starLevelSchema } from './people';
-import { fenSchema, idSchema, instantSchema, localDateSchema, personNameSchema, shortTextSchema } from './primitives';
+import {
+  fenSchema,
+  idSchema,
+  labelCodes,
+  instantSchema,
+  localDateSchema,
+  personNameSchema,
+  shortTextSchema,
+} from './primitives';
 
 /**
  * The stored shapes of the referral channel (docs/business-rules.md §§1–8). Seed data and cloud functions are
@@ -83,7 +91,7 @@ export const FILING_SOURCES = {
   crm_import: 'CRM 导入',
 } as const;
 export type FilingSource = keyof typeof FILING_SOURCES;
-export const filingSourceSchema = z.enum(Object.keys(FILING_SOURCES) as [FilingSource, ...FilingSource[]]);
+export const filingSourceSchema = z.enum(labelCodes(FILING_SOURCES));
 
 export const FOLLOW_UP_GRADES = { F1: '一级（强）', F2: '二级（中）', F3: '三级（弱）' } as const;
 export type FollowUpGrade = keyof typeof FOLLOW_UP_GRADES;
@@ -210,7 +218,7 @@ export const DECLINE_REASONS = {
   other: '其他因素',
 } as const;
 export type DeclineReason = keyof typeof DECLINE_REASONS;
-export const declineReasonSchema = z.enum(Object.keys(DECLINE_REASONS) as [DeclineReason, ...DeclineReason[]]);
+export const declineReasonSchema = z.enum(labelCodes(DECLINE_REASONS));
 
 export const FOLLOW_UP_TASK_KINDS = {
   cadence: '分级回访',
@@ -226,7 +234,7 @@ export const followUpTaskSchema = z.strictObject({
   ...scoped,
   customerId: idSchema,
   ownerStaffId: idSchema,
-  kind: z.enum(Object.keys(FOLLOW_UP_TASK_KINDS) as [FollowUpTaskKind, ...FollowUpTaskKind[]]),
+  kind: z.enum(labelCodes(FOLLOW_UP_TASK_KINDS)),
   grade: z.optional(followUpGradeSchema),
   dueDate: localDateSchema,
   status: z.enum(['open', 'done', 'cancelled']),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { labelCodes } from './primitives';
 
 /** Staff posts (岗位), docs/business-rules.md §1. Every post that meets customers is responsible for referrals (§4). */
 export const STAFF_POSTS = {
@@ -12,7 +13,7 @@ export const STAFF_POSTS = {
   consultant: '咨询师',
 } as const;
 export type StaffPost = keyof typeof STAFF_POSTS;
-export const staffPostSchema = z.enum(Object.keys(STAFF_POSTS) as [StaffPost, ...StaffPost[]]);
+export const staffPostSchema = z.enum(labelCodes(STAFF_POSTS));
 
 /** Customer-service departments that own existing customers; cs4_followup is 四部回访组, the verification group. */
 export const DEPARTMENTS = {
@@ -24,7 +25,7 @@ export const DEPARTMENTS = {
   medical: '医疗部',
 } as const;
 export type Department = keyof typeof DEPARTMENTS;
-export const departmentSchema = z.enum(Object.keys(DEPARTMENTS) as [Department, ...Department[]]);
+export const departmentSchema = z.enum(labelCodes(DEPARTMENTS));
 
 /** Manager scope (docs/business-rules.md §1): store manager sees one store, general manager the whole chain. */
 export const MANAGER_KINDS = {
@@ -33,7 +34,7 @@ export const MANAGER_KINDS = {
   general_manager: '总经理',
 } as const;
 export type ManagerKind = keyof typeof MANAGER_KINDS;
-export const managerKindSchema = z.enum(Object.keys(MANAGER_KINDS) as [ManagerKind, ...ManagerKind[]]);
+export const managerKindSchema = z.enum(labelCodes(MANAGER_KINDS));
 
 /** Customer star level 1–5 (§9 star table groups ≤1★ … ≥5★). */
 export const starLevelSchema = z.int().check(z.gte(1), z.lte(5));

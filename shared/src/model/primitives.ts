@@ -37,3 +37,8 @@ export const fenSchema = z
 export { personNameSchema } from '../identity/person-name';
 
 export const shortTextSchema = z.string().check(z.maxLength(200, { error: '内容不能超过 200 个字' }));
+
+/** The codes of a label table (`{ code: '中文名' }`) as the non-empty tuple `z.enum` takes. */
+export function labelCodes<K extends string>(labels: Readonly<Record<K, string>>): [K, ...K[]] {
+  return Object.keys(labels) as [K, ...K[]];
+}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import '../locale';
-import { fenSchema, idSchema } from './primitives';
+import { fenSchema, idSchema, labelCodes } from './primitives';
 
 /** Product categories of the clinic's product tables and themed events (§7, §9). */
 export const PRODUCT_CATEGORIES = {
@@ -18,7 +18,7 @@ export const PRODUCT_CATEGORIES = {
   other: '其他',
 } as const;
 export type ProductCategory = keyof typeof PRODUCT_CATEGORIES;
-export const productCategorySchema = z.enum(Object.keys(PRODUCT_CATEGORIES) as [ProductCategory, ...ProductCategory[]]);
+export const productCategorySchema = z.enum(labelCodes(PRODUCT_CATEGORIES));
 
 export const productSchema = z.strictObject({
   id: idSchema,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '../locale';
+import { labelCodes } from '../model/primitives';
 
 /** What a reward can be paid in (the clinic's reward policy picks among these). */
 export const REWARD_KINDS = {
@@ -9,4 +10,4 @@ export const REWARD_KINDS = {
   points: '积分',
 } as const;
 export type RewardKind = keyof typeof REWARD_KINDS;
-export const rewardKindSchema = z.enum(Object.keys(REWARD_KINDS) as [RewardKind, ...RewardKind[]]);
+export const rewardKindSchema = z.enum(labelCodes(REWARD_KINDS));
