@@ -58,6 +58,7 @@ export const main = defineFunction(
         updateTemplateId,
         updateGrants,
         referralTerms: referralTermsOf(settings),
+        shownAs: { name: maskName(customer.name) },
       };
     },
 

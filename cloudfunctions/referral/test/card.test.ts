@@ -34,6 +34,8 @@ describe('referral.getMyCard / revokeCard', () => {
     expect(c.sharePath).toBe(`pages/landing/index?code=${c.code}`);
     expect(c.qrFileId).toMatch(/^cloud:\/\/.+referral-cards\/.+\.png$/);
     expect(c.qrUrl).toMatch(/^http/);
+    // Friends see the holder masked until the holder chooses otherwise.
+    expect(c.shownAs).toEqual({ name: '王*' });
     const png = await fetch(c.qrUrl);
     expect(png.status).toBe(200);
     expect(

@@ -56,6 +56,16 @@ export const referralContract = defineContract({
       updateGrants: z.optional(z.int().check(z.gte(0))),
       /** What the card's rules say about a friend's lead time (the clinic's settings). */
       referralTerms: z.optional(referralTerms),
+      /**
+       * How friends see the holder on the landing page and the poster: the masked name (`王*`), or the
+       * WeChat nickname and avatar the holder chose to show.
+       */
+      shownAs: z.optional(
+        z.strictObject({
+          name: z.string().check(z.maxLength(20)),
+          avatarUrl: z.optional(z.string().check(z.maxLength(1024))),
+        }),
+      ),
     }),
   },
   revokeCard: {
@@ -73,6 +83,8 @@ export const referralContract = defineContract({
       code: z.string().check(z.maxLength(16)),
       /** Masked (`张*`): the landing page never shows who the referrer fully is. */
       referrerDisplayName: z.string().check(z.maxLength(20)),
+      /** The referrer's avatar, only when they chose to show their WeChat profile. */
+      referrerAvatarUrl: z.optional(z.string().check(z.maxLength(1024))),
       benefits: z
         .array(
           z.strictObject({
