@@ -38,9 +38,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // Taro unrolls its recursive base templates baseLevel times (weapp base.wxml); deeper trees fall back
-    // to the `comp` custom component, which still renders, one setData hop slower. Our pages nest
-    // at most ~8 levels (measured on the H5 build), so 12 keeps a margin and takes ~11 KB off base.wxml.
-    baseLevel: 12,
+    // to the `comp` custom component, which still renders, one setData hop slower. The customer pages in
+    // the main package nest about 8 levels (measured on the H5 build, e2e/journeys/booking-in-five-taps),
+    // so 10 covers them and takes ~16 KB off base.wxml (Taro's default is 16).
+    baseLevel: 10,
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {

@@ -11,7 +11,7 @@ export const BRAND_COLOR = '#c2456b';
  * `consentVersion`. It must equal the clinic's `privacyNoticeVersion` setting, else bookings are
  * refused (CONSENT_OUTDATED) until the notice page is updated.
  */
-export const PRIVACY_VERSION = '2026-11';
+export const PRIVACY_VERSION = '2026-12';
 
 /**
  * Days a referral code is kept on the device when the clinic's setting (`resolveLanding`'s

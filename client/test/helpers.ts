@@ -61,10 +61,15 @@ export function resetTaroMocks(): void {
     Taro.setClipboardData,
     Taro.makePhoneCall,
     Taro.openLocation,
+    Taro.onNeedPrivacyAuthorization,
+    Taro.openPrivacyContract,
   ]) {
     (fn as unknown as jest.Mock).mockClear();
   }
   (Taro.scanCode as unknown as jest.Mock).mockReset();
+  (Taro.requirePrivacyAuthorize as unknown as jest.Mock)
+    .mockReset()
+    .mockImplementation((option?: { success?: () => void }) => option?.success?.());
   (Taro.requestSubscribeMessage as unknown as jest.Mock).mockReset();
   (Taro.showModal as unknown as jest.Mock)
     .mockReset()

@@ -51,6 +51,16 @@ async function tapText(page, selector, text) {
   await sleep(300);
 }
 
+/** 同意并提交预约, then the 隐私保护指引 popup if WeChat asks for it (first time on this account). */
+async function submitBooking(page) {
+  await tapText(page, '.btn', '同意并提交预约');
+  const agree = await byText(page, '.privacy-popup .btn', '同意并继续');
+  if (agree) {
+    await agree.tap();
+    await sleep(300);
+  }
+}
+
 async function shot(miniProgram, name) {
   mkdirSync(artifacts, { recursive: true });
   await miniProgram.screenshot({ path: path.join(artifacts, `${name}.png`) }).catch(() => undefined);
@@ -129,8 +139,7 @@ export const journeys = [
       const inputs = await page.$$('.field__input');
       await inputs[0].input('林小雨');
       await inputs[1].input(env.newPhone);
-      await (await page.$('.booking__consent')).tap();
-      await tapText(page, '.btn', '提交预约');
+      await submitBooking(page);
       const codeEl = await until(() => page.$('.booking-result__code'), 'the booking code');
       bookingCode = (await codeEl.text()).trim();
       assert(/^[2-9A-HJKMNP-Z]{7}$/.test(bookingCode), `unexpected booking code ${bookingCode}`);
@@ -156,8 +165,7 @@ export const journeys = [
       const inputs2 = await page.$$('.field__input');
       await inputs2[0].input('林小雨');
       await inputs2[1].input(env.newPhone);
-      await (await page.$('.booking__consent')).tap();
-      await tapText(page, '.btn', '提交预约');
+      await submitBooking(page);
       await until(() => byText(page, '.notice__title', '您已有一个待到院的预约'), 'the existing appointment');
       const same = (await (await page.$('.booking-result__code')).text()).trim();
       assert(same === bookingCode, `expected ${bookingCode}, got ${same}`);

@@ -91,7 +91,8 @@ test('4b. a slot filled through the gateway is shown full and cannot be picked',
       slot: '14:00',
       name: `路人${i}`,
       phone: `1390000000${i}`,
-      consentVersion: '2026-11',
+      consentVersion: '2026-12',
+      sensitiveConsent: true,
     });
     if (!res.ok) {
       expect(res.code).toBe('SLOT_FULL');

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { phonePage, screenshot } from '../support/browser';
+import { submitBooking } from '../support/booking';
 import { openTab, signIn as signInOn } from '../support/gateway';
 import { journeyStack } from '../support/journey';
 
@@ -7,16 +8,15 @@ const env = journeyStack();
 const newPage = (width: number) => phonePage(env.browser, width);
 const signIn = (page: Page, openid: string) => signInOn(page, env.stack, openid);
 
-/** Books the first open day's first free slot at 一店 with the form's own fields. */
+/** Books the suggested day's first free slot at 一店 with the form's own fields. */
 async function bookFirstFreeSlot(page: Page, name: string, phone: string): Promise<void> {
   await page.getByTestId('store-store-1').click();
   await page.locator('[data-testid^="product-"]').first().click();
-  await page.locator('[data-testid^="calendar-day-"][data-disabled="false"]').first().click();
+  // The page suggests the first open day that still has free time (late in the evening, tomorrow).
   await page.locator('[data-testid^="slot-"][data-disabled="false"]').first().click();
   await page.getByTestId('booking-name').locator('input').fill(name);
   await page.getByTestId('booking-phone').locator('input').fill(phone);
-  await page.getByTestId('booking-consent').click();
-  await page.getByTestId('booking-submit').click();
+  await submitBooking(page);
   await page.getByTestId('booking-result').waitFor();
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, screenshot } from '../support/browser';
+import { submitBooking } from '../support/booking';
 import { startStack, stopStack, type Stack } from '../support/stack';
 import { openTab } from '../support/gateway';
 
@@ -65,8 +66,7 @@ async function firstFreeSlot(page: Page): Promise<string> {
 async function fillAndSubmit(page: Page, name: string, phone: string): Promise<void> {
   await page.getByTestId('booking-name').locator('input').fill(name);
   await page.getByTestId('booking-phone').locator('input').fill(phone);
-  await page.getByTestId('booking-consent').click();
-  await page.getByTestId('booking-submit').click();
+  await submitBooking(page);
   await page.getByTestId('booking-result').waitFor();
 }
 

@@ -10,6 +10,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { phonePage, screenshot } from '../support/browser';
+import { submitBooking } from '../support/booking';
 import { callAs, chooseIdentity } from '../support/gateway';
 import { journeyStack } from '../support/journey';
 
@@ -61,7 +62,6 @@ async function chooseVisit(page: Page, date: string): Promise<string> {
 async function fillContact(page: Page, name: string, phone: string): Promise<void> {
   await page.getByTestId('booking-name').locator('input').fill(name);
   await page.getByTestId('booking-phone').locator('input').fill(phone);
-  await page.getByTestId('booking-consent').click();
 }
 
 /** The clinic's date (Asia/Shanghai) of the local cloud's clock, plus `days`. */
@@ -88,7 +88,7 @@ test('17. a revoked kept code: the booking says so and goes through without it; 
   expect(await applied.innerText()).toContain('好友 张* 的邀请');
   await chooseVisit(page, await clinicDate(1));
   await fillContact(page, '林小雨', '17000000001');
-  await page.getByTestId('booking-submit').click();
+  await submitBooking(page);
   const notice = page.getByTestId('booking-referral-notice');
   await notice.waitFor();
   expect(await notice.innerText()).toBe('好友的推荐码已失效，本次将按普通预约提交');
@@ -99,7 +99,7 @@ test('17. a revoked kept code: the booking says so and goes through without it; 
   expect(await page.getByTestId('booking-name').locator('input').inputValue()).toBe('林小雨');
   await screenshot(page, 'j17-revoked-kept-booking-375');
 
-  await page.getByTestId('booking-submit').click();
+  await submitBooking(page);
   await page.getByTestId('booking-success').waitFor();
   expect(await page.getByTestId('booking-result').innerText()).not.toContain('好友推荐');
   await page.context().close();
@@ -119,7 +119,7 @@ test('17. a revoked kept code: the booking says so and goes through without it; 
   expect(await second.getByTestId('booking-referrer').count()).toBe(0);
   await chooseVisit(second, await clinicDate(1));
   await fillContact(second, '苏晴', '17000000002');
-  await second.getByTestId('booking-submit').click();
+  await submitBooking(second);
   await second.getByTestId('booking-success').waitFor();
   await second.context().close();
 
@@ -213,7 +213,7 @@ test('19. a typed code on the booking form, for a visit the same day: the R2 not
   }
   await fillContact(page, '林小雨', '17000000011');
   await screenshot(page, 'j19-typed-code-same-day-375');
-  await page.getByTestId('booking-submit').click();
+  await submitBooking(page);
   const result = page.getByTestId('booking-result');
   await page.getByTestId('booking-success').waitFor();
   expect(await result.innerText()).toContain('好友推荐');

@@ -62,7 +62,13 @@ async function friendBooks(code: string, name: string, phone: string, openid: st
     const free = day.slots.find((s: { available: number }) => s.available > 0);
     if (day.closed || !free) continue;
     const input = { storeId: 'store-1', productId: 'product-botulinum', date, slot: free.slot, name, phone };
-    await callAs(stack, 'booking', 'create', { ...input, consentVersion: '2026-11', referralCode: code }, openid);
+    await callAs(
+      stack,
+      'booking',
+      'create',
+      { ...input, consentVersion: '2026-12', sensitiveConsent: true, referralCode: code },
+      openid,
+    );
     return;
   }
   throw new Error('no open slot');

@@ -20,6 +20,7 @@ export function DateSlotPicker({
   dateError,
   slotError,
   dateNote,
+  onDayUnavailable,
 }: {
   store: StoreInfo;
   date: string;
@@ -31,6 +32,8 @@ export function DateSlotPicker({
   slotError?: string;
   /** Shown under the chosen date (booking: what that date means for a referral). */
   dateNote?: string | null;
+  /** The date's slots came back and none can be booked (full, started or closed). */
+  onDayUnavailable?: (date: string) => void;
 }) {
   const now = nowMs ?? Date.now();
   const today = clinicToday(now);
@@ -40,6 +43,8 @@ export function DateSlotPicker({
   );
   const [slots, setSlots] = useState<SlotsState>({ status: 'idle' });
   const latest = useRef(0);
+  const unavailable = useRef(onDayUnavailable);
+  unavailable.current = onDayUnavailable;
 
   const load = useCallback(
     async (day: string) => {
@@ -47,13 +52,10 @@ export function DateSlotPicker({
       setSlots({ status: 'loading' });
       const res = await listSlots(store.id, day);
       if (request !== latest.current) return;
-      if (!res.ok) setSlots({ status: 'error', message: res.message });
-      else
-        setSlots({
-          status: 'ready',
-          closed: res.data.closed,
-          options: slotOptions(day, res.data.slots, new Date(nowMs ?? Date.now())),
-        });
+      if (!res.ok) return setSlots({ status: 'error', message: res.message });
+      const options = slotOptions(day, res.data.slots, new Date(nowMs ?? Date.now()));
+      setSlots({ status: 'ready', closed: res.data.closed, options });
+      if (res.data.closed || options.every((o) => o.disabled)) unavailable.current?.(day);
     },
     [store.id, nowMs],
   );

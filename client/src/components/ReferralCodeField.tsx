@@ -55,9 +55,9 @@ export function useReferralCode() {
       setDraft({ text, error: refused, checking: false });
       return null;
     }
-    const { code, referrerDisplayName, keepDays, referralTerms } = res.data;
+    const { code, referrerDisplayName, keepDays, referralTerms, storeId } = res.data;
     const referral = { code, referrerDisplayName, terms: referralTerms ?? DEFAULT_REFERRAL_TERMS };
-    keepReferral(code, referrerDisplayName, Date.now(), keepDays ?? REFERRAL_KEEP_DAYS, referral.terms);
+    keepReferral({ ...referral, ...(storeId ? { storeId } : {}) }, Date.now(), keepDays ?? REFERRAL_KEEP_DAYS);
     setApplied(referral);
     setDraft(null);
     setNotice('');

@@ -19,18 +19,30 @@ const keptSchema = z.object({
   expiresAt: z.int(),
   /** R2's lead time as resolveLanding gave it; absent in records kept before it did. */
   terms: z.optional(z.object({ minLeadDays: z.nullable(z.int().check(z.gte(0))) })),
+  storeId: z.optional(z.string().check(z.maxLength(64))),
 });
 export type KeptReferral = z.infer<typeof keptSchema>;
 
-/** Pure: the record to keep for `code`, `days` from `nowMs`. */
-export function keptRecord(
-  code: string,
-  referrerDisplayName: string,
-  nowMs: number,
-  days: number = REFERRAL_KEEP_DAYS,
-  terms?: ReferralTerms,
-): KeptReferral {
-  return { code, referrerDisplayName, keptAt: nowMs, expiresAt: nowMs + days * DAY_MS, ...(terms ? { terms } : {}) };
+/** What an invitation brings to the device (as resolveLanding answered it). */
+export interface Invitation {
+  code: string;
+  referrerDisplayName: string;
+  terms?: ReferralTerms;
+  /** The referrer's store: the booking starts there when the customer has no store of their own yet. */
+  storeId?: string;
+}
+
+/** Pure: the record to keep for an invitation, `days` from `nowMs`. */
+export function keptRecord(invitation: Invitation, nowMs: number, days: number = REFERRAL_KEEP_DAYS): KeptReferral {
+  const { code, referrerDisplayName, terms, storeId } = invitation;
+  return {
+    code,
+    referrerDisplayName,
+    keptAt: nowMs,
+    expiresAt: nowMs + days * DAY_MS,
+    ...(terms ? { terms } : {}),
+    ...(storeId ? { storeId } : {}),
+  };
 }
 
 /** Pure: whether a kept record is still valid at `nowMs`. */
@@ -38,15 +50,9 @@ export function isKeptValid(kept: KeptReferral, nowMs: number): boolean {
   return nowMs < kept.expiresAt;
 }
 
-/** Keeps the code (the latest valid invitation replaces an earlier one: the customer has not filed yet). */
-export function keepReferral(
-  code: string,
-  referrerDisplayName: string,
-  nowMs = Date.now(),
-  days = REFERRAL_KEEP_DAYS,
-  terms?: ReferralTerms,
-) {
-  const record = keptRecord(code, referrerDisplayName, nowMs, days, terms);
+/** Keeps the invitation (the latest valid one replaces an earlier one: the customer has not filed yet). */
+export function keepReferral(invitation: Invitation, nowMs = Date.now(), days = REFERRAL_KEEP_DAYS) {
+  const record = keptRecord(invitation, nowMs, days);
   try {
     Taro.setStorageSync(STORAGE_KEY, record);
   } catch {

@@ -1,8 +1,10 @@
 /**
  * The store of the customer's last booking, kept on the device so that the next booking starts with it
- * chosen (one tap less for the many customers who always visit the same store).
+ * chosen (one tap less for the many customers who always visit the same store). A friend's first
+ * booking starts at the referrer's store instead (kept with the invitation).
  */
 import Taro from '@tarojs/taro';
+import { getKeptReferral } from './kept-referral';
 
 const STORAGE_KEY = 'clinic.lastStore';
 
@@ -16,11 +18,12 @@ export function rememberStore(storeId: string): void {
 
 /**
  * Pure: the store to preselect among `storeIds` — the only one, else the remembered one if it is still
- * offered, else none (the customer chooses).
+ * offered, else the inviting friend's store if offered, else none (the customer chooses).
  */
-export function preselectStore(storeIds: readonly string[], remembered: unknown): string {
+export function preselectStore(storeIds: readonly string[], remembered: unknown, invitedTo?: string): string {
   if (storeIds.length === 1) return storeIds[0] as string;
-  return typeof remembered === 'string' && storeIds.includes(remembered) ? remembered : '';
+  if (typeof remembered === 'string' && storeIds.includes(remembered)) return remembered;
+  return invitedTo !== undefined && storeIds.includes(invitedTo) ? invitedTo : '';
 }
 
 /** The store to start a booking with, from the stores offered now. */
@@ -31,5 +34,5 @@ export function initialStore(storeIds: readonly string[]): string {
   } catch {
     remembered = undefined;
   }
-  return preselectStore(storeIds, remembered);
+  return preselectStore(storeIds, remembered, getKeptReferral()?.storeId);
 }

@@ -11,7 +11,6 @@ export interface BookingFormValues {
   phone: string;
   /** weapp: the getPhoneNumber button's one-time code; when set, the typed phone is not used. */
   phoneCode: string;
-  consent: boolean;
 }
 
 export type BookingField = keyof BookingFormValues;
@@ -25,7 +24,6 @@ export const EMPTY_BOOKING_FORM: BookingFormValues = {
   name: '',
   phone: '',
   phoneCode: '',
-  consent: false,
 };
 
 export const FORM_MESSAGES = {
@@ -36,7 +34,6 @@ export const FORM_MESSAGES = {
   name: PERSON_NAME_MESSAGES.empty,
   nameTooLong: PERSON_NAME_MESSAGES.too_long,
   nameUnsupported: PERSON_NAME_MESSAGES.unsupported_chars,
-  consent: '请先阅读并同意《隐私保护说明》',
 } as const;
 
 /** Field errors in display order; an empty object means the form can be sent. */
@@ -53,7 +50,6 @@ export function validateBookingForm(values: BookingFormValues): BookingFormError
     const phone = normalizePhone(values.phone);
     if (!phone.ok) errors.phone = phone.message;
   }
-  if (!values.consent) errors.consent = FORM_MESSAGES.consent;
   return errors;
 }
 

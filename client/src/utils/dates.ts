@@ -109,6 +109,21 @@ export function firstOpenDate(rules: DayRules, from: string = rules.today): stri
   return undefined;
 }
 
+/**
+ * The day a new booking starts with, so that most customers only pick a time: the first open day,
+ * and for an invited friend the first open day far enough ahead to count as a referral (`minLeadDays`;
+ * null = no lead time). Falls back to the first open day when the lead time leaves none.
+ */
+export function suggestedVisitDate(rules: DayRules, minLeadDays: number | null = null): string | undefined {
+  const lead = minLeadDays ?? 0;
+  return (lead > 0 ? firstOpenDate(rules, addDays(rules.today, lead)) : undefined) ?? firstOpenDate(rules);
+}
+
+/** The next open day after `date` (the suggested day turned out fully booked), or undefined. */
+export function nextOpenDate(rules: DayRules, date: string): string | undefined {
+  return firstOpenDate(rules, addDays(date, 1));
+}
+
 /** `2026-11` → `2026年11月`. */
 export function formatMonth(month: string): string {
   const [y, m] = month.split('-');

@@ -25,6 +25,7 @@ const TARO_ONLY_PROPS = new Set([
   'maxlength',
   'onGetPhoneNumber',
   'canvasId',
+  'catchMove',
 ]);
 
 function make(tag: string, displayName: string) {
@@ -47,11 +48,17 @@ let nextPhoneCode = '';
 export function phoneNumberAllowed(code: string): void {
   nextPhoneCode = code;
 }
-/** `openType="getPhoneNumber"`: a tap stands for WeChat's consent sheet answering with `nextPhoneCode`. */
+/**
+ * `openType="getPhoneNumber"`: a tap stands for WeChat's consent sheet answering with `nextPhoneCode`.
+ * `openType="agreePrivacyAuthorization"`: a tap is the agreement.
+ */
 export const Button = forwardRef<HTMLElement, Props>(function TaroButton(props, ref) {
-  const { onGetPhoneNumber, ...rest } = props as Props & {
+  const { onGetPhoneNumber, onAgreePrivacyAuthorization, ...rest } = props as Props & {
     onGetPhoneNumber?: (e: { detail: { code?: string } }) => void;
+    onAgreePrivacyAuthorization?: () => void;
   };
+  if (onAgreePrivacyAuthorization)
+    return createElement(PlainButton, { ...rest, ref, onClick: onAgreePrivacyAuthorization });
   if (!onGetPhoneNumber) return createElement(PlainButton, { ...rest, ref });
   return createElement(PlainButton, {
     ...rest,

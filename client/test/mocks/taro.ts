@@ -72,6 +72,10 @@ const Taro = {
     return query;
   }),
   getSystemInfoSync: jest.fn(() => ({ pixelRatio: 2 })),
+  // weapp privacy APIs: by default the customer already agreed (tests program a question or a refusal).
+  requirePrivacyAuthorize: jest.fn((option?: { success?: () => void }) => option?.success?.()),
+  onNeedPrivacyAuthorization: jest.fn(),
+  openPrivacyContract: jest.fn(),
 };
 
 export default Taro;

@@ -31,10 +31,9 @@ async function pickStoreProductDay(date = '2026-11-25') {
   await screen.findByTestId('slots');
 }
 
-function fillContact(phone: string, consent = true) {
+function fillContact(phone: string) {
   fireEvent.change(screen.getByTestId('booking-name'), { target: { value: '林小雨' } });
   fireEvent.change(screen.getByTestId('booking-phone'), { target: { value: phone } });
-  if (consent) fireEvent.click(screen.getByTestId('booking-consent'));
 }
 
 describe('booking page', () => {
@@ -76,10 +75,16 @@ describe('booking page', () => {
     expect(tuesday.getAttribute('data-reason')).toBe('closed');
     expect(screen.getByTestId(`calendar-day-${TODAY}`).getAttribute('data-disabled')).toBe('false');
 
+    // Today starts chosen (the first open day); tapping a disabled day changes nothing.
+    await waitFor(() => expect(screen.getByTestId('chosen-date').textContent).toBe('11月23日 周一（今天）'));
     fireEvent.click(tuesday);
     fireEvent.click(yesterday);
-    expect(screen.queryByTestId('chosen-date')).toBeNull();
-    expect(cloudCalls().some((c) => c.call === 'booking.listSlots')).toBe(false);
+    expect(screen.getByTestId('chosen-date').textContent).toBe('11月23日 周一（今天）');
+    const asked = cloudCalls()
+      .filter((c) => c.call === 'booking.listSlots')
+      .map((c) => (c.data as { date: string }).date);
+    expect(asked).not.toContain('2026-11-24');
+    expect(asked).not.toContain('2026-11-22');
   });
 
   it('disables full slots and started slots; they cannot be picked', async () => {
@@ -96,22 +101,38 @@ describe('booking page', () => {
     expect(screen.getByTestId('slot-1400').className).toContain('slot--selected');
   });
 
-  it('explains a bad phone and requires the privacy consent, without calling the function', async () => {
+  it('explains a bad phone without calling the function', async () => {
     gateway();
     render(<Booking />);
     await pickStoreProductDay();
     fireEvent.click(screen.getByTestId('slot-1400'));
-    fillContact('1390013800', false);
+    fillContact('1390013800');
     fireEvent.click(screen.getByTestId('booking-submit'));
 
     expect(screen.getByTestId('error-phone').textContent).toBe('手机号码位数不足，应为 11 位');
-    expect(screen.getByTestId('error-consent').textContent).toContain('请先阅读并同意《隐私保护说明》');
     expect(screen.getByTestId('booking-submit-error').textContent).toContain('请完善');
     expect(cloudCalls().some((c) => c.call === 'booking.create')).toBe(false);
 
     // Fixing a field clears its message.
     fireEvent.change(screen.getByTestId('booking-phone'), { target: { value: '13900138000' } });
     expect(screen.queryByTestId('error-phone')).toBeNull();
+  });
+
+  it('nothing is sent until the customer agrees to the 隐私保护指引', async () => {
+    (Taro.requirePrivacyAuthorize as unknown as jest.Mock).mockImplementationOnce((o: { fail: () => void }) =>
+      o.fail(),
+    );
+    gateway();
+    render(<Booking />);
+    await pickStoreProductDay();
+    fireEvent.click(screen.getByTestId('slot-1400'));
+    fillContact('13900138000');
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    expect(screen.getByTestId('booking-submit-error').textContent).toBe('需要您同意《隐私保护指引》后才能提交预约');
+    expect(cloudCalls().some((c) => c.call === 'booking.create')).toBe(false);
+    // Agreed on the next try: the booking goes through with what was filled in.
+    await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
+    await screen.findByTestId('booking-result');
   });
 
   it('asks for every missing choice', async () => {
@@ -129,11 +150,14 @@ describe('booking page', () => {
     render(<Booking />);
     fireEvent.click(await screen.findByTestId('privacy-link'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/customer/pages/privacy/index' });
-    expect(screen.getByTestId('booking-consent').getAttribute('data-checked')).toBe('false');
+    // The separate consent for health-related information is what the submit button says it is.
+    expect(screen.getByTestId('booking-sensitive-consent').textContent).toContain('医疗健康相关的敏感个人信息');
+    expect(screen.getByTestId('booking-sensitive-consent').textContent).toContain('同意并提交预约');
+    expect(screen.getByTestId('booking-submit').textContent).toBe('同意并提交预约');
   });
 
   it('sends the kept referral code, shows who referred, and forgets the code once booked', async () => {
-    keepReferral('34MJW8AR', '王*', NOW);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, NOW);
     gateway();
     render(<Booking />);
     expect(screen.getByTestId('booking-referrer').textContent).toContain('由 王* 推荐');
@@ -153,7 +177,8 @@ describe('booking page', () => {
       slot: '14:00',
       name: '林小雨',
       phone: '139 0013 8000',
-      consentVersion: '2026-11',
+      consentVersion: '2026-12',
+      sensitiveConsent: true,
       referralCode: '34MJW8AR',
     });
     expect(getKeptReferral(NOW)).toBeNull();
@@ -168,7 +193,7 @@ describe('booking page', () => {
     fireEvent.click(screen.getByTestId('booking-submit'));
     await screen.findByTestId('booking-result');
 
-    keepReferral('34MJW8AR', '王*', NOW);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, NOW);
     act(() => showPagesAgain());
     expect(screen.queryByTestId('booking-result')).toBeNull();
     expect(screen.getByTestId('booking-referrer').textContent).toContain('由 王* 推荐');
@@ -223,11 +248,13 @@ describe('booking page', () => {
     fillContact('13900138000');
     fireEvent.click(screen.getByTestId('booking-submit'));
     expect((await screen.findByTestId('error-slot')).textContent).toBe('该时段已约满，请选择其他时段');
-    await waitFor(() => expect(cloudCalls().filter((c) => c.call === 'booking.listSlots')).toHaveLength(2));
+    const slotsOf25th = () =>
+      cloudCalls().filter((c) => c.call === 'booking.listSlots' && (c.data as { date: string }).date === '2026-11-25');
+    await waitFor(() => expect(slotsOf25th()).toHaveLength(2));
   });
 
   it('a kept code revoked since the landing page: dropped, told plainly, and the very next submit books without it', async () => {
-    keepReferral('34MJW8AR', '王*', NOW);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, NOW);
     let refuse = true;
     gateway({
       'booking.create': () => {
@@ -252,7 +279,6 @@ describe('booking page', () => {
     expect(getKeptReferral(NOW)).toBeNull();
     // Nothing typed is lost.
     expect((screen.getByTestId('booking-name') as HTMLInputElement).value).toBe('林小雨');
-    expect(screen.getByTestId('booking-consent').getAttribute('data-checked')).toBe('true');
 
     await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
     await screen.findByTestId('booking-result');
@@ -264,14 +290,13 @@ describe('booking page', () => {
   });
 
   it('WeChat’s phone authorisation survives a refused code (the function refuses it first), not a self-referral', async () => {
-    keepReferral('34MJW8AR', '王*', NOW);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, NOW);
     const answers = [fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取'), ok({ ...BOOKING, referred: false })];
     gateway({ 'booking.create': () => answers.shift() });
     render(<Booking />);
     await pickStoreProductDay();
     fireEvent.click(screen.getByTestId('slot-1400'));
     fireEvent.change(screen.getByTestId('booking-name'), { target: { value: '林小雨' } });
-    fireEvent.click(screen.getByTestId('booking-consent'));
     // The weapp button hands over a one-time code.
     const wechatButton = screen.getByText('使用微信手机号');
     phoneNumberAllowed('code-1');
@@ -287,13 +312,12 @@ describe('booking page', () => {
   });
 
   it('a kept code that is the booker’s own (SELF_REFERRAL) is dropped; a spent phone code asks to authorise again', async () => {
-    keepReferral('34MJW8AR', '王*', NOW);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, NOW);
     gateway({ 'booking.create': () => fail('SELF_REFERRAL', '不能使用自己的推荐码') });
     render(<Booking />);
     await pickStoreProductDay();
     fireEvent.click(screen.getByTestId('slot-1400'));
     fireEvent.change(screen.getByTestId('booking-name'), { target: { value: '林小雨' } });
-    fireEvent.click(screen.getByTestId('booking-consent'));
     phoneNumberAllowed('code-2');
     fireEvent.click(screen.getByText('使用微信手机号'));
     await act(async () => fireEvent.click(screen.getByTestId('booking-submit')));
@@ -305,7 +329,7 @@ describe('booking page', () => {
   });
 
   it('the kept code can be removed: gone from the form and the device, the booking goes without it', async () => {
-    keepReferral('34MJW8AR', '王*', NOW);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, NOW);
     gateway({ 'booking.create': () => ok({ ...BOOKING, referred: false }) });
     render(<Booking />);
     const applied = screen.getByTestId('booking-referral-applied');
@@ -381,7 +405,7 @@ describe('booking page', () => {
   });
 
   it('R2 before submitting: a kept code and today’s date say what happens to the referral; tomorrow says nothing', async () => {
-    keepReferral('34MJW8AR', '王*', NOW, 30, { minLeadDays: 1 });
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*', terms: { minLeadDays: 1 } }, NOW, 30);
     gateway({ 'booking.create': () => ok({ ...BOOKING, date: TODAY, slot: '14:00' }) });
     render(<Booking />);
     await pickStoreProductDay('2026-11-25');
@@ -400,8 +424,31 @@ describe('booking page', () => {
     );
   });
 
+  it('the first open day starts chosen; an invited friend’s, the first that counts as a referral', async () => {
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*', terms: { minLeadDays: 1 }, storeId: 'store-2' }, NOW);
+    gateway();
+    render(<Booking />);
+    // The referrer's store (二店) is chosen; tomorrow is its closed Tuesday, so Wednesday.
+    expect((await screen.findByTestId('store-store-2')).className).toContain('booking__store--active');
+    await waitFor(() => expect(screen.getByTestId('chosen-date').textContent).toBe('11月25日 周三'));
+    expect(screen.queryByTestId('date-note')).toBeNull();
+  });
+
+  it('a suggested day without free time moves on to the next open day; a day the customer picked stays', async () => {
+    const allFull = ['09:30', '10:00', '10:30', '14:00', '19:00'];
+    gateway({ 'booking.listSlots': ({ date }) => ok(slotsOf(date, date <= '2026-11-24' ? allFull : [])) });
+    render(<Booking />);
+    fireEvent.click(await screen.findByTestId('store-store-1'));
+    await waitFor(() => expect(screen.getByTestId('chosen-date').textContent).toBe('11月25日 周三'));
+    // The customer goes back to a full day on purpose: it stays chosen, the slots say why.
+    fireEvent.click(screen.getByTestId(`calendar-day-${TODAY}`));
+    await waitFor(() => expect(screen.getByTestId('chosen-date').textContent).toBe('11月23日 周一（今天）'));
+    await screen.findByTestId('slots');
+    expect(screen.getByTestId('chosen-date').textContent).toBe('11月23日 周一（今天）');
+  });
+
   it('R2 follows the clinic: no lead time (card bookings under 小程序) means no notice, even for today', async () => {
-    keepReferral('34MJW8AR', '王*', NOW, 30, { minLeadDays: null });
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*', terms: { minLeadDays: null } }, NOW, 30);
     gateway();
     render(<Booking />);
     await pickStoreProductDay(TODAY);

@@ -77,7 +77,7 @@ describe('landing page', () => {
   });
 
   it('an old link whose code was revoked: the kept code is cleared before home, which gets only the notice', async () => {
-    keepReferral(CARD.code, '王*');
+    keepReferral({ code: CARD.code, referrerDisplayName: '王*' });
     setRouterParams({ code: CARD.code.toLowerCase() });
     routeCloud({ 'referral.resolveLanding': () => fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取') });
     render(<Landing />);
@@ -88,7 +88,7 @@ describe('landing page', () => {
   });
 
   it('a revoked scanned code clears the same kept code; another friend’s kept invitation stays', async () => {
-    keepReferral(CARD.code, '王*');
+    keepReferral({ code: CARD.code, referrerDisplayName: '王*' });
     setRouterParams({ scene: `r%3D${CARD.code}` });
     routeCloud({ 'referral.resolveLanding': () => fail('INVALID_CODE', '推荐码无效，请向推荐人确认或重新索取') });
     const { unmount } = render(<Landing />);
@@ -96,7 +96,7 @@ describe('landing page', () => {
     expect(getKeptReferral()).toBeNull();
     unmount();
 
-    keepReferral('ABCD2345', '刘*');
+    keepReferral({ code: 'ABCD2345', referrerDisplayName: '刘*' });
     setRouterParams({ code: CARD.code });
     render(<Landing />);
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledTimes(2));
@@ -104,7 +104,7 @@ describe('landing page', () => {
   });
 
   it('the holder opening their own card: 这是您的推荐卡, a way to the card and to share it, nothing kept', async () => {
-    keepReferral(CARD.code, '王*');
+    keepReferral({ code: CARD.code, referrerDisplayName: '王*' });
     setRouterParams({ code: CARD.code });
     routeCloud({ 'referral.resolveLanding': () => ok({ ...LANDING, ownCard: true }) });
     render(<Landing />);

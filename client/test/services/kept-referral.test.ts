@@ -16,7 +16,7 @@ beforeEach(() => resetTaroMocks());
 
 describe('the kept referral code', () => {
   it('is written to device storage and read back later (page changes, app restarts)', () => {
-    keepReferral('34MJW8AR', '王*', T0);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, T0);
     expect(Taro.setStorageSync).toHaveBeenCalledWith('clinic.keptReferral', {
       code: '34MJW8AR',
       referrerDisplayName: '王*',
@@ -27,7 +27,7 @@ describe('the kept referral code', () => {
   });
 
   it('lasts 30 days by default and is dropped after that', () => {
-    keepReferral('34MJW8AR', '王*', T0);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, T0);
     expect(getKeptReferral(T0 + 30 * DAY - 1)?.code).toBe('34MJW8AR');
     expect(getKeptReferral(T0 + 30 * DAY)).toBeNull();
     // Expired records are removed from storage, not just hidden.
@@ -36,13 +36,13 @@ describe('the kept referral code', () => {
   });
 
   it('follows the clinic’s number of days', () => {
-    const record = keptRecord('34MJW8AR', '王*', T0, 7);
+    const record = keptRecord({ code: '34MJW8AR', referrerDisplayName: '王*' }, T0, 7);
     expect(isKeptValid(record, T0 + 7 * DAY - 1)).toBe(true);
     expect(isKeptValid(record, T0 + 7 * DAY)).toBe(false);
   });
 
   it('is forgotten when the function says this code no longer works; another kept code stays', () => {
-    keepReferral('34MJW8AR', '王*', T0, 30, { minLeadDays: 1 });
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*', terms: { minLeadDays: 1 } }, T0, 30);
     expect(getKeptReferral(T0)?.terms).toEqual({ minLeadDays: 1 });
     expect(forgetKeptReferral('ABCD2345', T0)).toBe(false);
     expect(getKeptReferral(T0)?.code).toBe('34MJW8AR');
@@ -51,14 +51,19 @@ describe('the kept referral code', () => {
     expect(forgetKeptReferral('34MJW8AR', T0)).toBe(false);
   });
 
+  it('keeps the referrer’s store with the code, for the booking to start there', () => {
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*', storeId: 'store-2' }, T0);
+    expect(getKeptReferral(T0 + DAY)?.storeId).toBe('store-2');
+  });
+
   it('a later invitation replaces the earlier one', () => {
-    keepReferral('34MJW8AR', '王*', T0);
-    keepReferral('ABCD2345', '刘*', T0 + DAY);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, T0);
+    keepReferral({ code: 'ABCD2345', referrerDisplayName: '刘*' }, T0 + DAY);
     expect(getKeptReferral(T0 + 2 * DAY)?.code).toBe('ABCD2345');
   });
 
   it('is cleared after booking, and a corrupt record reads as none', () => {
-    keepReferral('34MJW8AR', '王*', T0);
+    keepReferral({ code: '34MJW8AR', referrerDisplayName: '王*' }, T0);
     clearKeptReferral();
     expect(getKeptReferral(T0)).toBeNull();
     Taro.setStorageSync('clinic.keptReferral', { code: 42 });

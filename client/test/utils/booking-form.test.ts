@@ -14,7 +14,6 @@ const filled = {
   name: '林小雨',
   phone: '139 0013 8000',
   phoneCode: '',
-  consent: true,
 };
 
 describe('validateBookingForm', () => {
@@ -32,7 +31,6 @@ describe('validateBookingForm', () => {
       slot: FORM_MESSAGES.slot,
       name: FORM_MESSAGES.name,
       phone: '请填写手机号码',
-      consent: FORM_MESSAGES.consent,
     });
     expect(hasErrors(errors)).toBe(true);
   });
@@ -46,10 +44,6 @@ describe('validateBookingForm', () => {
     ['139abc', '手机号码只能包含数字'],
   ])('explains a bad phone %s', (phone, message) => {
     expect(validateBookingForm({ ...filled, phone }).phone).toBe(message);
-  });
-
-  it('requires the privacy consent', () => {
-    expect(validateBookingForm({ ...filled, consent: false })).toEqual({ consent: FORM_MESSAGES.consent });
   });
 
   it('limits the name to 20 characters', () => {
@@ -74,7 +68,6 @@ describe('the phone WeChat vouches for (weapp getPhoneNumber)', () => {
     name: '林小雨',
     phone: '',
     phoneCode: '',
-    consent: true,
   };
 
   test('with a code, no typed phone is needed and the code is sent instead', () => {

@@ -5,6 +5,8 @@ import {
   firstOpenDate,
   formatDay,
   monthGrid,
+  nextOpenDate,
+  suggestedVisitDate,
   type CalendarDay,
 } from '../../src/utils/dates';
 import { STORES, TODAY } from '../fixtures';
@@ -54,6 +56,33 @@ describe('monthGrid', () => {
 
   it('finds the first open day', () => {
     expect(firstOpenDate({ today: '2026-11-24', hours: STORES[1] })).toBe('2026-11-25');
+  });
+});
+
+describe('the day a booking starts with', () => {
+  // STORES[1] (二店) is closed on Tuesdays; 2026-11-23 is a Monday.
+  const closedTuesdays = { today: TODAY, hours: STORES[1] };
+
+  it('is the first open day, today included', () => {
+    expect(suggestedVisitDate({ today: TODAY, hours: STORES[0] })).toBe(TODAY);
+    expect(suggestedVisitDate({ today: '2026-11-24', hours: STORES[1] })).toBe('2026-11-25');
+  });
+
+  it('for an invited friend, the first open day far enough ahead to count as a referral', () => {
+    // One day's lead from Monday lands on the closed Tuesday: Wednesday.
+    expect(suggestedVisitDate(closedTuesdays, 1)).toBe('2026-11-25');
+    expect(suggestedVisitDate(closedTuesdays, 0)).toBe(TODAY);
+    expect(suggestedVisitDate(closedTuesdays, null)).toBe(TODAY);
+  });
+
+  it('falls back to the first open day when the lead time leaves none in the bookable range', () => {
+    const rules = { today: TODAY, hours: STORES[0], maxDate: '2026-11-24' };
+    expect(suggestedVisitDate(rules, 5)).toBe(TODAY);
+  });
+
+  it('moves to the next open day when the suggested one is fully booked, and stops at the range end', () => {
+    expect(nextOpenDate(closedTuesdays, TODAY)).toBe('2026-11-25');
+    expect(nextOpenDate({ today: TODAY, hours: STORES[0], maxDate: '2026-11-24' }, '2026-11-24')).toBeUndefined();
   });
 });
 

@@ -108,6 +108,8 @@ export async function createInTransaction(
     ...(c.code ? { referralCode: c.code } : {}),
     ...(referrerCustomerId ? { referrerCustomerId } : {}),
     consentVersion: input.consentVersion,
+    // The contract admits a booking only with this consent (true); its time is what the clinic can show.
+    sensitiveConsentAt: nowIso,
     createdAt: nowIso,
     updatedAt: nowIso,
   };

@@ -88,6 +88,11 @@ describe('booking.create files the first booking of a phone and attributes it (R
       rule: 'R1',
       explanation: expect.stringMatching(/小程序/),
     });
+    // The consents the booker gave are on the booking: the notice version and when they agreed to
+    // the processing of health-related information.
+    const [stored] = clinic.cloud.db.find('bookings', { phone: '13900000002' }) as any[];
+    expect(stored).toMatchObject({ consentVersion: '2026-12', sensitiveConsentAt: expect.any(String) });
+    expect(Date.parse(stored.sensitiveConsentAt)).toBe(Date.parse(stored.createdAt));
   });
 
   test('a visit more than a month away is graded F2 and gets its first follow-ups on the 10th and 20th', async () => {

@@ -175,6 +175,11 @@ describe('bad input gets a clear Chinese message and a code, and writes nothing'
     ['operator in the phone', { action: 'create', data: bookingInput({ phone: { $ne: null } }) }, 'INVALID_INPUT'],
     ['landline', { action: 'create', data: bookingInput({ phone: '0871-65123456' }) }, 'INVALID_INPUT'],
     ['no consent', { action: 'create', data: bookingInput({ consentVersion: '' }) }, 'INVALID_INPUT'],
+    [
+      'no consent for health-related information',
+      { action: 'create', data: bookingInput({ sensitiveConsent: false }) },
+      'INVALID_INPUT',
+    ],
     ['invalid date', { action: 'create', data: bookingInput({ date: '2027-02-30' }) }, 'INVALID_INPUT'],
     ['past date', { action: 'create', data: bookingInput({ date: '2027-02-28' }) }, 'DATE_IN_PAST'],
     [

@@ -86,6 +86,7 @@ export const main = defineFunction(
         keepDays: settings.referralCode.keepOnDeviceDays,
         ...(own ? { ownCard: true } : {}),
         referralTerms: referralTermsOf(settings),
+        storeId: referrer.storeId,
       };
     },
 

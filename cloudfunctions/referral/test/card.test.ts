@@ -118,6 +118,8 @@ describe('referral.resolveLanding', () => {
         benefits: [expect.objectContaining({ kind: 'rebate' })],
         keepDays: 30,
         referralTerms: { minLeadDays: 1 },
+        // The referrer's store, where the friend's booking starts.
+        storeId: 'store-1',
       },
     });
     const byScene = await clinic.call('referral', 'resolveLanding', { scene: encodeURIComponent(scene) }, NEWCOMER);

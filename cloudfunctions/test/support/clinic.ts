@@ -69,6 +69,7 @@ export const bookingInput = (over: Record<string, unknown> = {}) => ({
   slot: '10:00',
   name: '林小雨',
   phone: '13900001111',
-  consentVersion: '2026-11',
+  consentVersion: '2026-12',
+  sensitiveConsent: true,
   ...over,
 });

@@ -89,6 +89,11 @@ export const bookingContract = defineContract({
         consentVersion: z
           .string({ error: '请先阅读并同意隐私政策' })
           .check(z.minLength(1, { error: '请先阅读并同意隐私政策' }), z.maxLength(16, { error: '隐私政策版本号过长' })),
+        /**
+         * The booker's separate consent to the processing of health-related sensitive information (the
+         * project and visit records; PIPL art. 29), given by the form's 同意并提交预约.
+         */
+        sensitiveConsent: z.literal(true, { error: '请同意门店处理您的项目等健康相关信息后再提交预约' }),
         /** Typed or scanned; verified (check character) before any lookup. */
         referralCode: z.optional(z.string().check(z.maxLength(16, { error: '推荐码过长' }))),
       })

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import '../locale';
 import { rewardKindSchema } from '../settings/reward-kinds';
-import { fenSchema, localDateSchema } from '../model/primitives';
+import { fenSchema, idSchema, localDateSchema } from '../model/primitives';
 import { defineContract } from './envelope';
 
 const pageInput = {
@@ -100,6 +100,8 @@ export const referralContract = defineContract({
       ownCard: z.optional(z.boolean()),
       /** What the booking page says about the lead time (the clinic's settings). */
       referralTerms: z.optional(referralTerms),
+      /** The referrer's store: a friend's first booking starts there (friends tend to live nearby). */
+      storeId: z.optional(idSchema),
     }),
   },
   listMyReferrals: {

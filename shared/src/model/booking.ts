@@ -22,6 +22,8 @@ export const bookingSchema = z.strictObject({
   referrerCustomerId: z.optional(idSchema),
   /** Version of the privacy consent the booker accepted. */
   consentVersion: z.string().check(z.minLength(1), z.maxLength(16)),
+  /** When the booker gave the separate consent for health-related information (absent on older bookings). */
+  sensitiveConsentAt: z.optional(instantSchema),
   createdAt: instantSchema,
   updatedAt: instantSchema,
   cancelledAt: z.optional(instantSchema),

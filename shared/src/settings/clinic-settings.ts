@@ -91,7 +91,7 @@ export const clinicSettingsSchema = z.strictObject({
    */
   visitReminderDaysBefore: z._default(z.int().check(z.gte(1), z.lte(7)), 1),
   /** The privacy notice customers accept when booking (its version; a booking must carry it). */
-  privacyNoticeVersion: z._default(z.string().check(z.minLength(1), z.maxLength(16)), '2026-11'),
+  privacyNoticeVersion: z._default(z.string().check(z.minLength(1), z.maxLength(16)), '2026-12'),
   /** R2: calendar days a referral filing must precede the first visit. */
   minLeadDays: z._default(z.int().check(z.gte(0), z.lte(30)), 1),
   /** §2: the level-1 channel list (id → label). */

@@ -22,6 +22,7 @@ const create = {
   name: '张三',
   phone: '+86 138-0013-8000',
   consentVersion: 'v1',
+  sensitiveConsent: true,
 };
 
 describe('API contract (referral & booking slice)', () => {
@@ -51,6 +52,13 @@ describe('API contract (referral & booking slice)', () => {
     expect(parseActionInput(bookingContract, 'create', { ...create, consentVersion: '' })).toMatchObject({
       message: '请先阅读并同意隐私政策（字段 consentVersion）',
     });
+    // Health-related information needs its own consent (PIPL art. 29): without it, no booking.
+    for (const sensitiveConsent of [undefined, false]) {
+      expect(parseActionInput(bookingContract, 'create', { ...create, sensitiveConsent })).toMatchObject({
+        ok: false,
+        message: '请同意门店处理您的项目等健康相关信息后再提交预约（字段 sensitiveConsent）',
+      });
+    }
     expect(parseActionInput(bookingContract, 'cancel', { bookingId: '$ne' })).toMatchObject({
       message: '编号格式不正确（字段 bookingId）',
     });

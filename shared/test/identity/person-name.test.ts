@@ -178,6 +178,7 @@ describe('person name: the zod schema (contract and stored records)', () => {
       name: '\u3000林\u200B ',
       phone: '13800138000',
       consentVersion: 'v1',
+      sensitiveConsent: true,
     };
     expect(parseActionInput(bookingContract, 'create', create)).toMatchObject({ ok: true, data: { name: '林' } });
     expect(parseActionInput(bookingContract, 'create', { ...create, name: '张\u0000三' })).toEqual({

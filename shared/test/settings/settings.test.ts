@@ -7,7 +7,7 @@ describe('clinic settings (every number of docs/business-rules.md is a setting w
     expect(DEFAULT_SETTINGS).toMatchObject({
       minLeadDays: 1,
       visitReminderDaysBefore: 1,
-      privacyNoticeVersion: '2026-11',
+      privacyNoticeVersion: '2026-12',
       cardReferralChannel: 'referral',
       referralShareTargetBp: 1000,
       followUp: {

@@ -4,6 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import type { ErrorCode } from '@clinic/shared';
 import { BookingResult } from '../../components/BookingResult';
 import { DateSlotPicker } from '../../components/DateSlotPicker';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
 import { PAGES, PRIVACY_VERSION } from '../../constants';
 import {
@@ -16,9 +17,10 @@ import {
 } from '../../services/booking';
 import { clearKeptReferral } from '../../services/kept-referral';
 import { initialStore, rememberStore } from '../../services/last-store';
+import { ensurePrivacyAgreed } from '../../services/privacy';
 import { formatProductMeta } from '../../utils/format';
 import { ReferralCodeField, useReferralCode } from '../../components/ReferralCodeField';
-import { clinicToday } from '../../utils/dates';
+import { clinicToday, nextOpenDate, suggestedVisitDate, type DayRules } from '../../utils/dates';
 import { leadNotice, leadOutcome, REFERRAL_TEXT } from '../../utils/referral-terms';
 import {
   EMPTY_BOOKING_FORM,
@@ -55,6 +57,8 @@ export default function Booking() {
   const [slotsVersion, setSlotsVersion] = useState(0);
   const shown = useRef(false);
   const booked = useRef(false);
+  /** The date the page chose (the customer has not picked one): it may move on if that day is full. */
+  const suggested = useRef<{ date: string; moves: number } | null>(null);
   booked.current = result !== null;
 
   // 预约 is a tab page: it stays alive between visits. After a booking went through, a later visit
@@ -107,6 +111,33 @@ export default function Booking() {
 
   const store = stores.status === 'ready' ? stores.data.find((s) => s.id === values.storeId) : undefined;
   const today = clinicToday();
+  const dayRules: DayRules | null = store
+    ? { today, hours: { openingHours: store.openingHours, closedDates: store.closedDates } }
+    : null;
+  const leadDays = referral.applied ? referral.applied.terms.minLeadDays : null;
+
+  // Most customers only need to pick a time: the first open day (for an invited friend, the first
+  // that counts as a referral) starts chosen, until the customer picks a day themselves.
+  useEffect(() => {
+    if (!dayRules) return;
+    const unchanged = values.date === '' || (suggested.current?.date === values.date && values.slot === '');
+    if (!unchanged) return;
+    const date = suggestedVisitDate(dayRules, leadDays);
+    if (!date || date === values.date) return;
+    suggested.current = { date, moves: 0 };
+    setValues((v) => ({ ...v, date, slot: '' }));
+    // Re-suggest when the store, its hours or the invitation's lead time change, or the form restarts.
+  }, [store, leadDays, values.date === '']);
+
+  /** The suggested day has no free time: the next open one, a week at most (then the customer picks). */
+  const skipUnavailableDay = (date: string) => {
+    const auto = suggested.current;
+    if (!dayRules || !auto || auto.date !== date || auto.moves >= 7) return;
+    const next = nextOpenDate(dayRules, date);
+    if (!next) return;
+    suggested.current = { date: next, moves: auto.moves + 1 };
+    setValues((v) => (v.date === date ? { ...v, date: next, slot: '' } : v));
+  };
 
   const submit = async () => {
     if (submitting) return;
@@ -118,6 +149,12 @@ export default function Booking() {
     }
     setSubmitting(true);
     setSubmitError('');
+    // The 隐私保护指引 comes before any personal data leaves the device (asked once per notice version).
+    if (!(await ensurePrivacyAgreed())) {
+      setSubmitting(false);
+      setSubmitError('需要您同意《隐私保护指引》后才能提交预约');
+      return;
+    }
     const code = await referral.forSubmit();
     if (!code.ok) {
       setSubmitting(false);
@@ -133,6 +170,7 @@ export default function Booking() {
       name: values.name.trim(),
       ...phoneFields(values),
       consentVersion: PRIVACY_VERSION,
+      sensitiveConsent: true,
       ...(sent ? { referralCode: sent.code } : {}),
     });
     setSubmitting(false);
@@ -250,7 +288,11 @@ export default function Booking() {
             store={store}
             date={values.date}
             slot={values.slot}
-            onChange={(v) => set(v)}
+            onChange={(v) => {
+              if (v.date !== values.date) suggested.current = null;
+              set(v);
+            }}
+            onDayUnavailable={skipUnavailableDay}
             dateError={errors.date}
             slotError={errors.slot}
             dateNote={referral.applied ? leadNotice(referral.applied.terms, today, values.date) : null}
@@ -307,31 +349,18 @@ export default function Booking() {
           <FieldError field="phone" errors={errors} />
         </View>
         <ReferralCodeField field={referral} />
-        <View
-          className="booking__consent"
-          data-testid="booking-consent"
-          data-checked={values.consent ? 'true' : 'false'}
-          onClick={() => set({ consent: !values.consent })}
-        >
-          <View className={`booking__check${values.consent ? ' booking__check--on' : ''}`}>
-            {values.consent ? '✓' : ''}
-          </View>
-          <Text className="booking__consent-text">
-            我已阅读并同意
-            <Text
-              className="link"
-              data-testid="privacy-link"
-              onClick={(e) => {
-                e.stopPropagation();
-                void Taro.navigateTo({ url: PAGES.privacy });
-              }}
-            >
-              《隐私保护说明》
-            </Text>
-            ，同意门店使用以上信息安排到院
+        {/* PIPL art. 29: health-related information needs its own consent, given by the submit below. */}
+        <Text className="booking__consent-text" data-testid="booking-sensitive-consent">
+          您选择的项目和到院记录属于医疗健康相关的敏感个人信息。点击“同意并提交预约”，即表示您单独同意门店为安排到院、面诊和治疗处理这些信息，详见
+          <Text
+            className="link"
+            data-testid="privacy-link"
+            onClick={() => void Taro.navigateTo({ url: PAGES.privacy })}
+          >
+            《隐私保护说明》
           </Text>
-        </View>
-        <FieldError field="consent" errors={errors} />
+          。
+        </Text>
       </View>
 
       <View className="booking__submit">
@@ -346,9 +375,10 @@ export default function Booking() {
           data-testid="booking-submit"
           onClick={() => void submit()}
         >
-          {submitting ? '正在提交…' : '提交预约'}
+          {submitting ? '正在提交…' : '同意并提交预约'}
         </View>
       </View>
+      <PrivacyPopup />
     </View>
   );
 }

@@ -59,10 +59,13 @@ export default function Landing() {
     const res = await resolveLanding(source);
     if (request !== latest.current) return;
     if (res.ok) {
-      const { code, referrerDisplayName, keepDays, referralTerms, ownCard } = res.data;
+      const { code, referrerDisplayName, keepDays, referralTerms, ownCard, storeId } = res.data;
       // One's own code is never kept: the holder's next booking would be refused as a self-referral.
       if (ownCard) forgetKeptReferral(code);
-      else keepReferral(code, referrerDisplayName, Date.now(), keepDays ?? REFERRAL_KEEP_DAYS, referralTerms);
+      else {
+        const invitation = { code, referrerDisplayName, terms: referralTerms, storeId };
+        keepReferral(invitation, Date.now(), keepDays ?? REFERRAL_KEEP_DAYS);
+      }
       setState({ status: 'ready', landing: res.data });
     } else if (INVALID_CODES.has(res.code)) {
       // Cleared before the redirect, so that home shows the notice and nothing kept for this code.
