@@ -4,10 +4,7 @@ import type { ReferralStatus } from './status';
 
 /** What happened to the friend. A cancel says whether another booking of theirs is still upcoming. */
 export type ReferralEvent =
-  | { kind: 'booked' }
-  | { kind: 'cancelled'; otherUpcomingBooking: boolean }
-  | { kind: 'visited' }
-  | { kind: 'dealt' };
+  { kind: 'booked' } | { kind: 'cancelled'; otherUpcomingBooking: boolean } | { kind: 'visited' } | { kind: 'dealt' };
 
 /**
  * How far a friend has got. 已预约 and 已取消 share a stage, so each can follow the other; an arrival
