@@ -1,3 +1,4 @@
+import type { ReferralStatus } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import { getById } from './read';
@@ -11,7 +12,8 @@ export type ReferralDoc = {
   maskedName: string;
   maskedPhone: string;
   filedOn: string;
-  status: 'filed' | 'booked' | 'visited' | 'dealt';
+  /** Moved only by shared `referralStatusAfter`, in the transaction that changes the friend's booking, visit or deal. */
+  status: ReferralStatus;
   rewardCredited: boolean;
   createdAtMs: number;
   createdAt: string;
@@ -51,7 +53,10 @@ export async function referralsOf(
   return data;
 }
 
-/** How many of a customer's referrals have not reached a deal yet. */
+/**
+ * How many of a customer's referrals have not reached a deal yet (待发放). Cancelled ones count: the
+ * relationship stands (R9), so the friend's later visit and first paid deal still credit the referrer.
+ */
 export async function pendingReferralCount(db: Database, referrerCustomerId: string): Promise<number> {
   const _ = db.command;
   const { total } = await db

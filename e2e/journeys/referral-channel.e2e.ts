@@ -4,7 +4,8 @@
  *    the share path;
  * 2. a new customer opens that path, sees the invitation, books a slot tomorrow and gets a booking
  *    code; booking again with the same phone shows the existing appointment instead of a new filing;
- * 3. the existing customer's 我的推荐 lists the new customer as booked, masked.
+ * 3. the existing customer's 我的推荐 lists the new customer as booked, masked;
+ * 3b. the new customer cancels in 我的预约: the existing customer's 我的推荐 shows 已取消, still 待发放.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phonePage, screenshot } from '../support/browser';
@@ -209,5 +210,33 @@ test('3. the existing customer sees the new customer as booked, masked', async (
   expect(await item.first().getByTestId('referral-status').innerText()).toBe('已预约');
   expect(await page.getByTestId('rewards-pending').innerText()).toBe('1');
   await screenshot(page, 'j3-card-referrals-375');
+  await page.context().close();
+});
+
+test('3b. the new customer cancels in 我的预约; the existing customer’s 我的推荐 shows 已取消', async () => {
+  expect(bookingCode).not.toBe('');
+  const friend = await phonePage(browser);
+  await signIn(friend, NEWCOMER);
+  await friend.goto(`${stack.url}/#/packages/customer/pages/appointments/index`);
+  await friend.getByTestId(`cancel-${bookingCode}`).click();
+  await friend.locator('.taro-modal__foot').getByText('取消预约').click();
+  const appointment = friend.getByTestId(`appointment-${bookingCode}`);
+  await appointment.getByTestId('appointment-status').filter({ hasText: '已取消' }).waitFor();
+  await screenshot(friend, 'referral-cancelled-appointments-375');
+  await friend.context().close();
+
+  const page = await phonePage(browser);
+  await signIn(page, CUSTOMER);
+  await page.goto(`${stack.url}/#/packages/customer/pages/card/index`);
+  const item = page.getByTestId('referral-item');
+  await item.first().waitFor();
+  expect(await item.count()).toBe(1);
+  expect(await item.first().innerText()).toContain('170****0001');
+  const status = item.first().getByTestId('referral-status');
+  expect(await status.innerText()).toBe('已取消');
+  expect(await status.getAttribute('class')).toContain('tag--grey');
+  // The relationship stands (R9): a later visit and first paid deal still credit her.
+  expect(await page.getByTestId('rewards-pending').innerText()).toBe('1');
+  await screenshot(page, 'referral-cancelled-375');
   await page.context().close();
 });

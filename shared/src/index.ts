@@ -6,6 +6,7 @@ export * from './time';
 export * from './settings';
 export * from './identity';
 export * from './referral-code';
+export * from './referral';
 export * from './attribution';
 export * from './followup';
 export * from './golden-time';

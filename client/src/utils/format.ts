@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
+import type { ReferralStatus } from '@clinic/shared';
 
 dayjs.extend(utc);
 
@@ -20,10 +21,11 @@ export function formatFen(fen: number): string {
   return rest === 0 ? `¥${yuan}` : `¥${yuan}.${String(rest).padStart(2, '0')}`;
 }
 
-export type ReferralStatus = 'filed' | 'booked' | 'visited' | 'dealt';
+/** Every status `referral.listMyReferrals` can answer has its label (the type comes from the contract). */
 export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   filed: '已建档',
   booked: '已预约',
+  cancelled: '已取消',
   visited: '已到院',
   dealt: '已成交',
 };

@@ -142,6 +142,27 @@ describe('referral card page', () => {
     expect(ledger[1]).toContain('已使用');
   });
 
+  it('shows a friend who cancelled as 已取消 in grey, a deal highlighted', async () => {
+    const friend = (status: string, phone: string) => ({
+      maskedName: '林*',
+      maskedPhone: phone,
+      filedOn: '2026-11-23',
+      status,
+      rewardCredited: status === 'dealt',
+    });
+    gateway({
+      'referral.listMyReferrals': () =>
+        ok({ items: [friend('cancelled', '170****0001'), friend('dealt', '170****0002')] }),
+    });
+    render(<Card />);
+    await waitFor(() => expect(screen.getAllByTestId('referral-status')).toHaveLength(2));
+    const [cancelled, dealt] = screen.getAllByTestId('referral-status');
+    expect(cancelled?.textContent).toBe('已取消');
+    expect(cancelled?.className).toContain('tag--grey');
+    expect(dealt?.textContent).toBe('已成交');
+    expect(dealt?.className).not.toContain('tag--grey');
+  });
+
   it('copies the share path and shares the landing path with the code', async () => {
     gateway();
     render(<Card />);

@@ -14,9 +14,11 @@ import {
 import { bookingsInTx, type BookingDoc } from '../../data/bookings';
 import { customerIdFor, filingIdFor, personIdFor, userIdFor } from '../../data/keys';
 import { peopleInTx, type PersonDoc } from '../../data/people';
+import { referralsInTx } from '../../data/referrals';
 import type { Transaction } from '../../platform/db-types';
 import { AppError, refuse } from '../../platform/errors';
 import { fileFirstTime, recordTouch } from '../../services/filing';
+import { progressReferral } from '../../services/referral-progress';
 import { referralRelationship } from '../../services/referral-relationship';
 import { assertSlot } from './booking-guards';
 import type { BookingNames } from './booking-view';
@@ -37,8 +39,8 @@ const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 /**
  * The whole booking in one transaction, serialised on the phone's person doc:
- * load (person, upcoming booking, slot counter) → rules (`repeatOfUpcoming`, `checkSlot`,
- * `fileOrTouch`) → persist (first filing or touch, booking, counter, person).
+ * load (person, upcoming booking, slot counter, referral) → rules (`repeatOfUpcoming`, `checkSlot`,
+ * `fileOrTouch`, `referralStatusAfter`) → persist (first filing or touch, booking, referral, counter, person).
  */
 export async function createInTransaction(
   tx: Transaction,
@@ -88,6 +90,9 @@ export async function createInTransaction(
   const booked = counter?.booked ?? 0;
   assertSlot(store, input.date, input.slot, now, booked);
   const bookingId = await unusedBookingCode(tx);
+  // A person on record may be someone's referred friend: their booking moves 我的推荐 (a cancelled
+  // referral is booked again). Read before this transaction writes; a first filing creates it booked.
+  const relationship = onRecord ? await referralsInTx(tx).get(customerId) : null;
 
   if (decision.kind === 'first') await fileFirst(tx, decision.filing, input, c);
   else await touch(tx, decision, input, c, customerId);
@@ -114,6 +119,7 @@ export async function createInTransaction(
     updatedAt: nowIso,
   };
   await bookings.put(booking);
+  await progressReferral(tx, relationship, { kind: 'booked' }, nowIso);
   await bookings.putCounter(counterId, {
     storeId: store.id,
     date: input.date,

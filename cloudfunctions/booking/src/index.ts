@@ -11,9 +11,7 @@ import {
 } from '@clinic/shared';
 import { bookingsInTx, bookingsOfUser, slotCountersOfDay } from '../../data/bookings';
 import { getProducts, getStore, getStores, listActiveProducts, listActiveStores } from '../../data/clinic';
-import { personIdFor } from '../../data/keys';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../data/pagination';
-import { peopleInTx } from '../../data/people';
 import { defineFunction } from '../../platform/define-function';
 import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
@@ -21,6 +19,7 @@ import { phoneFromCode } from '../../services/phone-from-code';
 import { notifyReferrer } from '../../services/referrer-updates';
 import { assertChangeable, assertSlot, changeableInTx, loadStoreAndProduct, ownBooking } from './booking-guards';
 import { namesFor, strip, view } from './booking-view';
+import { cancelInTransaction } from './cancel-booking';
 import { createInTransaction } from './create-booking';
 import { loadCreateContext } from './create-context';
 import { moveCounter } from './slot-counter';
@@ -113,21 +112,7 @@ export const main = defineFunction(
 
     async cancel({ bookingId }, { openid, db, now }) {
       assertChangeable(await ownBooking(db, bookingId, openid), now);
-      const nowIso = now.toISOString();
-      const after = await transact(db, async (tx) => {
-        const b = await changeableInTx(tx, bookingId, openid, now);
-        const updated: Booking = { ...b, status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso };
-        await bookingsInTx(tx).update(bookingId, { status: 'cancelled', cancelledAt: nowIso, updatedAt: nowIso });
-        await moveCounter(tx, { storeId: b.storeId, date: b.date, slot: b.slot }, -1, nowIso);
-        // The phone may book again once it has no upcoming booking.
-        const people = peopleInTx(tx);
-        const personId = personIdFor(b.chainId, b.phone);
-        const person = await people.getPerson(personId);
-        if (person && person.upcomingBookingId === bookingId) {
-          await people.updatePerson(personId, { upcomingBookingId: null, updatedAt: nowIso });
-        }
-        return updated;
-      });
+      const after = await transact(db, (tx) => cancelInTransaction(tx, bookingId, openid, now));
       return view(after, await namesFor(db, after.storeId, after.productId));
     },
 

@@ -27,6 +27,7 @@ import type { Database, Transaction } from '../../platform/db-types';
 import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
 import { fileFirstTime } from '../../services/filing';
+import { progressReferral } from '../../services/referral-progress';
 import { referralRelationship } from '../../services/referral-relationship';
 import { notifyReferrer } from '../../services/referrer-updates';
 import { attributionView } from '../../services/attribution-view';
@@ -197,12 +198,11 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
     );
     await visitRepo.put(arrival);
     if (decision.kind === 'first_visit') await people.putAttribution(decision.attribution);
-    // The referrer hears of the friend's first arrival: the relationship moving to visited.
+    // The referrer hears of the friend's first arrival: the relationship moving to visited (from
+    // filed, booked or cancelled — a friend who cancelled and walks in has arrived all the same).
     let friendVisitedFor: string | undefined;
-    if (relationship && (relationship.status === 'filed' || relationship.status === 'booked')) {
-      await referrals.put({ ...relationship, status: 'visited', updatedAt: nowIso });
-      friendVisitedFor = relationship.referrerCustomerId;
-    }
+    const moved = await progressReferral(tx, relationship, { kind: 'visited' }, nowIso);
+    if (relationship && moved && moved.to !== moved.from) friendVisitedFor = relationship.referrerCustomerId;
     if (decision.kind !== 'same_visit' && decision.newReferrerCustomerId) {
       await recordBenefit(tx, decision.newReferrerCustomerId, who, customerId, chainId, now);
       friendVisitedFor = decision.newReferrerCustomerId;

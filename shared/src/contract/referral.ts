@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import '../locale';
 import { rewardKindSchema } from '../settings/reward-kinds';
 import { fenSchema, idSchema, localDateSchema } from '../model/primitives';
+import { REFERRAL_STATUSES } from '../referral/status';
 import { defineContract } from './envelope';
 
 const pageInput = {
@@ -113,7 +114,7 @@ export const referralContract = defineContract({
             maskedName: z.string().check(z.maxLength(20)),
             maskedPhone: z.string().check(z.maxLength(16)),
             filedOn: localDateSchema,
-            status: z.enum(['filed', 'booked', 'visited', 'dealt']),
+            status: z.enum(REFERRAL_STATUSES),
             rewardCredited: z.boolean(),
           }),
         )
@@ -126,7 +127,10 @@ export const referralContract = defineContract({
     output: z.strictObject({
       balanceFen: fenSchema,
       points: z.int().check(z.gte(0)),
-      /** Referrals not yet dealt: their rewards are credited at the first paid deal, never before. */
+      /**
+       * Referrals not yet dealt: their rewards are credited at the first paid deal, never before. A
+       * cancelled friend counts: the relationship stands (R9), and a later visit and deal still credit it.
+       */
       pendingReferrals: z.optional(z.int().check(z.gte(0))),
       items: z
         .array(

@@ -1,6 +1,8 @@
 import type { Deal, RewardLedgerEntry } from '../model/entities';
 import type { Department } from '../model/people';
 import { formatFen } from '../money/fen';
+import { referralStatusAfter } from '../referral/referral-progress';
+import type { ReferralStatus } from '../referral/status';
 import { REWARD_KINDS, type ClinicSettings } from '../settings/clinic-settings';
 import { compareText } from '../util/compare';
 import {
@@ -47,7 +49,7 @@ export interface DealRecordRequest {
 /** R9: the referral relationship of the customer (who gets the referral reward) and its progress. */
 export interface ReferralFacts {
   referrerCustomerId: string;
-  status: 'filed' | 'booked' | 'visited' | 'dealt';
+  status: ReferralStatus;
   rewardCredited: boolean;
 }
 
@@ -205,8 +207,9 @@ export function settleDeal(req: DealRecordRequest, facts: DealFacts, settings: C
   }
 
   const referral = facts.referral;
+  // A paid checkout is the friend's deal (an unpaid one is not): whatever the relationship showed.
   const referralUpdate =
-    referral && paidFen > 0 && referral.status !== 'dealt'
+    referral && paidFen > 0 && referralStatusAfter(referral.status, { kind: 'dealt' }) !== referral.status
       ? { status: 'dealt' as const, rewardCredited: referral.rewardCredited || credits.length > 0 }
       : undefined;
 

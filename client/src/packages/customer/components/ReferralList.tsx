@@ -55,6 +55,7 @@ export function ReferralList({ reloadKey }: { reloadKey: number }) {
                 </Text>
                 <Text className="muted">建档于 {r.filedOn}</Text>
               </View>
+              {/* Only a deal is highlighted; every other stage, 已取消 included, is a grey tag. */}
               <Text className={`tag${r.status === 'dealt' ? '' : ' tag--grey'}`} data-testid="referral-status">
                 {REFERRAL_STATUS_LABELS[r.status]}
               </Text>
