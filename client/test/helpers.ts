@@ -61,6 +61,13 @@ export function resetTaroMocks(): void {
     Taro.setClipboardData,
     Taro.makePhoneCall,
     Taro.openLocation,
+    Taro.canIUse,
+    Taro.getImageInfo,
+    Taro.canvasToTempFilePath,
+    Taro.saveImageToPhotosAlbum,
+    Taro.showShareImageMenu,
+    Taro.previewImage,
+    Taro.createSelectorQuery,
   ]) {
     (fn as unknown as jest.Mock).mockClear();
   }

@@ -25,6 +25,7 @@ const TARO_ONLY_PROPS = new Set([
   'maxlength',
   'onGetPhoneNumber',
   'canvasId',
+  'showMenuByLongpress',
 ]);
 
 function make(tag: string, displayName: string) {
