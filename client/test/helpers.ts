@@ -63,6 +63,13 @@ export function resetTaroMocks(): void {
     Taro.openLocation,
     Taro.onNeedPrivacyAuthorization,
     Taro.openPrivacyContract,
+    Taro.canIUse,
+    Taro.getImageInfo,
+    Taro.canvasToTempFilePath,
+    Taro.saveImageToPhotosAlbum,
+    Taro.showShareImageMenu,
+    Taro.previewImage,
+    Taro.createSelectorQuery,
   ]) {
     (fn as unknown as jest.Mock).mockClear();
   }

@@ -70,6 +70,7 @@ async function mockDialogs(miniProgram) {
   await miniProgram.mockWxMethod('showModal', { confirm: true, cancel: false, errMsg: 'showModal:ok' });
   await miniProgram.mockWxMethod('setClipboardData', { errMsg: 'setClipboardData:ok' });
   await miniProgram.mockWxMethod('saveImageToPhotosAlbum', { errMsg: 'saveImageToPhotosAlbum:ok' });
+  await miniProgram.mockWxMethod('showShareImageMenu', { errMsg: 'showShareImageMenu:ok' });
 }
 
 let cardCode = '';
@@ -99,9 +100,19 @@ export const journeys = [
       cardCode = (await code.text()).trim();
       assert(/^[2-9A-HJKMNP-Z]{8}$/.test(cardCode), `unexpected code ${cardCode}`);
       await until(() => page.$('.card-page__qr image, .card-page__qr canvas'), 'the QR');
+      await tapText(page, '.card-page__template', '礼遇');
       await tapText(page, '.btn', '生成海报');
-      await until(() => page.$('.card-page__poster-image'), 'the poster');
-      await tapText(page, '.btn', '保存到相册');
+      const first = await until(() => page.$('.card-page__poster-image'), 'the poster');
+      const firstSrc = await first.attribute('src');
+      await tapText(page, '.card-page__poster-action', '保存到相册');
+      // Another template redraws the poster at once.
+      await tapText(page, '.card-page__template', '简约');
+      await until(
+        async () => (await (await page.$('.card-page__poster-image'))?.attribute('src')) !== firstSrc,
+        'the 简约 poster',
+      );
+      await shot(miniProgram, 'a1-card-poster');
+      await tapText(page, '.card-page__poster-action', '分享给好友');
       await tapText(page, '.btn', '复制分享链接');
       const shared = await until(() => page.$('.card-page__mono'), 'the copied path');
       assert((await shared.text()).includes(`pages/landing/index?code=${cardCode}`), 'share path');

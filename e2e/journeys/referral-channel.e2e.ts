@@ -100,7 +100,7 @@ test('1. an existing customer binds their phone, opens the card, makes the poste
   const download = page.getByTestId('card-poster-download');
   await download.waitFor();
   expect(await download.getAttribute('href')).toMatch(/^data:image\/png;base64,/);
-  expect(await download.getAttribute('download')).toBe(`推荐海报-${code}.png`);
+  expect(await download.getAttribute('download')).toBe(`推荐海报-${code}-礼遇.png`); // the default template
 
   await page.getByTestId('card-copy').click();
   sharePath = (await page.getByTestId('card-share-path').innerText()).trim();

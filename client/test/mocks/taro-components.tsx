@@ -26,6 +26,7 @@ const TARO_ONLY_PROPS = new Set([
   'onGetPhoneNumber',
   'canvasId',
   'catchMove',
+  'showMenuByLongpress',
 ]);
 
 function make(tag: string, displayName: string) {

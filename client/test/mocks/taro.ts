@@ -76,6 +76,13 @@ const Taro = {
   requirePrivacyAuthorize: jest.fn((option?: { success?: () => void }) => option?.success?.()),
   onNeedPrivacyAuthorization: jest.fn(),
   openPrivacyContract: jest.fn(),
+  // The poster's canvas, album and share sheet (weapp); tests program what each answers.
+  canIUse: jest.fn((_name: string) => true),
+  getImageInfo: jest.fn(async ({ src }: { src: string }) => ({ path: `wxfile://tmp/${src.split('/').pop()}` })),
+  canvasToTempFilePath: jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/poster.png' })),
+  saveImageToPhotosAlbum: jest.fn(async () => ({ errMsg: 'saveImageToPhotosAlbum:ok' })),
+  showShareImageMenu: jest.fn(async () => ({ errMsg: 'showShareImageMenu:ok' })),
+  previewImage: jest.fn(async () => ({ errMsg: 'previewImage:ok' })),
 };
 
 export default Taro;

@@ -4,6 +4,7 @@ import Card from '../../src/packages/customer/pages/card/index';
 import { setRouterParams } from '../mocks/taro';
 import { cloudCalls, fail, ok, resetTaroMocks, routeCloud, setPlatform } from '../helpers';
 import { CARD } from '../fixtures';
+import { recordingContext, textsOf } from '../canvas';
 
 const EMPTY_REWARDS = { balanceFen: 0, points: 0, pendingReferrals: 0, items: [] };
 
@@ -237,5 +238,110 @@ describe('referral card page', () => {
     render(<Card />);
     await screen.findByTestId('card-code');
     expect(screen.queryByTestId('referral-updates')).toBeNull();
+  });
+
+  describe('推荐海报', () => {
+    /** The page's weapp Canvas 2d node, drawing into a recording context; each poster a new temp file. */
+    function weappCanvas() {
+      const contexts: ReturnType<typeof recordingContext>[] = [];
+      const node = {
+        width: 300,
+        height: 150,
+        getContext: () => {
+          const ctx = recordingContext();
+          contexts.push(ctx);
+          return ctx;
+        },
+        createImage: () => {
+          const image = { onload: () => undefined, onerror: () => undefined, width: 430, height: 430 } as Record<
+            string,
+            unknown
+          >;
+          Object.defineProperty(image, 'src', { set: () => setTimeout(() => (image.onload as () => void)(), 0) });
+          return image;
+        },
+      };
+      (Taro.createSelectorQuery as jest.Mock).mockImplementation(() => {
+        const query = {
+          select: () => query,
+          fields: () => query,
+          exec: (cb: (res: unknown[]) => void) => cb([{ node }]),
+        };
+        return query;
+      });
+      let n = 0;
+      (Taro.canvasToTempFilePath as jest.Mock).mockImplementation(async () => ({
+        tempFilePath: `wxfile://tmp/poster-${++n}.png`,
+      }));
+      return contexts;
+    }
+    const noCanvas = (Taro.createSelectorQuery as jest.Mock).getMockImplementation();
+    afterEach(() => (Taro.createSelectorQuery as jest.Mock).mockImplementation(noCanvas));
+
+    it('offers three templates; the choice is kept on the device for the next visit', async () => {
+      gateway();
+      const { unmount } = render(<Card />);
+      const chip = (id: string) => screen.getByTestId(`poster-template-${id}`);
+      await screen.findByTestId('card-code');
+      expect(screen.getByTestId('poster-templates').textContent).toBe('简约礼遇花漾');
+      expect(chip('gift').getAttribute('data-selected')).toBe('true');
+      fireEvent.click(chip('blossom'));
+      expect(chip('blossom').getAttribute('data-selected')).toBe('true');
+      expect(chip('gift').getAttribute('data-selected')).toBe('false');
+      unmount();
+      render(<Card />);
+      await screen.findByTestId('card-code');
+      expect(chip('blossom').getAttribute('data-selected')).toBe('true');
+      // Choosing before a poster exists draws nothing.
+      expect(Taro.canvasToTempFilePath).not.toHaveBeenCalled();
+    });
+
+    it('weapp: draws the poster with the referrer, the gift and the code; another chip redraws it at once', async () => {
+      const contexts = weappCanvas();
+      gateway({ 'referral.getMyCard': () => ok({ ...CARD, shownAs: { name: '王*' } }) });
+      render(<Card />);
+      fireEvent.click(await screen.findByTestId('card-poster-make'));
+      const image = await screen.findByTestId('card-poster-image');
+      expect(image.getAttribute('src')).toBe('wxfile://tmp/poster-1.png');
+      expect(image.getAttribute('data-template')).toBe('gift');
+      expect(image.getAttribute('data-width')).toBe('1200');
+      const drawn = textsOf(contexts[0]?.calls ?? []).join('');
+      for (const words of ['王*', '王', '返利金 5%', '悦美医疗美容', '34MJW8AR', '长按识别小程序码'])
+        expect(drawn).toContain(words);
+      // The mini-program code was downloaded and drawn as an image.
+      expect(Taro.getImageInfo).toHaveBeenCalledWith({ src: CARD.qrUrl });
+
+      fireEvent.click(screen.getByTestId('poster-template-simple'));
+      await waitFor(() => expect(screen.getByTestId('card-poster-image').getAttribute('data-template')).toBe('simple'));
+      expect(screen.getByTestId('card-poster-image').getAttribute('src')).toBe('wxfile://tmp/poster-2.png');
+      expect(screen.queryByTestId('card-poster-make')).toBeNull();
+    });
+
+    it('weapp: 保存到相册 saves the poster and 分享给好友 opens WeChat’s share sheet with it', async () => {
+      weappCanvas();
+      gateway();
+      render(<Card />);
+      fireEvent.click(await screen.findByTestId('card-poster-make'));
+      await screen.findByTestId('card-poster-image');
+      fireEvent.click(screen.getByTestId('card-poster-save'));
+      await waitFor(() =>
+        expect(Taro.saveImageToPhotosAlbum).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/poster-1.png' }),
+      );
+      await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '海报已保存到相册', icon: 'success' }));
+      fireEvent.click(screen.getByTestId('card-poster-share'));
+      await waitFor(() =>
+        expect(Taro.showShareImageMenu).toHaveBeenCalledWith(
+          expect.objectContaining({ path: 'wxfile://tmp/poster-1.png' }),
+        ),
+      );
+    });
+
+    it('weapp: a canvas that is not ready says so and keeps the button', async () => {
+      gateway();
+      render(<Card />);
+      fireEvent.click(await screen.findByTestId('card-poster-make'));
+      expect((await screen.findByTestId('card-poster-error')).textContent).toContain('海报画布未就绪');
+      expect(screen.getByTestId('card-poster-make').textContent).toBe('生成海报');
+    });
   });
 });

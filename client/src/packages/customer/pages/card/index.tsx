@@ -8,9 +8,19 @@ import { ReferralUpdatesOffer } from '../../components/ReferralUpdatesOffer';
 import { RewardLedger } from '../../components/RewardLedger';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
 import { CLINIC_NAME, CLINIC_TAGLINE, PAGES } from '../../../../constants';
-import { renderPosterH5, renderPosterWeapp, savePosterToAlbum } from '../../../../services/poster';
+import {
+  canSharePosterH5,
+  posterFileH5,
+  renderPosterH5,
+  renderPosterWeapp,
+  savePosterToAlbum,
+  sharePosterH5,
+  sharePosterWeapp,
+  type PosterAction,
+} from '../../../../services/poster';
+import { initialPosterTemplate, rememberPosterTemplate } from '../../../../services/poster-template';
 import { getMyCard, revokeCard, type MyCard } from '../../../../services/referral';
-import type { PosterInput } from '../../../../utils/poster';
+import { POSTER_TEMPLATES, posterContent, type PosterTemplateId } from '../../../../utils/poster';
 import { cardRuleLines, DEFAULT_REFERRAL_TERMS } from '../../../../utils/referral-terms';
 import { h5LandingUrl, SHARE_TITLE, sharePathFor } from '../../../../utils/share';
 import './index.scss';
@@ -21,16 +31,30 @@ type State =
   | { status: 'error'; message: string }
   | { status: 'ready'; card: MyCard };
 
-type Poster =
-  { status: 'idle' } | { status: 'drawing' } | { status: 'ready'; src: string } | { status: 'error'; message: string };
+/** A drawn poster: the image (H5 data URL / weapp temp file) and, in a browser that can share files, the PNG file. */
+interface ShownPoster {
+  template: PosterTemplateId;
+  src: string;
+  width: number;
+  height: number;
+  shareFile: File | null;
+}
 
 const POSTER_CANVAS_ID = 'poster-canvas';
+
+const posterFileName = (code: string, template: PosterTemplateId) =>
+  `推荐海报-${code}-${POSTER_TEMPLATES.find((t) => t.id === template)?.label ?? template}.png`;
 
 /** The existing customer's referral card: code, QR, sharing, poster, rules, referrals and rewards. */
 export default function Card() {
   const { params } = useRouter();
   const [state, setState] = useState<State>({ status: 'loading' });
-  const [poster, setPoster] = useState<Poster>({ status: 'idle' });
+  const [template, setTemplate] = useState<PosterTemplateId>(initialPosterTemplate);
+  const [poster, setPoster] = useState<ShownPoster | null>(null);
+  const [drawing, setDrawing] = useState(false);
+  const [posterError, setPosterError] = useState<string | null>(null);
+  /** Only the latest drawing is shown (a quick second chip tap outruns the first). */
+  const drawingSeq = useRef(0);
   const [copied, setCopied] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   const card = state.status === 'ready' ? state.card : null;
@@ -39,7 +63,10 @@ export default function Card() {
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
-    setPoster({ status: 'idle' });
+    drawingSeq.current += 1;
+    setPoster(null);
+    setDrawing(false);
+    setPosterError(null);
     const res = await getMyCard();
     if (res.ok) setState({ status: 'ready', card: res.data });
     else if (res.code === 'NOT_EXISTING_CUSTOMER') setState({ status: 'not-customer', message: res.message });
@@ -89,27 +116,41 @@ export default function Card() {
     void Taro.showToast({ title: '已生成新的推荐码', icon: 'success' });
   };
 
-  const makePoster = async (c: MyCard) => {
-    setPoster({ status: 'drawing' });
-    const input: PosterInput = {
-      clinicName: CLINIC_NAME,
-      tagline: CLINIC_TAGLINE,
-      invitation: `我在${CLINIC_NAME}体验很满意，邀请你也来试试！`,
-      benefits: c.refereeBenefits ?? [],
-      code: c.code,
-      qrCaption: c.qrUrl ? '长按识别小程序码，领取好友专享礼遇' : '扫码打开好友邀请',
+  const makePoster = async (c: MyCard, chosen: PosterTemplateId) => {
+    const seq = ++drawingSeq.current;
+    setDrawing(true);
+    setPosterError(null);
+    const job = {
+      template: chosen,
+      content: posterContent(c, { name: CLINIC_NAME, tagline: CLINIC_TAGLINE }),
+      ...(c.qrUrl ? { qrUrl: c.qrUrl } : {}),
+      qrFallbackText: process.env.TARO_ENV === 'h5' ? h5LandingUrl(window.location.origin, c.code) : pathOf(c),
     };
-    const fallback = process.env.TARO_ENV === 'h5' ? h5LandingUrl(window.location.origin, c.code) : pathOf(c);
     const res =
-      process.env.TARO_ENV === 'h5'
-        ? await renderPosterH5(input, c.qrUrl, fallback)
-        : await renderPosterWeapp(POSTER_CANVAS_ID, input, c.qrUrl, fallback);
-    setPoster(res.ok ? { status: 'ready', src: res.src } : { status: 'error', message: res.message });
+      process.env.TARO_ENV === 'h5' ? await renderPosterH5(job) : await renderPosterWeapp(POSTER_CANVAS_ID, job);
+    if (seq !== drawingSeq.current) return;
+    setDrawing(false);
+    if (!res.ok) {
+      setPosterError(res.message);
+      return;
+    }
+    let shareFile: File | null = null;
+    if (process.env.TARO_ENV === 'h5') {
+      const file = posterFileH5(res.src, posterFileName(c.code, chosen));
+      shareFile = canSharePosterH5(file) ? file : null;
+    }
+    setPoster({ template: chosen, src: res.src, width: res.width, height: res.height, shareFile });
   };
 
-  const savePoster = async (src: string) => {
-    const res = await savePosterToAlbum(src);
-    void Taro.showToast({ title: res.message, icon: res.ok ? 'success' : 'none' });
+  /** A chip: remembered on the device; once a poster is shown, it is redrawn in the new style at once. */
+  const chooseTemplate = (c: MyCard, id: PosterTemplateId) => {
+    setTemplate(id);
+    rememberPosterTemplate(id);
+    if (poster && poster.template !== id) void makePoster(c, id);
+  };
+
+  const report = (res: PosterAction) => {
+    if (res.message) void Taro.showToast({ title: res.message, icon: res.ok ? 'success' : 'none' });
   };
 
   if (state.status === 'loading') return <PageLoading text="正在打开推荐卡…" testId="card-loading" />;
@@ -159,14 +200,6 @@ export default function Card() {
           >
             复制分享链接
           </View>
-          <View
-            className={`btn btn--ghost card-page__action${poster.status === 'drawing' ? ' btn--disabled' : ''}`}
-            hoverClass="btn--pressed"
-            data-testid="card-poster-make"
-            onClick={() => poster.status !== 'drawing' && void makePoster(c)}
-          >
-            {poster.status === 'drawing' ? '正在生成…' : '生成海报'}
-          </View>
         </View>
         {process.env.TARO_ENV === 'weapp' ? (
           <Text className="muted card-page__hint">分享到朋友圈：点击右上角 ··· 选择“分享到朋友圈”</Text>
@@ -189,35 +222,99 @@ export default function Card() {
         ) : null}
       </View>
 
-      {poster.status === 'error' ? (
-        <View className="notice" data-testid="card-poster-error">
-          <Text>{poster.message}</Text>
-        </View>
-      ) : null}
-      {poster.status === 'ready' ? (
-        <View className="card card-page__poster" data-testid="card-poster">
-          <Image className="card-page__poster-image" src={poster.src} mode="widthFix" data-testid="card-poster-image" />
-          {process.env.TARO_ENV === 'h5' ? (
-            <a
-              className="btn btn--block"
-              href={poster.src}
-              download={`推荐海报-${c.code}.png`}
-              data-testid="card-poster-download"
-            >
-              下载海报
-            </a>
-          ) : (
+      <View className="card card-page__poster" data-testid="card-poster">
+        <Text className="card__title">推荐海报</Text>
+        <Text className="card__subtitle">选个样式，发朋友圈或发给好友</Text>
+        <View className="chips card-page__templates" data-testid="poster-templates">
+          {POSTER_TEMPLATES.map((t) => (
             <View
-              className="btn btn--block"
+              key={t.id}
+              className={`chip card-page__template${t.id === template ? ' chip--active' : ''}`}
               hoverClass="btn--pressed"
-              data-testid="card-poster-save"
-              onClick={() => void savePoster(poster.src)}
+              data-testid={`poster-template-${t.id}`}
+              data-selected={t.id === template ? 'true' : 'false'}
+              onClick={() => chooseTemplate(c, t.id)}
             >
-              保存到相册
+              {t.label}
             </View>
-          )}
+          ))}
         </View>
-      ) : null}
+        {posterError ? (
+          <View className="notice card-page__poster-error" data-testid="card-poster-error">
+            <Text>{posterError}</Text>
+          </View>
+        ) : null}
+        {poster ? (
+          <>
+            <View className={`card-page__poster-frame${drawing ? ' card-page__poster-frame--busy' : ''}`}>
+              <Image
+                className="card-page__poster-image"
+                src={poster.src}
+                mode="widthFix"
+                showMenuByLongpress
+                data-testid="card-poster-image"
+                data-template={poster.template}
+                data-width={String(poster.width)}
+                data-height={String(poster.height)}
+              />
+              {drawing ? (
+                <Text className="card-page__poster-busy" data-testid="card-poster-drawing">
+                  正在生成…
+                </Text>
+              ) : null}
+            </View>
+            <View className="card-page__poster-actions">
+              {process.env.TARO_ENV === 'h5' ? (
+                <a
+                  className="btn card-page__poster-action"
+                  href={poster.src}
+                  download={posterFileName(c.code, poster.template)}
+                  data-testid="card-poster-download"
+                >
+                  保存海报
+                </a>
+              ) : (
+                <View
+                  className="btn card-page__poster-action"
+                  hoverClass="btn--pressed"
+                  data-testid="card-poster-save"
+                  onClick={() => void savePosterToAlbum(poster.src).then(report)}
+                >
+                  保存到相册
+                </View>
+              )}
+              {process.env.TARO_ENV === 'weapp' || poster.shareFile ? (
+                <View
+                  className="btn btn--ghost card-page__poster-action"
+                  hoverClass="btn--pressed"
+                  data-testid="card-poster-share"
+                  onClick={() =>
+                    void (
+                      process.env.TARO_ENV === 'h5' && poster.shareFile
+                        ? sharePosterH5(poster.shareFile, SHARE_TITLE)
+                        : sharePosterWeapp(poster.src)
+                    ).then(report)
+                  }
+                >
+                  分享给好友
+                </View>
+              ) : null}
+            </View>
+            {process.env.TARO_ENV === 'weapp' ? (
+              <Text className="muted card-page__hint">也可长按海报图片，直接发送给朋友</Text>
+            ) : null}
+          </>
+        ) : (
+          <View
+            className={`btn btn--block card-page__poster-make${drawing ? ' btn--disabled' : ''}`}
+            hoverClass="btn--pressed"
+            data-testid="card-poster-make"
+            onClick={() => !drawing && void makePoster(c, template)}
+          >
+            {drawing ? '正在生成…' : '生成海报'}
+          </View>
+        )}
+      </View>
       {process.env.TARO_ENV === 'weapp' ? (
         <Canvas type="2d" id={POSTER_CANVAS_ID} className="card-page__canvas" />
       ) : null}
