@@ -92,8 +92,8 @@ describe('sharing the poster in a browser', () => {
   test('sharing hands over the file; closing the sheet is not an error', async () => {
     const file = posterFileH5(PNG, 'p.png') as File;
     nav.share = jest.fn(async () => undefined);
-    expect(await sharePosterH5(file, '送你一份好友礼遇')).toEqual({ ok: true });
-    expect(nav.share).toHaveBeenCalledWith({ files: [file], title: '送你一份好友礼遇' });
+    expect(await sharePosterH5(file, '送您一份好友礼遇')).toEqual({ ok: true });
+    expect(nav.share).toHaveBeenCalledWith({ files: [file], title: '送您一份好友礼遇' });
     nav.share = jest.fn(async () => {
       throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
     });

@@ -5,9 +5,9 @@
 import type { PosterContent } from './types';
 
 /** The friend's gift when the clinic has no referee benefit configured. */
-export const FALLBACK_GIFT = { title: '新客专享礼遇', description: '到院后由顾问为你介绍新客礼遇' } as const;
+export const FALLBACK_GIFT = { title: '新客专享礼遇', description: '到院后由顾问为您介绍新客礼遇' } as const;
 /** The holder's name when the card does not say how friends see them. */
-export const FALLBACK_NAME = '你的好友';
+export const FALLBACK_NAME = '您的好友';
 
 export interface CardForPoster {
   code: string;

@@ -4,7 +4,7 @@
  * - A line never starts with closing punctuation (、，。！？；：）》」』】”’% …) and never ends with opening
  *   punctuation (（《「『【“‘ ¥ …): such a mark travels with its neighbour.
  * - Latin letters and numbers stay together ("5%", "¥6800", "90", "3.5"): a run breaks only at a space.
- * - Authored text is a list of phrases (`['送你', '一份', '好友专享', '礼遇']`): a line breaks only between
+ * - Authored text is a list of phrases (`['送您', '一份', '好友专享', '礼遇']`): a line breaks only between
  *   phrases, never inside one. Free text (a plain string, e.g. a benefit description from the clinic's
  *   settings) breaks between any two Chinese characters, under the same punctuation rules.
  * - The last line is not a single orphan character when the line before can give it a companion.

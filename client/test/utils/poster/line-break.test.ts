@@ -51,11 +51,11 @@ describe('Chinese line breaking', () => {
   });
 
   test('authored phrases are never split (“好友专享” never as 好友/专享)', () => {
-    const phrases = ['送你', '一份', '好友专享', '礼遇'];
-    // As free text: 送你一份好 / 友专享礼遇.
-    expect(wrap(phrases.join(''), 100)).toEqual(['送你一份好', '友专享礼遇']);
-    expect(wrap(phrases, 100)).toEqual(['送你一份', '好友专享', '礼遇']);
-    expect(wrap(phrases, 1000)).toEqual(['送你一份好友专享礼遇']);
+    const phrases = ['送您', '一份', '好友专享', '礼遇'];
+    // As free text: 送您一份好 / 友专享礼遇.
+    expect(wrap(phrases.join(''), 100)).toEqual(['送您一份好', '友专享礼遇']);
+    expect(wrap(phrases, 100)).toEqual(['送您一份', '好友专享', '礼遇']);
+    expect(wrap(phrases, 1000)).toEqual(['送您一份好友专享礼遇']);
   });
 
   test('punctuation between authored phrases obeys the same rules', () => {

@@ -93,7 +93,7 @@ describe.each(IDS)('the %s poster', (id: PosterTemplateId) => {
   test('a 20-character name leaves the headline whole', () => {
     const content = posterContent({ ...CARD, shownAs: { name: 'Alexandra 欧阳娜娜娜娜娜' } }, CLINIC);
     const words = allText(posterLayout(id, content, fakeWidth)).join('');
-    expect(words).toMatch(/送你一份好友(专享)?礼遇|美丽加倍/);
+    expect(words).toMatch(/送您一份好友(专享)?礼遇|美丽加倍/);
     expect(words).toContain('Alexandra 欧阳娜娜娜娜娜');
   });
 
@@ -145,7 +145,7 @@ describe('poster templates', () => {
   test('the referrer is shown as the card says, with the photo when there is one', () => {
     const withPhoto = posterContent({ ...CARD, shownAs: { name: '小美', avatarUrl: 'https://a/b.png' } }, CLINIC);
     expect(withPhoto.referrer).toEqual({ name: '小美', avatarUrl: 'https://a/b.png' });
-    expect(posterContent({ code: 'X' }, CLINIC).referrer).toEqual({ name: '你的好友' });
+    expect(posterContent({ code: 'X' }, CLINIC).referrer).toEqual({ name: '您的好友' });
   });
 
   test('centred paragraphs are balanced: no long line above a stub', () => {

@@ -27,8 +27,8 @@ export const blossomHeadline = (name: string): readonly string[] => [
   '加倍',
 ];
 /** With a name too long for the headline, the name gets its own line above this. */
-export const BLOSSOM_HEADLINE_AFTER_NAME: readonly string[] = ['邀你', '一起', '，', '美丽', '加倍'];
-export const BLOSSOM_GIFT_LABEL = '你的见面礼';
+export const BLOSSOM_HEADLINE_AFTER_NAME: readonly string[] = ['邀您', '一起', '，', '美丽', '加倍'];
+export const BLOSSOM_GIFT_LABEL = '您的见面礼';
 
 export function blossomLayout(content: PosterContent, measure: Measure): PosterLayout {
   const W = POSTER_WIDTH;

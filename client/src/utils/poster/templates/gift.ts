@@ -3,7 +3,7 @@ import { CODE_LABEL, QR_HINT, qrCaption } from '../copy';
 import { avatarOp, BRAND, BRAND_DARK, INK, INK_SOFT, POSTER_WIDTH, textBlock } from '../layout';
 import type { Measure, PosterContent, PosterLayout, PosterOp } from '../types';
 
-export const GIFT_HEADLINE: readonly string[] = ['送你', '一份', '好友礼遇'];
+export const GIFT_HEADLINE: readonly string[] = ['送您', '一份', '好友礼遇'];
 export const GIFT_RECOMMENDS: readonly string[] = ['诚意推荐'];
 export const GIFT_LABEL = '好友专享';
 const GOLD = '#c9a063';

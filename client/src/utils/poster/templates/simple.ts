@@ -3,8 +3,8 @@ import { CODE_LABEL, QR_HINT, qrCaption } from '../copy';
 import { avatarOp, BRAND, BRAND_DARK, BRAND_SOFT, INK, INK_SOFT, POSTER_WIDTH, shifted, textBlock } from '../layout';
 import type { Measure, PosterContent, PosterLayout, PosterOp } from '../types';
 
-export const SIMPLE_HEADLINE: readonly string[] = ['送你', '一份', '好友专享', '礼遇'];
-export const SIMPLE_RECOMMENDS: readonly string[] = ['诚意推荐', '给你'];
+export const SIMPLE_HEADLINE: readonly string[] = ['送您', '一份', '好友专享', '礼遇'];
+export const SIMPLE_RECOMMENDS: readonly string[] = ['诚意推荐', '给您'];
 
 export function simpleLayout(content: PosterContent, measure: Measure): PosterLayout {
   const W = POSTER_WIDTH;
