@@ -5,6 +5,8 @@ export const CLINIC_NAME = '悦美医疗美容';
 export const CLINIC_TAGLINE = '老带新 · 好友同享美丽';
 /** Brand colour; keep in sync with `$brand` in styles/_theme.scss and the navigation bar colour. */
 export const BRAND_COLOR = '#c2456b';
+/** The confirm button of a destructive dialog (作废, 取消预约, 停用, 移出); `$danger` in styles/_theme.scss. */
+export const DANGER_COLOR = '#c62828';
 
 /**
  * Version of the privacy notice this build shows (packages/customer/pages/privacy); sent with every booking as

@@ -17,6 +17,7 @@ import {
   type StaffContract,
   type StaffPost,
 } from '@clinic/shared';
+import { DANGER_COLOR } from '../constants';
 import type { ColleagueList, Deactivated, TargetsInput } from '../services/staff-team';
 import { addMonthsToMonth } from './dates';
 import { formatDateTime } from './format';
@@ -195,6 +196,7 @@ export function deactivateModal(leaving: Pick<Colleague, 'name'>, successor: Pic
     title: `停用 ${leaving.name}？`,
     content: `停用后 ${leaving.name} 的账号将无法再使用；其未完成的回访任务和名下老客将交给 ${successor.name}。已计入 ${leaving.name} 的业绩保持不变。`,
     confirmText: '确认停用',
+    confirmColor: DANGER_COLOR,
   };
 }
 

@@ -97,6 +97,10 @@ describe('my appointments', () => {
 
     fireEvent.click(screen.getByTestId(`cancel-${BOOKING.id}`));
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1));
+    // A destructive confirm is red.
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ confirmText: '取消预约', confirmColor: '#c62828' }),
+    );
     expect(cloudCalls().some((c) => c.call === 'booking.cancel')).toBe(false);
 
     fireEvent.click(screen.getByTestId(`cancel-${BOOKING.id}`));

@@ -191,6 +191,10 @@ describe('referral card page', () => {
     render(<Card />);
     fireEvent.click(await screen.findByTestId('card-revoke'));
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1));
+    // A destructive confirm is red.
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ confirmText: '确定作废', confirmColor: '#c62828' }),
+    );
     expect(cloudCalls().some((c) => c.call === 'referral.revokeCard')).toBe(false);
 
     fireEvent.click(screen.getByTestId('card-revoke'));

@@ -163,6 +163,10 @@ describe('team: colleagues', () => {
     fireEvent.click(within(panel).getByTestId('successor-staff-onsite-1'));
     fireEvent.click(within(panel).getByTestId('leave-confirm'));
     await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    // A destructive confirm is red.
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ confirmText: '确认停用', confirmColor: '#c62828' }),
+    );
     expect(showModal.mock.calls[0]![0].content).toContain('未完成的回访任务和名下老客将交给 杨柳');
     expect(showModal.mock.calls[0]![0].content).toContain('业绩保持不变');
     expect(svc.deactivateColleague).not.toHaveBeenCalled();

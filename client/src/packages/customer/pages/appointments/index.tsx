@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { DateSlotPicker } from '../../../../components/DateSlotPicker';
 import { EmptyState, ErrorState, PageError, PageLoading } from '../../../../components/StateViews';
 import { VisitDesk } from '../../components/VisitDesk';
-import { PAGES } from '../../../../constants';
+import { DANGER_COLOR, PAGES } from '../../../../constants';
 import {
   cancelBooking,
   listMyBookings,
@@ -74,6 +74,7 @@ export default function Appointments() {
       title: '取消预约',
       content: `确定取消 ${formatDay(b.date)} ${b.slot} 在${b.storeName}的预约吗？`,
       confirmText: '取消预约',
+      confirmColor: DANGER_COLOR,
       cancelText: '再想想',
     });
     if (!answer.confirm) return;

@@ -7,7 +7,7 @@ import { ReferralList } from '../../components/ReferralList';
 import { ReferralUpdatesOffer } from '../../components/ReferralUpdatesOffer';
 import { RewardLedger } from '../../components/RewardLedger';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
-import { CLINIC_NAME, CLINIC_TAGLINE, PAGES } from '../../../../constants';
+import { CLINIC_NAME, CLINIC_TAGLINE, DANGER_COLOR, PAGES } from '../../../../constants';
 import {
   canSharePosterH5,
   posterFileH5,
@@ -103,6 +103,7 @@ export default function Card() {
       title: '作废并重新生成推荐码',
       content: '作废后，已分享出去的旧推荐码和海报将无法再使用，确定继续吗？',
       confirmText: '确定作废',
+      confirmColor: DANGER_COLOR,
       cancelText: '取消',
     });
     if (!answer.confirm) return;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
+import { DANGER_COLOR } from '../../../../constants';
 import { listVerification, verify } from '../../../../services/staff';
 import {
   SEND_BACK_NOTE_MAX,
@@ -73,6 +74,7 @@ function QueueItem({ item, onDone }: { item: VerificationItem; onDone: () => voi
       title: '确认移出',
       content: confirmRemovalText(item),
       confirmText: '确认移出',
+      confirmColor: DANGER_COLOR,
       cancelText: '再看看',
     });
     if (!answer.confirm) return;
