@@ -319,7 +319,11 @@ export default function Booking() {
           {values.phoneCode ? (
             <View className="booking__wechat-phone" data-testid="booking-wechat-phone">
               <Text>将使用您微信绑定的手机号</Text>
-              <Text className="link" onClick={() => set({ phoneCode: '' })}>
+              <Text
+                className="link link--tap"
+                data-testid="booking-phone-manual"
+                onClick={() => set({ phoneCode: '' })}
+              >
                 改为手动填写
               </Text>
             </View>

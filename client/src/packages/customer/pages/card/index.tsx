@@ -353,10 +353,10 @@ export default function Card() {
       <RewardLedger reloadKey={reloadKey} />
 
       <View className="card-page__footer">
-        <Text className="link" data-testid="card-refresh" onClick={() => setReloadKey((n) => n + 1)}>
+        <Text className="link link--tap" data-testid="card-refresh" onClick={() => setReloadKey((n) => n + 1)}>
           刷新推荐与奖励
         </Text>
-        <Text className="link card-page__revoke" data-testid="card-revoke" onClick={() => void revoke()}>
+        <Text className="link link--tap card-page__revoke" data-testid="card-revoke" onClick={() => void revoke()}>
           作废并重新生成推荐码
         </Text>
       </View>
