@@ -113,9 +113,8 @@ export const journeys = [
       );
       await shot(miniProgram, 'a1-card-poster');
       await tapText(page, '.card-page__poster-action', '分享给好友');
-      await tapText(page, '.btn', '复制分享链接');
-      const shared = await until(() => page.$('.card-page__mono'), 'the copied path');
-      assert((await shared.text()).includes(`pages/landing/index?code=${cardCode}`), 'share path');
+      // The card goes to a chat with WeChat's own share button (no path to copy in the mini-program).
+      await until(() => byText(page, '.card-page__action', '分享给好友'), 'the share button');
       await shot(miniProgram, 'a1-card');
       return `code ${cardCode}`;
     },

@@ -164,12 +164,11 @@ describe('referral card page', () => {
     expect(dealt?.className).not.toContain('tag--grey');
   });
 
-  it('copies the share path and shares the landing path with the code', async () => {
+  it('shares the card to a chat (the landing path with the code); no path to copy in WeChat', async () => {
     gateway();
     render(<Card />);
-    fireEvent.click(await screen.findByTestId('card-copy'));
-    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: 'pages/landing/index?code=34MJW8AR' });
-    expect((await screen.findByTestId('card-share-path')).textContent).toBe('pages/landing/index?code=34MJW8AR');
+    expect((await screen.findByTestId('card-share')).textContent).toBe('分享给好友');
+    expect(screen.queryByTestId('card-share-link')).toBeNull();
 
     const share = (useShareAppMessage as jest.Mock).mock.calls.at(-1)?.[0] as () => { path: string };
     expect(share().path).toBe('/pages/landing/index?code=34MJW8AR');

@@ -121,7 +121,7 @@ describe('landing page', () => {
     expect(share().path).toBe(`/pages/landing/index?code=${CARD.code}`);
   });
 
-  it('in the browser the holder copies the share link instead', async () => {
+  it('in the browser the holder shares the link that opens the invitation (copied where there is no share sheet)', async () => {
     setPlatform('h5');
     setCurrentIdentity({ openid: 'demo-customer-wangli', name: '王丽', kind: 'customer', label: '老客 · 王丽' });
     setRouterParams({ code: CARD.code });

@@ -11,6 +11,7 @@ import { setFlash } from '../../services/flash';
 import { forgetKeptReferral, keepReferral } from '../../services/kept-referral';
 import { openPage } from '../../services/navigation';
 import { resolveLanding, type Landing } from '../../services/referral';
+import { shareInvitationLink } from '../../services/share-link';
 import { REFERRAL_TEXT } from '../../utils/referral-terms';
 import { codeOfSource, h5LandingUrl, landingSource, SHARE_TITLE, sharePathFor } from '../../utils/share';
 import './index.scss';
@@ -147,10 +148,10 @@ function Invitation({ landing }: { landing: Landing }) {
 
 /** The holder's own card, opened from their own link or QR code: a way to the card and to share it. */
 function OwnCard({ code }: { code: string }) {
-  const copy = () => {
-    Taro.setClipboardData({ data: h5LandingUrl(window.location.origin, code) })
-      .then(() => Taro.showToast({ title: '已复制分享链接', icon: 'none' }))
-      .catch(() => undefined);
+  // H5: the landing address itself, through the browser's share sheet or the clipboard.
+  const shareLink = async () => {
+    const shared = await shareInvitationLink(h5LandingUrl(window.location.origin, code), SHARE_TITLE);
+    if (shared === 'copied') void Taro.showToast({ title: '邀请链接已复制，可粘贴到微信发给好友', icon: 'none' });
   };
   return (
     <View className="card landing__invite" data-testid="landing-own-card">
@@ -183,9 +184,9 @@ function OwnCard({ code }: { code: string }) {
             className="btn btn--ghost btn--block landing__action"
             hoverClass="btn--pressed"
             data-testid="landing-own-card-share"
-            onClick={copy}
+            onClick={() => void shareLink()}
           >
-            复制分享链接
+            分享邀请链接
           </View>
         )}
       </View>

@@ -23,6 +23,7 @@ import { getMyCard, revokeCard, type MyCard } from '../../../../services/referra
 import { POSTER_TEMPLATES, posterContent, type PosterTemplateId } from '../../../../utils/poster';
 import { cardRuleLines, DEFAULT_REFERRAL_TERMS } from '../../../../utils/referral-terms';
 import { h5LandingUrl, SHARE_TITLE, sharePathFor } from '../../../../utils/share';
+import { shareInvitationLink } from '../../../../services/share-link';
 import './index.scss';
 
 type State =
@@ -92,10 +93,11 @@ export default function Card() {
     return { title: SHARE_TITLE, query: c ? `code=${c.code}` : '' };
   });
 
-  const copy = (c: MyCard) => {
-    // Shown at once: where the clipboard is refused (a browser without permission) it is copied by hand.
-    setCopied(true);
-    Taro.setClipboardData({ data: pathOf(c) }).catch(() => undefined);
+  /** H5: the landing page's address, through the browser's share sheet or the clipboard. */
+  const shareLink = async (c: MyCard) => {
+    const shared = await shareInvitationLink(h5LandingUrl(window.location.origin, c.code), SHARE_TITLE);
+    // Copied, or refused (then the address below is copied by hand).
+    setCopied(shared === 'copied' || shared === 'failed');
   };
 
   const revoke = async () => {
@@ -193,32 +195,26 @@ export default function Card() {
               分享给好友
             </Button>
           ) : null}
-          <View
-            className="btn btn--ghost card-page__action"
-            hoverClass="btn--pressed"
-            data-testid="card-copy"
-            onClick={() => copy(c)}
-          >
-            复制分享链接
-          </View>
+          {process.env.TARO_ENV === 'h5' ? (
+            <View
+              className="btn card-page__action"
+              hoverClass="btn--pressed"
+              data-testid="card-share-link"
+              onClick={() => void shareLink(c)}
+            >
+              分享邀请链接
+            </View>
+          ) : null}
         </View>
         {process.env.TARO_ENV === 'weapp' ? (
           <Text className="muted card-page__hint">分享到朋友圈：点击右上角 ··· 选择“分享到朋友圈”</Text>
         ) : null}
-        {copied ? (
+        {copied && process.env.TARO_ENV === 'h5' ? (
           <View className="card-page__link" data-testid="card-copied">
-            <Text className="card-page__link-title">已复制分享路径</Text>
-            <Text className="card-page__mono" data-testid="card-share-path">
-              {pathOf(c)}
+            <Text className="card-page__link-title">邀请链接已复制，粘贴到微信对话发给好友，好友打开即可查看邀请</Text>
+            <Text className="card-page__mono" data-testid="card-share-url">
+              {h5LandingUrl(window.location.origin, c.code)}
             </Text>
-            {process.env.TARO_ENV === 'h5' ? (
-              <>
-                <Text className="card-page__link-title">浏览器打开地址</Text>
-                <Text className="card-page__mono" data-testid="card-share-url">
-                  {h5LandingUrl(window.location.origin, c.code)}
-                </Text>
-              </>
-            ) : null}
           </View>
         ) : null}
       </View>
