@@ -64,8 +64,11 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   no_show: '未到院',
 };
 
-/** What a project chip says under its name: the indicative price (when the clinic lists one) and how long it takes. */
-export function formatProductMeta(product: { priceFen?: number; durationMinutes: number }): string {
+/**
+ * What a project option says under its name, a line each (two columns fit a 320 px phone that way): the
+ * indicative price (when the clinic lists one) and how long it takes.
+ */
+export function productMetaLines(product: { priceFen?: number; durationMinutes: number }): string[] {
   const duration = `约 ${product.durationMinutes} 分钟`;
-  return product.priceFen === undefined ? duration : `参考价 ${formatFen(product.priceFen)} · ${duration}`;
+  return product.priceFen === undefined ? [duration] : [`参考价 ${formatFen(product.priceFen)}`, duration];
 }

@@ -224,7 +224,7 @@ describe('booking page', () => {
     gateway();
     render(<Booking />);
     fireEvent.click(await screen.findByTestId('store-store-1'));
-    expect((await screen.findByTestId('product-product-eyes')).textContent).toBe('双眼皮参考价 ¥6800 · 约 90 分钟');
+    expect((await screen.findByTestId('product-product-eyes')).textContent).toBe('双眼皮参考价 ¥6800约 90 分钟');
     expect(screen.getByTestId('product-product-hyaluronic-acid').textContent).toBe('玻尿酸填充约 30 分钟');
   });
 

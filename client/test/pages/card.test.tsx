@@ -54,11 +54,11 @@ describe('referral card page', () => {
 
   it('an old customer who is not one yet sees why, with the phone binding', async () => {
     gateway({
-      'referral.getMyCard': () => fail('NOT_EXISTING_CUSTOMER', '完成首次治疗后即可获得专属推荐卡'),
+      'referral.getMyCard': () => fail('NOT_EXISTING_CUSTOMER', '首次消费后即可开通专属推荐卡'),
     });
     render(<Card />);
     const empty = await screen.findByTestId('card-not-customer');
-    expect(empty.textContent).toContain('完成首次治疗后即可获得专属推荐卡');
+    expect(empty.textContent).toContain('首次消费后即可开通专属推荐卡');
     expect(within(empty).getByTestId('bind-phone')).toBeTruthy();
   });
 

@@ -1,4 +1,4 @@
-import { formatDateTime, formatProductMeta } from '../../src/utils/format';
+import { formatDateTime, productMetaLines } from '../../src/utils/format';
 
 describe('formatDateTime (Asia/Shanghai, UTC+8)', () => {
   it('formats an ISO instant as YYYY-MM-DD HH:mm in China time', () => {
@@ -15,10 +15,10 @@ describe('formatDateTime (Asia/Shanghai, UTC+8)', () => {
   });
 });
 
-describe('formatProductMeta', () => {
+describe('productMetaLines', () => {
   it('gives the listed price and the duration, or the duration alone when no price is listed', () => {
-    expect(formatProductMeta({ priceFen: 680000, durationMinutes: 90 })).toBe('参考价 ¥6800 · 约 90 分钟');
-    expect(formatProductMeta({ priceFen: 19950, durationMinutes: 30 })).toBe('参考价 ¥199.50 · 约 30 分钟');
-    expect(formatProductMeta({ durationMinutes: 45 })).toBe('约 45 分钟');
+    expect(productMetaLines({ priceFen: 680000, durationMinutes: 90 })).toEqual(['参考价 ¥6800', '约 90 分钟']);
+    expect(productMetaLines({ priceFen: 19950, durationMinutes: 30 })).toEqual(['参考价 ¥199.50', '约 30 分钟']);
+    expect(productMetaLines({ durationMinutes: 45 })).toEqual(['约 45 分钟']);
   });
 });

@@ -24,7 +24,7 @@ export const ERROR_CATALOGUE = {
   // Referral cards. Unknown and revoked codes share one answer so that codes cannot be probed.
   INVALID_CODE: '推荐码无效，请向推荐人确认或重新索取',
   SELF_REFERRAL: '不能使用自己的推荐码',
-  NOT_EXISTING_CUSTOMER: '完成首次治疗后即可获得专属推荐卡',
+  NOT_EXISTING_CUSTOMER: '首次消费后即可开通专属推荐卡',
   // Booking.
   STORE_NOT_FOUND: '门店不存在或暂停预约，请重新选择门店',
   PRODUCT_NOT_FOUND: '项目不存在或已下架，请重新选择项目',

@@ -48,7 +48,7 @@ export function issueCard(
   now: string,
 ): IssueCardResult {
   if (customer.kind !== 'existing') {
-    return { ok: false, code: 'NOT_EXISTING_CUSTOMER', message: '完成首次治疗后即可获得专属推荐卡' };
+    return { ok: false, code: 'NOT_EXISTING_CUSTOMER', message: '首次消费后即可开通专属推荐卡' };
   }
   const current = activeCardOf(holder);
   if (current) return { ok: true, created: false, active: current };

@@ -18,7 +18,7 @@ import {
 import { clearKeptReferral } from '../../services/kept-referral';
 import { initialStore, rememberStore } from '../../services/last-store';
 import { ensurePrivacyAgreed } from '../../services/privacy';
-import { formatProductMeta } from '../../utils/format';
+import { productMetaLines } from '../../utils/format';
 import { ReferralCodeField, useReferralCode } from '../../components/ReferralCodeField';
 import { clinicToday, nextOpenDate, suggestedVisitDate, type DayRules } from '../../utils/dates';
 import { leadNotice, leadOutcome, REFERRAL_TEXT } from '../../utils/referral-terms';
@@ -262,16 +262,20 @@ export default function Booking() {
             <EmptyState title="该门店暂无可预约项目" testId="products-empty" />
           ) : null}
           {products?.status === 'ready' ? (
-            <View className="chips">
+            <View className="booking__products">
               {products.data.map((p) => (
                 <View
                   key={p.id}
-                  className={`chip${p.id === values.productId ? ' chip--active' : ''}`}
+                  className={`chip booking__product${p.id === values.productId ? ' chip--active' : ''}`}
                   data-testid={`product-${p.id}`}
                   onClick={() => set({ productId: p.id })}
                 >
                   <Text className="booking__product-name">{p.name}</Text>
-                  <Text className="booking__product-meta">{formatProductMeta(p)}</Text>
+                  {productMetaLines(p).map((line) => (
+                    <Text key={line} className="booking__product-meta">
+                      {line}
+                    </Text>
+                  ))}
                 </View>
               ))}
             </View>
