@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { setRouterParams } from './mocks/taro';
+import { resetSession } from '../src/services/session';
 
 export type Platform = 'weapp' | 'h5';
 
@@ -49,6 +50,7 @@ export function sentRequest(
 
 export function resetTaroMocks(): void {
   Taro.clearStorageSync();
+  resetSession();
   cloudCall.mockReset();
   setRouterParams({});
   for (const fn of [

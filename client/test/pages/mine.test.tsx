@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { fireEvent, render, screen } from '@testing-library/react';
 import Mine from '../../src/pages/mine/index';
 import { NEW_CUSTOMER, USER, VISITOR, cloudCall, resetTaroMocks, setPlatform } from '../helpers';
+import { markMemberStale } from '../../src/services/session';
 
 const answer = (data: unknown) => cloudCall.mockResolvedValueOnce({ errMsg: 'ok', result: { ok: true, data } });
 
@@ -36,7 +37,9 @@ describe('我的', () => {
     expect(screen.getByTestId('home-join')).toBeTruthy();
     unmount();
 
+    // Joined the staff (the join page marks the shared record stale): the next show asks again.
     answer({ ...VISITOR, roles: ['staff'] });
+    markMemberStale();
     render(<Mine />);
     expect(await screen.findByTestId('home-workbench')).toBeTruthy();
     expect(screen.queryByTestId('home-join')).toBeNull();

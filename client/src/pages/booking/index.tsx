@@ -18,6 +18,7 @@ import {
 import { clearKeptReferral } from '../../services/kept-referral';
 import { initialStore, rememberStore } from '../../services/last-store';
 import { ensurePrivacyAgreed } from '../../services/privacy';
+import { markMemberStale } from '../../services/session';
 import { productMetaLines } from '../../utils/format';
 import { ReferralCodeField, useReferralCode } from '../../components/ReferralCodeField';
 import { clinicToday, nextOpenDate, suggestedVisitDate, type DayRules } from '../../utils/dates';
@@ -175,6 +176,8 @@ export default function Booking() {
     });
     setSubmitting(false);
     if (res.ok) {
+      // The first booking files the person (新客): 首页 and 我的 ask again on their next show.
+      markMemberStale();
       clearKeptReferral();
       rememberStore(values.storeId);
       const note = sent && res.data.referred && !res.data.existing ? leadOutcome(sent.terms, today, values.date) : null;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { PAGES } from '../../../../constants';
+import { markMemberStale } from '../../../../services/session';
 import { redeemInvite, type JoinedStaff } from '../../../../services/staff';
 import { checkInviteCode, inviteCodeFromQuery, tidyInviteCode, welcomeText } from '../../../../utils/invite-code';
 import '../../staff.scss';
@@ -28,6 +29,8 @@ export default function JoinPage() {
     const res = await redeemInvite(checked.code);
     setBusy(false);
     if (!res.ok) return setError(res.message);
+    // 首页 and 我的 show the 工作台 entry on their next show.
+    markMemberStale();
     setJoined(res.data);
   };
 
