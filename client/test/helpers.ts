@@ -65,6 +65,7 @@ export function resetTaroMocks(): void {
     (fn as unknown as jest.Mock).mockClear();
   }
   (Taro.scanCode as unknown as jest.Mock).mockReset();
+  (Taro.cloud.uploadFile as unknown as jest.Mock).mockReset();
   (Taro.requestSubscribeMessage as unknown as jest.Mock).mockReset();
   (Taro.showModal as unknown as jest.Mock)
     .mockReset()
