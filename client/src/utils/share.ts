@@ -3,7 +3,7 @@ import { codeFromScene, PAGE_PATHS, parseCodeOfAnyLength } from '@clinic/shared'
 import { CLINIC_NAME } from '../constants';
 
 /** The title of a shared card (chats, Moments). */
-export const SHARE_TITLE = `${CLINIC_NAME}：好友邀请你一起变美，新客专享礼遇`;
+export const SHARE_TITLE = `${CLINIC_NAME}：好友邀请您一起变美，新客专享礼遇`;
 export const LANDING_PATH = PAGE_PATHS.landing;
 
 /** `pages/landing/index?code=XXXX`: what a chat share opens (the function returns the same). */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
 import { nicknameSchema } from '@clinic/shared';
@@ -41,6 +41,8 @@ export function ShownProfileSettings({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const weapp = process.env.TARO_ENV === 'weapp';
+  // Drawn once, and only in the H5 demo (the weapp picks the WeChat avatar instead).
+  const presets = useMemo(() => (weapp ? [] : PRESET_AVATAR_COLOURS.map((_, i) => presetAvatar(i))), [weapp]);
 
   const edit = () => {
     setNickname(profile.show ? (profile.nickname ?? '') : '');
@@ -153,21 +155,20 @@ export function ShownProfileSettings({
             <View data-testid="shown-profile-presets">
               <Text className="muted">本地演示：从预设头像中选择（小程序中为微信头像）</Text>
               <View className="shown-profile__presets">
-                {PRESET_AVATAR_COLOURS.map((colour, i) => (
+                {presets.map((src, i) => (
                   <View
-                    key={colour}
-                    className="shown-profile__preset"
+                    key={PRESET_AVATAR_COLOURS[i]}
+                    className={`shown-profile__preset${avatar.kind === 'new' && avatar.src === src ? ' shown-profile__preset--active' : ''}`}
                     data-testid={`shown-profile-preset-${i}`}
-                    onClick={() => setAvatar({ kind: 'new', src: presetAvatar(i) })}
+                    onClick={() => setAvatar({ kind: 'new', src })}
                   >
-                    <View className="shown-profile__dot" style={{ background: colour }} />
+                    <ProfileAvatar url={src} name={nickname} />
                   </View>
                 ))}
               </View>
-              {preview ? <ProfileAvatar url={preview} name={nickname} /> : null}
             </View>
           )}
-          <Text className="field__label shown-profile__label">昵称</Text>
+          <Text className="field__label">昵称</Text>
           <Input
             className="field__input"
             type="nickname"
