@@ -79,6 +79,7 @@ export function resetTaroMocks(): void {
   (Taro.requirePrivacyAuthorize as unknown as jest.Mock)
     .mockReset()
     .mockImplementation((option?: { success?: () => void }) => option?.success?.());
+  (Taro.cloud.uploadFile as unknown as jest.Mock).mockReset();
   (Taro.requestSubscribeMessage as unknown as jest.Mock).mockReset();
   (Taro.showModal as unknown as jest.Mock)
     .mockReset()

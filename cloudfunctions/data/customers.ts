@@ -1,4 +1,4 @@
-import type { Customer } from '@clinic/shared';
+import type { Customer, ShownProfile } from '@clinic/shared';
 import type { Database, Transaction } from '../platform/db-types';
 import { COLLECTIONS } from './collections';
 import type { Stored } from './documents';
@@ -87,3 +87,12 @@ export const customersByName = (
   name: string,
   limit: number,
 ) => findWhere<Customer>(db, COLLECTIONS.customers, { ...where, name }, limit);
+
+/** The holder's choice of how friends see them, replacing the previous one whole (`_.set`). */
+export async function setShownProfile(db: Database, customerId: string, profile: ShownProfile): Promise<void> {
+  const _ = db.command;
+  await db
+    .collection(COLLECTIONS.customers)
+    .doc(customerId)
+    .update({ data: { shownProfile: _.set!(profile) } });
+}

@@ -33,6 +33,7 @@ interface RawCloud {
   getTempFileURL(params: { fileList: string[] }): Promise<{
     fileList: { fileID: string; tempFileURL: string; status: number }[];
   }>;
+  deleteFile(params: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number }[] }>;
   callFunction(params: { name: string; data: unknown }): Promise<{ result: unknown }>;
 }
 
@@ -160,6 +161,7 @@ export const storage = {
   upload: async (cloudPath: string, bytes: Buffer) =>
     (await sdk().uploadFile({ cloudPath, fileContent: bytes })).fileID,
   tempUrls: async (fileIds: string[]) => (await sdk().getTempFileURL({ fileList: fileIds })).fileList,
+  remove: async (fileIds: string[]) => (await sdk().deleteFile({ fileList: fileIds })).fileList,
 };
 
 export async function callFunction(name: string, data: unknown): Promise<unknown> {

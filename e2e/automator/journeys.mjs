@@ -127,7 +127,7 @@ export const journeys = [
       const code = env.referralCode ?? cardCode;
       let page = await miniProgram.reLaunch(`/pages/landing/index?code=${code}`);
       const title = await until(() => page.$('.landing__title'), 'the invitation');
-      assert((await title.text()).includes('邀请你'), 'invitation text');
+      assert((await title.text()).includes('邀请您'), 'invitation text');
       await shot(miniProgram, 'a2-landing');
       page = await miniProgram.switchTab('/pages/booking/index');
       await until(() => page.$('.notice--info'), '由 … 推荐');

@@ -132,7 +132,7 @@ test('2. a new customer opens the shared path, sees the invitation and books tom
   await page.goto(shareUrl);
   const title = page.getByTestId('landing-title');
   await title.waitFor();
-  expect(await title.innerText()).toContain('你的好友 王* 邀请你');
+  expect(await title.innerText()).toContain('您的好友 王* 邀请您');
   expect(await page.getByTestId('landing-benefits').innerText()).toContain('返利金');
   await screenshot(page, 'j2-landing-375');
 

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     readyOnStart: false,
   });
   if (process.env.LOCAL_CLOUD_SEED !== '0') {
-    const seeded = seedDemoClinic(cloud.db, cloud.clock.now());
+    const seeded = seedDemoClinic(cloud.db, cloud.clock.now(), cloud.files);
     if (seeded.seeded) console.log(`seeded the demo clinic: ${JSON.stringify(seeded.counts)}`);
   }
   // What a deployment does once: create the collections (the `setup` function, run as from the console).

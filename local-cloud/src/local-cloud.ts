@@ -55,6 +55,8 @@ export interface LocalCloud {
   clock: SettableClock;
   openapi: OpenApiService;
   runner: FunctionRunner;
+  /** Cloud storage, for what a deployment puts there from the console (a seed's pictures). */
+  files: Pick<FileStore, 'put'>;
   /** The 企业微信 stand-in, when `wecom` was configured. */
   wecom?: WeComStandIn;
   /** From now on GET /api/health answers 200. */
@@ -119,6 +121,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       runner,
       openapi,
       clock,
+      files,
       extraRoutes: options.gatewayRoutes,
       fireTimer,
       isReady: () => ready,
@@ -161,6 +164,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clock,
     openapi,
     runner,
+    files: { put: (cloudPath, bytes) => files.put(cloudPath, bytes) },
     ...(wecom ? { wecom } : {}),
     markReady() {
       ready = true;

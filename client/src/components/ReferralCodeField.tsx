@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { MAX_CODE_LENGTH, normalizeCodeInput, parseCodeOfAnyLength, type ReferralTerms } from '@clinic/shared';
 import { REFERRAL_KEEP_DAYS } from '../constants';
 import { clearKeptReferral, forgetKeptReferral, getKeptReferral, keepReferral } from '../services/kept-referral';
-import { resolveLanding } from '../services/referral';
+import { resolveLanding } from '../services/landing';
 import { DEFAULT_REFERRAL_TERMS, invitationOf, REFERRAL_TEXT } from '../utils/referral-terms';
 import './ReferralCodeField.scss';
 

@@ -13,8 +13,8 @@ const DAY_MS = 86_400_000;
 
 const keptSchema = z.object({
   code: z.string().check(z.minLength(1), z.maxLength(16)),
-  /** Masked (`张*`), as resolveLanding gave it. */
-  referrerDisplayName: z.string().check(z.maxLength(20)),
+  /** As resolveLanding gave it: masked (`张*`), or the nickname the referrer chose to show (≤ 40 units). */
+  referrerDisplayName: z.string().check(z.maxLength(40)),
   keptAt: z.int(),
   expiresAt: z.int(),
   /** R2's lead time as resolveLanding gave it; absent in records kept before it did. */

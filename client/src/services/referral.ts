@@ -1,10 +1,9 @@
-/** The `referral` cloud function: the old customer's card, the landing page, referrals and rewards. */
+/** The `referral` cloud function: the old customer's card, referrals and rewards (the landing: services/landing.ts). */
 import { referralContract, type ActionOutput, type Result } from '@clinic/shared';
 import { callFunction } from './cloud';
 
 type C = typeof referralContract;
 export type MyCard = ActionOutput<C, 'getMyCard'>;
-export type Landing = ActionOutput<C, 'resolveLanding'>;
 export type ReferralPage = ActionOutput<C, 'listMyReferrals'>;
 export type RewardPage = ActionOutput<C, 'listMyRewards'>;
 
@@ -15,11 +14,6 @@ export function getMyCard(): Promise<Result<MyCard>> {
 
 export function revokeCard(): Promise<Result<ActionOutput<C, 'revokeCard'>>> {
   return callFunction('referral', referralContract, 'revokeCard', {});
-}
-
-/** Exactly one of a typed/shared `code` or a scanned `scene` (`r=XXXXXXXX`). */
-export function resolveLanding(from: { code: string } | { scene: string }): Promise<Result<Landing>> {
-  return callFunction('referral', referralContract, 'resolveLanding', from);
 }
 
 export function listMyReferrals(cursor?: string): Promise<Result<ReferralPage>> {

@@ -49,17 +49,32 @@ let nextPhoneCode = '';
 export function phoneNumberAllowed(code: string): void {
   nextPhoneCode = code;
 }
+/** The temp file path the next tap on a chooseAvatar button reports (`avatarChosen`). */
+let nextAvatarUrl = '';
+export function avatarChosen(avatarUrl: string): void {
+  nextAvatarUrl = avatarUrl;
+}
 /**
- * `openType="getPhoneNumber"`: a tap stands for WeChat's consent sheet answering with `nextPhoneCode`.
+ * `openType="getPhoneNumber"`: a tap stands for WeChat's consent sheet answering with `nextPhoneCode`;
+ * `openType="chooseAvatar"`: for WeChat's avatar sheet answering with `nextAvatarUrl`;
  * `openType="agreePrivacyAuthorization"`: a tap is the agreement.
  */
 export const Button = forwardRef<HTMLElement, Props>(function TaroButton(props, ref) {
-  const { onGetPhoneNumber, onAgreePrivacyAuthorization, ...rest } = props as Props & {
+  const { onGetPhoneNumber, onChooseAvatar, onAgreePrivacyAuthorization, ...rest } = props as Props & {
     onGetPhoneNumber?: (e: { detail: { code?: string } }) => void;
+    onChooseAvatar?: (e: { detail: { avatarUrl: string } }) => void;
     onAgreePrivacyAuthorization?: () => void;
   };
   if (onAgreePrivacyAuthorization)
     return createElement(PlainButton, { ...rest, ref, onClick: onAgreePrivacyAuthorization });
+  if (onChooseAvatar) {
+    return createElement(PlainButton, {
+      ...rest,
+      ref,
+      type: 'button',
+      onClick: () => onChooseAvatar({ detail: { avatarUrl: nextAvatarUrl } }),
+    });
+  }
   if (!onGetPhoneNumber) return createElement(PlainButton, { ...rest, ref });
   return createElement(PlainButton, {
     ...rest,
@@ -69,25 +84,36 @@ export const Button = forwardRef<HTMLElement, Props>(function TaroButton(props, 
 });
 Button.displayName = 'Button';
 export const Image = make('img', 'Image');
+/** The nickname field shown last; `nicknameReviewed` answers for WeChat's check of what was typed. */
+let reviewNickname: ((e: { detail: { pass: boolean; timeout: boolean } }) => void) | undefined;
+export function nicknameReviewed(pass: boolean): void {
+  reviewNickname?.({ detail: { pass, timeout: false } });
+}
 /** Taro's Input reports `e.detail.value`; the DOM input event is adapted to that shape (Enter: `onConfirm`). */
 export const Input = forwardRef<HTMLInputElement, Props>(function TaroInput(props, ref) {
   const {
     onInput,
+    onBlur,
     onConfirm,
+    onNickNameReview,
     maxlength: _maxlength,
     type,
     ...rest
   } = props as Props & {
     onInput?: (e: { detail: { value: string } }) => void;
+    onBlur?: (e: { detail: { value: string } }) => void;
+    onNickNameReview?: typeof reviewNickname;
     onConfirm?: () => void;
     maxlength?: number;
     type?: string;
   };
+  if (onNickNameReview) reviewNickname = onNickNameReview;
   return createElement('input', {
     ...rest,
     ref,
     type: type === 'number' ? 'text' : type,
     onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+    ...(onBlur ? { onBlur: (e: { target: { value: string } }) => onBlur({ detail: { value: e.target.value } }) } : {}),
     ...(onConfirm ? { onKeyDown: (e: { key: string }) => e.key === 'Enter' && onConfirm() } : {}),
   });
 });

@@ -46,6 +46,8 @@ const Taro = {
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn(),
+    // Tests program what storage answers (a fileID, or a rejection like a dropped connection).
+    uploadFile: jest.fn(),
   },
   navigateTo: jest.fn(async () => ({ errMsg: 'navigateTo:ok' })),
   switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' })),

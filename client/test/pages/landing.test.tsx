@@ -25,6 +25,34 @@ const LANDING = {
   benefits: CARD.refereeBenefits,
 };
 
+const GIFT_BENEFITS = [
+  ...CARD.refereeBenefits,
+  { kind: 'physical_gift', title: '礼品：修护面膜', description: '您首次消费后，赠送修护面膜', valueFen: 19_900 },
+];
+const CLINIC = {
+  institutionName: '昆明悦美医疗美容门诊部',
+  licenceNumber: 'PDY80317253010217D1492',
+  doctors: [
+    {
+      name: '李静怡',
+      title: '主任医师',
+      licenceNumber: '110530100031288',
+      specialties: '眼鼻整形、面部轮廓',
+      photoUrl: 'http://127.0.0.1:10086/local-files/clinic/doctors/doctor-1.png',
+    },
+    { name: '周明哲', title: '副主任医师', licenceNumber: '', specialties: '' },
+  ],
+  stores: [
+    {
+      id: 'store-1',
+      name: '悦美医疗美容 · 一店',
+      address: '云南省昆明市五华区东风西路 168 号',
+      photoUrls: ['http://127.0.0.1:10086/a.png', 'http://127.0.0.1:10086/b.png'],
+    },
+    { id: 'store-2', name: '悦美医疗美容 · 二店', address: '云南省昆明市西山区滇池路 569 号', photoUrls: [] },
+  ],
+};
+
 beforeEach(() => {
   resetTaroMocks();
   setPlatform('weapp');
@@ -37,12 +65,70 @@ describe('landing page', () => {
     render(<Landing />);
     expect(screen.getByTestId('landing-loading')).toBeTruthy();
     const invite = await screen.findByTestId('landing-invitation');
-    expect(within(invite).getByTestId('landing-title').textContent).toContain('你的好友 王* 邀请你');
+    expect(within(invite).getByTestId('landing-title').textContent).toBe('您的好友 王* 邀请您到悦美医疗美容，一起变美');
+    expect(within(invite).queryByTestId('landing-avatar')).toBeNull();
     expect(within(invite).getByTestId('landing-benefits').textContent).toContain('返利金 5%');
     expect(getKeptReferral()).toMatchObject({ code: CARD.code, referrerDisplayName: '王*' });
 
     fireEvent.click(within(invite).getByTestId('landing-book'));
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/booking/index' });
+  });
+
+  it('the referrer who agreed to be shown: their nickname and avatar, kept with the code', async () => {
+    setRouterParams({ code: CARD.code });
+    const avatar = 'https://tmp.example.invalid/avatars/o-wangli/a.jpg';
+    routeCloud({
+      'referral.resolveLanding': () => ok({ ...LANDING, referrerDisplayName: '丽丽 🌸', referrerAvatarUrl: avatar }),
+    });
+    render(<Landing />);
+    const invite = await screen.findByTestId('landing-invitation');
+    expect(within(invite).getByTestId('landing-title').textContent).toContain('您的好友 丽丽 🌸 邀请您');
+    expect(within(invite).getByTestId('landing-avatar').getAttribute('src')).toBe(avatar);
+    expect(getKeptReferral()?.referrerDisplayName).toBe('丽丽 🌸');
+  });
+
+  it('the gift with its value first, then the doctors, the stores and the licence', async () => {
+    setRouterParams({ code: CARD.code });
+    routeCloud({ 'referral.resolveLanding': () => ok({ ...LANDING, benefits: GIFT_BENEFITS, clinic: CLINIC }) });
+    render(<Landing />);
+    const invite = await screen.findByTestId('landing-invitation');
+    const benefits = within(invite).getByTestId('landing-benefits').textContent;
+    expect(benefits).toContain('礼品：修护面膜 价值 ¥199');
+    expect(benefits).not.toContain('返利金 5% 价值');
+    const doctors = within(invite).getAllByTestId('landing-doctor');
+    expect(doctors.map((d) => d.textContent)).toEqual([
+      '李静怡 主任医师眼鼻整形、面部轮廓医师执业证 110530100031288',
+      '周明哲 副主任医师',
+    ]);
+    expect(doctors[0]?.querySelector('img')?.getAttribute('src')).toBe(CLINIC.doctors[0]?.photoUrl);
+    expect(doctors[1]?.querySelector('img')).toBeNull();
+    const stores = within(invite).getAllByTestId('landing-store');
+    expect(stores[0]?.textContent).toBe('悦美医疗美容 · 一店云南省昆明市五华区东风西路 168 号');
+    expect(stores[0]?.querySelectorAll('img')).toHaveLength(2);
+    expect(stores[1]?.querySelectorAll('img')).toHaveLength(0);
+    expect(within(invite).getByTestId('landing-licence').textContent).toBe(
+      '资质医疗机构执业许可证 PDY80317253010217D1492昆明悦美医疗美容门诊部',
+    );
+    // The order a friend reads: gift, doctors, stores, licence, then the booking button.
+    const order = ['landing-benefits', 'landing-doctors', 'landing-stores', 'landing-licence', 'landing-book'].map(
+      (id) => within(invite).getByTestId(id),
+    );
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
+  it('a clinic that filled in nothing: no empty headings, the button and the kept code still there', async () => {
+    setRouterParams({ code: CARD.code });
+    routeCloud({ 'referral.resolveLanding': () => ok({ ...LANDING, clinic: { doctors: [], stores: [] } }) });
+    render(<Landing />);
+    const invite = await screen.findByTestId('landing-invitation');
+    for (const id of ['landing-doctors', 'landing-stores', 'landing-licence']) {
+      expect(within(invite).queryByTestId(id)).toBeNull();
+    }
+    expect(invite.textContent).not.toContain('医生团队');
+    expect(within(invite).getByTestId('landing-book')).toBeTruthy();
+    expect(within(invite).getByTestId('landing-kept').textContent).toContain(`推荐码 ${CARD.code} 已为您保留 30 天`);
   });
 
   it('resolves a scanned code’s scene, URL-decoded', async () => {

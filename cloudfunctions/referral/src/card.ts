@@ -88,9 +88,3 @@ export async function qrFor(
     return undefined;
   }
 }
-
-/** A temporary URL of the stored QR image, when storage gives one. */
-export async function qrUrlOf(fileId: string): Promise<string | undefined> {
-  const [file] = await storage.tempUrls([fileId]);
-  return file && file.status === 0 && file.tempFileURL ? file.tempFileURL : undefined;
-}

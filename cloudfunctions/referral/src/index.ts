@@ -3,15 +3,17 @@ import {
   benefitLines,
   codeFromScene,
   detectSelfReferral,
-  maskName,
+  invitationClinic,
+  invitationFileIds,
   parseCodeOfAnyLength,
   referralContract,
   referralTermsOf,
   resolveCard,
   sceneForCode,
+  shownReferrer,
 } from '@clinic/shared';
 import { getCard } from '../../data/cards';
-import { loadSettings } from '../../data/clinic';
+import { listActiveStores, loadSettings } from '../../data/clinic';
 import { customerOfCaller, getCustomer } from '../../data/customers';
 import { grantCount } from '../../data/grants';
 import { ledgerOf } from '../../data/ledger';
@@ -26,7 +28,10 @@ import { pendingReferralCount, referralsOf } from '../../data/referrals';
 import type { Caller } from '../../platform/access';
 import { defineFunction } from '../../platform/define-function';
 import { AppError, refuse } from '../../platform/errors';
-import { activeOrIssue, qrFor, qrUrlOf, revokeActiveCard, sharePathFor } from './card';
+import { activeOrIssue, qrFor, revokeActiveCard, sharePathFor } from './card';
+import { tempUrlsOf } from './files';
+import { clinicView } from './invitation';
+import { chooseShownProfile, shownAsOf, shownProfileView } from './shown-profile';
 
 /** The guard admitted an existing customer and handed over their record. */
 const holderOf = (caller: Caller) => caller.customer as NonNullable<Caller['customer']>;
@@ -42,10 +47,12 @@ export const main = defineFunction(
       const scene = sceneForCode(card.code, settings.referralCode.scenePrefix);
       const qrFileId = card.qrFileId ?? (await qrFor(db, customer._id, card.code, scene));
       const updateTemplateId = settings.notifications.referralUpdateTemplateId;
-      const [qrUrl, updateGrants] = await Promise.all([
-        qrFileId ? qrUrlOf(qrFileId) : Promise.resolve(undefined),
+      const avatarFileId = shownReferrer(customer, customer.shownProfile).avatarFileId;
+      const [urls, updateGrants] = await Promise.all([
+        tempUrlsOf([qrFileId, avatarFileId].filter((id): id is string => !!id)),
         grantCount(db, caller.openid, updateTemplateId),
       ]);
+      const qrUrl = qrFileId ? urls.get(qrFileId) : undefined;
       return {
         code: card.code,
         scene,
@@ -58,8 +65,13 @@ export const main = defineFunction(
         updateTemplateId,
         updateGrants,
         referralTerms: referralTermsOf(settings),
-        shownAs: { name: maskName(customer.name) },
+        shownAs: shownAsOf(customer, urls),
+        shownProfile: shownProfileView(customer.shownProfile, caller.openid),
       };
+    },
+
+    async setShownProfile(input, { caller, db, now }) {
+      return chooseShownProfile(db, holderOf(caller), caller.openid, input, now);
     },
 
     async revokeCard(_input, { caller, db, now }) {
@@ -72,17 +84,28 @@ export const main = defineFunction(
       if (!parsed.ok) throw new AppError('INVALID_CODE', parsed.message);
       const card = resolveCard(await getCard(db, parsed.code));
       if (!card) throw refuse('INVALID_CODE');
-      const [referrer, settings] = await Promise.all([
+      const [referrer, settings, stores] = await Promise.all([
         getCustomer(db, card.customerId),
         loadSettings(db, card.chainId),
+        listActiveStores(db),
       ]);
       if (!referrer) throw refuse('INVALID_CODE');
       // The holder opening their own link: decided by the WeChat account, never by the page.
       const own = detectSelfReferral({ customerId: referrer._id, openids: referrer.openids }, { openids: [openid] });
+      // Friends see the nickname and avatar only while the referrer agrees (shared shownReferrer).
+      const shown = shownReferrer(referrer, referrer.shownProfile);
+      const clinic = invitationClinic(settings.clinicProfile, stores, referrer);
+      const urls = await tempUrlsOf([
+        ...(shown.avatarFileId ? [shown.avatarFileId] : []),
+        ...invitationFileIds(clinic),
+      ]);
+      const avatarUrl = shown.avatarFileId ? urls.get(shown.avatarFileId) : undefined;
       return {
         code: parsed.code,
-        referrerDisplayName: maskName(referrer.name),
+        referrerDisplayName: shown.name,
+        ...(avatarUrl ? { referrerAvatarUrl: avatarUrl } : {}),
         benefits: benefitLines(settings.rewards.policies, 'referee'),
+        clinic: clinicView(clinic, urls),
         keepDays: settings.referralCode.keepOnDeviceDays,
         ...(own ? { ownCard: true } : {}),
         referralTerms: referralTermsOf(settings),
@@ -151,6 +174,7 @@ export const main = defineFunction(
     access: {
       getMyCard: ['existing_customer'],
       revokeCard: ['existing_customer'],
+      setShownProfile: ['existing_customer'],
       resolveLanding: ['user'],
       listMyReferrals: ['existing_customer'],
       // A new customer has a ledger too (R9: referees are rewarded); without a record it is empty.

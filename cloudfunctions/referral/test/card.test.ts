@@ -107,7 +107,7 @@ describe('referral.getMyCard / revokeCard', () => {
 });
 
 describe('referral.resolveLanding', () => {
-  test('a valid code shows the masked referrer and the referee benefits, nothing else', async () => {
+  test('a valid code shows the masked referrer, the referee benefits and the clinic, nothing else', async () => {
     const { code, scene } = (await card(WANGLI.openid)).body.data;
     const byCode = await clinic.call('referral', 'resolveLanding', { code: code.toLowerCase() }, NEWCOMER);
     expect(byCode.body).toEqual({
@@ -116,12 +116,15 @@ describe('referral.resolveLanding', () => {
         code,
         referrerDisplayName: '王*',
         benefits: [expect.objectContaining({ kind: 'rebate' })],
+        clinic: expect.any(Object),
         keepDays: 30,
         referralTerms: { minLeadDays: 1 },
         // The referrer's store, where the friend's booking starts.
         storeId: 'store-1',
       },
     });
+    // The clinic's licence, doctors and stores (referral/test/shown-profile.test.ts).
+    expect(byCode.body.data.clinic.doctors.length).toBeGreaterThan(0);
     const byScene = await clinic.call('referral', 'resolveLanding', { scene: encodeURIComponent(scene) }, NEWCOMER);
     expect(byScene.body).toEqual(byCode.body);
   });

@@ -31,7 +31,7 @@ export interface Clinic {
 export async function startClinic(now = CLINIC_NOW): Promise<Clinic> {
   const cloud = await startFunctionsCloud();
   cloud.clock.set(new Date(now));
-  seedDemoClinic(cloud.db, cloud.clock.now());
+  seedDemoClinic(cloud.db, cloud.clock.now(), cloud.files);
   const count = (collection: string, query: Record<string, unknown> = {}) => {
     try {
       return cloud.db.find(collection, query).length;

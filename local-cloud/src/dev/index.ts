@@ -11,6 +11,7 @@ export {
   COLLECTIONS,
   isDemoClinicSeeded,
   seedDemoClinic,
+  type SeedFiles,
   type DemoIdentity,
   type DemoIdentityKind,
   type SeedResult,

@@ -2,11 +2,13 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { FunctionRunner, InvocationReport } from '../functions/function-runner';
 import type { OpenApiService } from '../openapi';
 import type { SettableClock } from '../clock';
+import { InvalidCloudPathError, type FileStore } from '../storage';
 
 export interface GatewayDeps {
   runner: FunctionRunner;
   openapi: OpenApiService;
   clock: SettableClock;
+  files: Pick<FileStore, 'put'>;
   /** More routes under /api, ahead of its 404 (e.g. a product's demo routes; see src/dev/). */
   extraRoutes?: Router;
   fireTimer: (functionName: string) => Promise<InvocationReport | undefined>;
@@ -52,6 +54,26 @@ export function gatewayRoutes(deps: GatewayDeps): Router {
       return void res.status(404).json({ ok: false, code: 'NO_TIMER', message: '该云函数没有定时触发器' });
     }
     sendInvocation(res, report);
+  });
+
+  // The H5 client's stand-in for wx.cloud.uploadFile: a signed-in user puts a small file into storage.
+  api.post('/storage/upload', (req: Request, res: Response) => {
+    const openid = req.header('x-demo-openid');
+    if (openid === undefined || !OPENID_PATTERN.test(openid)) {
+      return void res.status(401).json({ ok: false, code: 'UNAUTHENTICATED', message: '上传文件需要演示身份' });
+    }
+    const { cloudPath, contentBase64 } = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof cloudPath !== 'string' || typeof contentBase64 !== 'string' || contentBase64.length === 0) {
+      return void res
+        .status(400)
+        .json({ ok: false, code: 'INVALID_INPUT', message: '需要 cloudPath 和 contentBase64' });
+    }
+    try {
+      res.json({ ok: true, fileID: deps.files.put(cloudPath, Buffer.from(contentBase64, 'base64')) });
+    } catch (err) {
+      if (!(err instanceof InvalidCloudPathError)) throw err;
+      res.status(400).json({ ok: false, code: 'INVALID_CLOUD_PATH', message: '文件路径不正确' });
+    }
   });
 
   api.get('/outbox', (_req, res) => {

@@ -5,6 +5,8 @@ export interface BenefitLine {
   kind: RewardKind;
   title: string;
   description: string;
+  /** What a physical gift is worth (fen), when the policy says: the invitation shows 价值 ¥199. */
+  valueFen?: number;
 }
 
 export type BenefitAudience = 'referrer' | 'referee';
@@ -68,7 +70,8 @@ export function benefitLines(policies: readonly RewardPolicy[], audience: Benefi
           break;
       }
       const description = extras.length > 0 ? `${text}（${extras.join('，')}）` : text;
-      return { kind: p.kind, title: clip(title, 40), description: clip(description, 200) };
+      const worth = p.kind === 'physical_gift' && p.giftValueFen > 0 ? { valueFen: p.giftValueFen } : {};
+      return { kind: p.kind, title: clip(title, 40), description: clip(description, 200), ...worth };
     })
     .slice(0, 10);
 }

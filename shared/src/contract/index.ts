@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './user';
 export * from './identity';
 export * from './referral';
+export * from './referral-landing';
 export * from './booking';
 export * from './deals';
 export * from './registry';

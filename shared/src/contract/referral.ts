@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import '../locale';
 import { rewardKindSchema } from '../settings/reward-kinds';
-import { fenSchema, idSchema, localDateSchema } from '../model/primitives';
+import { fenSchema, localDateSchema } from '../model/primitives';
 import { REFERRAL_STATUSES } from '../referral/status';
+import { AVATAR_FILE_ID_MAX } from '../identity/avatar-file';
+import { NICKNAME_MAX_UNITS, nicknameSchema } from '../identity/nickname';
 import { defineContract } from './envelope';
+import { benefitLinesSchema, referralLandingContract, referralTermsSchema } from './referral-landing';
 
 const pageInput = {
   cursor: z.optional(z.string().check(z.maxLength(64, { error: '分页标记过长' }))),
@@ -13,25 +16,22 @@ const pageInput = {
   ),
 };
 
-const benefitList = z
-  .array(
-    z.strictObject({
-      kind: rewardKindSchema,
-      title: z.string().check(z.maxLength(40)),
-      description: z.string().check(z.maxLength(200)),
-    }),
-  )
-  .check(z.maxLength(10));
+const fileId = z.string().check(z.minLength(1), z.maxLength(AVATAR_FILE_ID_MAX));
 
-/** R2's lead time for card bookings (`referralTermsOf`); null when card bookings are 小程序 filings. */
-const referralTerms = z.strictObject({ minLeadDays: z.nullable(z.int().check(z.gte(0), z.lte(30))) });
+/** How friends see the holder: the nickname and avatar they chose to show, else the masked name (`王*`). */
+const shownAs = z.strictObject({
+  name: z.string().check(z.maxLength(NICKNAME_MAX_UNITS)),
+  avatarUrl: z.optional(z.string().check(z.maxLength(1024))),
+});
 
-const codeText = z
-  .string({ error: '请输入推荐码' })
-  .check(z.minLength(1, { error: '请输入推荐码' }), z.maxLength(16, { error: '推荐码过长' }));
-const sceneText = z
-  .string({ error: '缺少二维码参数' })
-  .check(z.minLength(1, { error: '缺少二维码参数' }), z.maxLength(64, { error: '二维码参数过长' }));
+/** The holder's own choice, for their card page; `avatarFolder` is where their avatar must be uploaded. */
+const shownProfile = z.strictObject({
+  show: z.boolean(),
+  nickname: z.optional(z.string().check(z.maxLength(NICKNAME_MAX_UNITS))),
+  avatarFileId: z.optional(fileId),
+  decidedAt: z.optional(z.string().check(z.maxLength(40))),
+  avatarFolder: z.string().check(z.maxLength(80)),
+});
 
 export const referralContract = defineContract({
   /** The old customer's own card; issued on first call (one active card per customer). */
@@ -49,62 +49,41 @@ export const referralContract = defineContract({
       /** `pages/landing/index?code=XXXXXXXX`, the path shared in chats. */
       sharePath: z.optional(z.string().check(z.maxLength(128))),
       /** What the referrer and the friend get (from the clinic's reward policies). */
-      referrerBenefits: z.optional(benefitList),
-      refereeBenefits: z.optional(benefitList),
+      referrerBenefits: z.optional(benefitLinesSchema),
+      refereeBenefits: z.optional(benefitLinesSchema),
       /** The referral-update template (好友已预约 / 已到院 / 奖励已到账) the card offers to subscribe to. */
       updateTemplateId: z.optional(z.string().check(z.maxLength(64))),
       /** How many updates the holder's banked authorizations still cover. */
       updateGrants: z.optional(z.int().check(z.gte(0))),
       /** What the card's rules say about a friend's lead time (the clinic's settings). */
-      referralTerms: z.optional(referralTerms),
+      referralTerms: z.optional(referralTermsSchema),
       /**
        * How friends see the holder on the landing page and the poster: the masked name (`王*`), or the
        * WeChat nickname and avatar the holder chose to show.
        */
-      shownAs: z.optional(
-        z.strictObject({
-          name: z.string().check(z.maxLength(20)),
-          avatarUrl: z.optional(z.string().check(z.maxLength(1024))),
-        }),
-      ),
+      shownAs: z.optional(shownAs),
+      /** The holder's choice behind `shownAs` (setShownProfile). */
+      shownProfile: z.optional(shownProfile),
     }),
+  },
+  /**
+   * The holder agrees to show friends their WeChat nickname and avatar (an avatar fileID they uploaded
+   * into `avatarFolder`), or withdraws (`show: false`: friends see the masked name again, and the
+   * nickname and avatar are no longer kept).
+   */
+  setShownProfile: {
+    input: z.discriminatedUnion('show', [
+      z.strictObject({ show: z.literal(true), nickname: nicknameSchema, avatarFileId: z.optional(fileId) }),
+      z.strictObject({ show: z.literal(false) }),
+    ]),
+    output: z.strictObject({ shownAs, shownProfile }),
   },
   revokeCard: {
     input: z.strictObject({}),
     output: z.strictObject({ revokedCode: z.string().check(z.maxLength(16)) }),
   },
-  /** The landing page: from a typed code or a scanned scene, exactly one of the two. */
-  resolveLanding: {
-    input: z
-      .strictObject({ code: z.optional(codeText), scene: z.optional(sceneText) })
-      .check(
-        z.refine((v) => (v.code === undefined) !== (v.scene === undefined), { error: '请提供推荐码或二维码参数之一' }),
-      ),
-    output: z.strictObject({
-      code: z.string().check(z.maxLength(16)),
-      /** Masked (`张*`): the landing page never shows who the referrer fully is. */
-      referrerDisplayName: z.string().check(z.maxLength(20)),
-      /** The referrer's avatar, only when they chose to show their WeChat profile. */
-      referrerAvatarUrl: z.optional(z.string().check(z.maxLength(1024))),
-      benefits: z
-        .array(
-          z.strictObject({
-            kind: rewardKindSchema,
-            title: z.string().check(z.maxLength(40)),
-            description: z.string().check(z.maxLength(200)),
-          }),
-        )
-        .check(z.maxLength(10)),
-      /** Days the device keeps this code until the newcomer books (the clinic's `keepOnDeviceDays`). */
-      keepDays: z.optional(z.int().check(z.gte(1), z.lte(180))),
-      /** The caller holds this card (by their WeChat account): their own code, not an invitation. */
-      ownCard: z.optional(z.boolean()),
-      /** What the booking page says about the lead time (the clinic's settings). */
-      referralTerms: z.optional(referralTerms),
-      /** The referrer's store: a friend's first booking starts there (friends tend to live nearby). */
-      storeId: z.optional(idSchema),
-    }),
-  },
+  /** The landing page (referral-landing.ts: the invitation is in the main package, the card is not). */
+  ...referralLandingContract,
   listMyReferrals: {
     input: z.strictObject(pageInput),
     output: z.strictObject({

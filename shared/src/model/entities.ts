@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../locale';
 import { canonicalPhoneSchema } from '../identity/phone';
+import { shownProfileSchema } from '../identity/shown-referrer';
 import { channelIdSchema } from './channels';
 import { departmentSchema, managerKindSchema, staffPostSchema, starLevelSchema } from './people';
 import {
@@ -56,6 +57,8 @@ export const customerSchema = z.strictObject({
    * ledger, so that decisions made on those (first paid deal, caps, balance) are never stale.
    */
   accountVersion: z.optional(z.int().check(z.gte(0))),
+  /** How the holder of a referral card lets friends see them (referral.setShownProfile); absent = masked. */
+  shownProfile: z.optional(shownProfileSchema),
 });
 export type Customer = z.output<typeof customerSchema>;
 

@@ -25,6 +25,8 @@ export const storeSchema = z.strictObject({
   ),
   /** What a customer should know before coming (entrance, parking, what to bring), one short line each. */
   visitNotes: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(6)), []),
+  /** Photos of the store (cloud storage fileIDs) the invitation shows friends, first one first. */
+  photoFileIds: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(256))).check(z.maxLength(6)), []),
   /** One row per opening weekday; a weekday without a row is closed. */
   openingHours: z.array(openingHoursSchema).check(z.maxLength(14)),
   /** Dates the store is closed although the weekday is open (holidays, training days). */

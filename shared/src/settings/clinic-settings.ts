@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../locale';
 import { rewardKindSchema } from './reward-kinds';
+import { clinicProfileSchema } from './clinic-profile';
 import { DEFAULT_CHANNELS, channelIdSchema } from '../model/channels';
 import { CUSTOMER_CHANNELS, NOTIFY_CHANNELS } from '../notify/channels';
 
@@ -197,6 +198,8 @@ export const clinicSettingsSchema = z.strictObject({
     }),
     {},
   ),
+  /** The licence and doctors the invitation shows friends (empty: the landing page shows neither). */
+  clinicProfile: z.prefault(clinicProfileSchema, {}),
   notifications: z.prefault(
     z.strictObject({
       /**

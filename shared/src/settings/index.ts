@@ -1,1 +1,2 @@
 export * from './clinic-settings';
+export * from './clinic-profile';

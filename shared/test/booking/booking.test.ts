@@ -228,6 +228,18 @@ describe('benefit lines from the reward policies (§8)', () => {
     expect(referee[4]?.description).toBe('您首次消费后，赠送加油卡');
   });
 
+  test('a physical gift carries what it is worth when the policy says; other kinds and unpriced gifts never', () => {
+    const p = policies([
+      { id: 'g', kind: 'physical_gift', recipients: 'referee', giftName: '口红', giftValueFen: 19_900 },
+      { id: 'g0', kind: 'physical_gift', recipients: 'referee', giftName: '小样' },
+      { id: 'r', kind: 'rebate', recipients: 'referee', rateBp: 500 },
+    ]);
+    const [gift, unpriced, rebate] = benefitLines(p, 'referee');
+    expect(gift).toMatchObject({ title: '礼品：口红', valueFen: 19_900 });
+    expect(unpriced).not.toHaveProperty('valueFen');
+    expect(rebate).not.toHaveProperty('valueFen');
+  });
+
   test('long texts are clipped to the contract’s limits; a gift without a name still reads', () => {
     const long = policies([{ id: 'g', kind: 'physical_gift', recipients: 'both', giftName: '礼'.repeat(40) }]);
     const [line] = benefitLines(long, 'referee');

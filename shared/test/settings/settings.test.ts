@@ -21,6 +21,8 @@ describe('clinic settings (every number of docs/business-rules.md is a setting w
         friendCheckIntervalDays: 15,
       },
       referralCode: { bodyLength: 7, scenePrefix: 'r=', keepOnDeviceDays: 30 },
+      // Nothing about the clinic is shown until it is filled in.
+      clinicProfile: { institutionName: '', licenceNumber: '', doctors: [] },
     });
     // One reminder lead for the customer's message and the owner's V1 task.
     expect(clinicSettingsSchema.safeParse({ followUp: { visitReminderDaysBefore: 1 } }).success).toBe(false);

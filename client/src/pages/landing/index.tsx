@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import type { ErrorCode } from '@clinic/shared';
 import { ClinicHeader } from '../../components/ClinicHeader';
 import { DemoSignIn } from '../../components/DemoSignIn';
@@ -10,8 +10,9 @@ import { getCurrentIdentity } from '../../services/demo-identity';
 import { setFlash } from '../../services/flash';
 import { forgetKeptReferral, keepReferral } from '../../services/kept-referral';
 import { openPage } from '../../services/navigation';
-import { resolveLanding, type Landing } from '../../services/referral';
+import { resolveLanding, type Landing } from '../../services/landing';
 import { shareInvitationLink } from '../../services/share-link';
+import { formatFen } from '../../utils/format';
 import { REFERRAL_TEXT } from '../../utils/referral-terms';
 import { codeOfSource, h5LandingUrl, landingSource, SHARE_TITLE, sharePathFor } from '../../utils/share';
 import './index.scss';
@@ -113,25 +114,86 @@ export default function Landing() {
   );
 }
 
+/**
+ * The invitation, in the order a friend decides: who invites them (the nickname and avatar the
+ * referrer agreed to show, else the masked name), what they get, who treats them, where, and the
+ * clinic's licence. A part the clinic has not filled in is left out, heading and all.
+ */
 function Invitation({ landing }: { landing: Landing }) {
+  const clinic = landing.clinic;
   return (
     <View data-testid="landing-invitation">
       <View className="card landing__invite">
-        <Text className="landing__title" data-testid="landing-title">
-          你的好友 {landing.referrerDisplayName} 邀请你到{CLINIC_NAME}，一起变美
-        </Text>
+        <View className="landing__from">
+          {landing.referrerAvatarUrl ? (
+            <Image
+              className="landing__avatar"
+              src={landing.referrerAvatarUrl}
+              mode="aspectFill"
+              data-testid="landing-avatar"
+            />
+          ) : null}
+          <Text className="landing__title" data-testid="landing-title">
+            您的好友 {landing.referrerDisplayName} 邀请您到{CLINIC_NAME}，一起变美
+          </Text>
+        </View>
         <Text className="landing__sub">通过好友邀请预约，即可享受以下新客礼遇</Text>
         <View className="landing__benefits" data-testid="landing-benefits">
-          {landing.benefits.length === 0 ? <Text className="muted">到院后由顾问为你介绍当期新客礼遇</Text> : null}
+          {landing.benefits.length === 0 ? <Text className="muted">到院后由顾问为您介绍当期新客礼遇</Text> : null}
           {landing.benefits.map((b) => (
             <View key={b.title} className="landing__benefit">
-              <Text className="landing__benefit-title">{b.title}</Text>
+              <Text className="landing__benefit-title">
+                {b.title}
+                {b.valueFen ? <Text className="landing__worth"> 价值 {formatFen(b.valueFen)}</Text> : null}
+              </Text>
               <Text className="landing__benefit-text">{b.description}</Text>
             </View>
           ))}
         </View>
+      </View>
+      {clinic?.doctors.length ? (
+        <View className="card" data-testid="landing-doctors">
+          <Text className="card__title">医生团队</Text>
+          {clinic.doctors.map((d) => (
+            <View key={d.name} className="landing__item" data-testid="landing-doctor">
+              {d.photoUrl ? <Image className="landing__portrait" src={d.photoUrl} mode="aspectFill" /> : null}
+              <View className="landing__grow">
+                <Text className="landing__benefit-title">
+                  {d.name} {d.title}
+                </Text>
+                <Text className="landing__benefit-text">{d.specialties}</Text>
+                {d.licenceNumber ? <Text className="landing__sub">医师执业证 {d.licenceNumber}</Text> : null}
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {clinic?.stores.length ? (
+        <View className="card" data-testid="landing-stores">
+          <Text className="card__title">门店</Text>
+          {clinic.stores.map((s) => (
+            <View key={s.id} className="landing__store" data-testid="landing-store">
+              <View className="landing__item">
+                {s.photoUrls.slice(0, 2).map((url) => (
+                  <Image key={url} className="landing__photo" src={url} mode="aspectFill" />
+                ))}
+              </View>
+              <Text className="landing__benefit-title">{s.name}</Text>
+              <Text className="landing__sub">{s.address}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {clinic?.licenceNumber ? (
+        <View className="card" data-testid="landing-licence">
+          <Text className="card__title">资质</Text>
+          <Text className="landing__benefit-text">医疗机构执业许可证 {clinic.licenceNumber}</Text>
+          <Text className="landing__sub">{clinic.institutionName}</Text>
+        </View>
+      ) : null}
+      <View className="landing__bar">
         <View
-          className="btn btn--block landing__cta"
+          className="btn btn--block"
           hoverClass="btn--pressed"
           data-testid="landing-book"
           onClick={() => void openPage(PAGES.booking)}
@@ -139,7 +201,7 @@ function Invitation({ landing }: { landing: Landing }) {
           立即预约到院
         </View>
         <Text className="landing__kept" data-testid="landing-kept">
-          推荐码 {landing.code} 已为你保留 {landing.keepDays ?? REFERRAL_KEEP_DAYS} 天，稍后预约也会自动使用
+          推荐码 {landing.code} 已为您保留 {landing.keepDays ?? REFERRAL_KEEP_DAYS} 天，稍后预约也会自动使用
         </Text>
       </View>
     </View>

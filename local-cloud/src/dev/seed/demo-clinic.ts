@@ -36,6 +36,7 @@ import {
   type DemoGoldenWindowId,
   type DemoStoreId,
 } from './demo-identities';
+import type { DemoImageIds } from './demo-images';
 
 /** Collection names (entities.ts names none; these are the ones the functions read). */
 /** The collections the seed fills, named from the one list that setup creates (cloudfunctions/data). */
@@ -546,7 +547,10 @@ class Registry {
 // ---------------------------------------------------------------------------------------------
 // Builders
 
-function buildSettings(): Doc {
+/** Only what storage holds: a seed without storage leaves the pictures out. */
+const photo = (id: string | undefined) => (id ? { photoFileId: id } : {});
+
+function buildSettings(images: DemoImageIds): Doc {
   const settings: ClinicSettings = parseSettings({
     // Kunming's 5% rebate for both sides (seed 004 §六), plus a lipstick for the referrer's first success.
     rewards: {
@@ -559,6 +563,34 @@ function buildSettings(): Doc {
           giftName: '口红',
           giftValueFen: 32_000,
           capPerCustomer: 1,
+        },
+      ],
+    },
+    // What the invitation shows friends. Demo values: the licence and certificate numbers are made up.
+    clinicProfile: {
+      institutionName: '昆明悦美医疗美容门诊部',
+      licenceNumber: 'PDY80317253010217D1492',
+      doctors: [
+        {
+          name: '李静怡',
+          title: '主任医师',
+          licenceNumber: '110530100031288',
+          specialties: '眼鼻整形、面部轮廓，从业 18 年',
+          ...photo(images['doctor-1']),
+        },
+        {
+          name: '周明哲',
+          title: '副主任医师',
+          licenceNumber: '110530100045672',
+          specialties: '注射美容（肉毒素、玻尿酸）',
+          ...photo(images['doctor-2']),
+        },
+        {
+          name: '陈雨桐',
+          title: '主治医师',
+          licenceNumber: '110530100052907',
+          specialties: '激光美肤、祛斑与疤痕修复',
+          ...photo(images['doctor-3']),
         },
       ],
     },
@@ -575,7 +607,7 @@ function upcomingClosures(today: LocalDate): LocalDate[] {
   return [-1, 0, 1, 2].map((offset) => addDays(festival, offset)).filter((d) => d >= today);
 }
 
-function buildStores(today: LocalDate): Store[] {
+function buildStores(today: LocalDate, images: DemoImageIds): Store[] {
   const festival = upcomingClosures(today);
   // 一店 trains its whole team on the 15th of next month.
   const trainingDay = withDayOfMonth(addMonths(today, 1), 15);
@@ -586,6 +618,7 @@ function buildStores(today: LocalDate): Store[] {
     address: '云南省昆明市五华区东风西路 168 号悦美大厦 1–3 层',
     phone: '0871-65123456',
     location: { latitude: 25.0406, longitude: 102.7046 },
+    photoFileIds: [images['store-1-front'], images['store-1-lobby']].filter((id): id is string => !!id),
     visitNotes: [
       '大厦东门进入，电梯直达 2 层前台',
       '地下停车场 B2，到院登记可免费停车 2 小时',
@@ -605,6 +638,7 @@ function buildStores(today: LocalDate): Store[] {
     address: '云南省昆明市西山区滇池路 569 号滇池星城 2 层',
     phone: '0871-64387890',
     location: { latitude: 24.9978, longitude: 102.6869 },
+    photoFileIds: [images['store-2-front'], images['store-2-lobby']].filter((id): id is string => !!id),
     visitNotes: ['滇池星城 2 层，扶梯上楼右转', '请携带本人身份证，到院后出示预约码签到'],
     openingHours: [
       { weekday: 1, open: '09:30', close: '20:00' },
@@ -856,8 +890,11 @@ function buildCustomersAndDeals(
   return { customers, deals };
 }
 
-/** Builds the whole demo clinic for a clock reading `now`. Pure and deterministic. */
-export function buildDemoClinic(now: Date): DemoClinic {
+/**
+ * Builds the whole demo clinic for a clock reading `now`. Pure and deterministic; `images` are the
+ * fileIDs of the pictures already in storage (seedDemoImages), none by default.
+ */
+export function buildDemoClinic(now: Date, images: DemoImageIds = {}): DemoClinic {
   const today = localDate(now);
   const rng = new Rng(DEMO_SEED);
   const registry = new Registry(rng);
@@ -865,14 +902,14 @@ export function buildDemoClinic(now: Date): DemoClinic {
   for (const person of [...DEMO_STAFF, ...OTHER_STAFF, ...DEMO_CUSTOMERS, ...DEMO_NEWCOMERS])
     registry.names.add(person.name);
 
-  const stores = buildStores(today);
+  const stores = buildStores(today, images);
   const products = buildProducts();
   const staff = buildStaff(registry);
   const { customers, deals } = buildCustomersAndDeals(rng, registry, staff, today);
 
   return {
     collections: {
-      [COLLECTIONS.settings]: [buildSettings()],
+      [COLLECTIONS.settings]: [buildSettings(images)],
       [COLLECTIONS.stores]: stores.map(withId),
       [COLLECTIONS.products]: products.map(withId),
       [COLLECTIONS.staff]: staff.map(withId),

@@ -6,9 +6,11 @@
  * skipped by `_id`) instead of being mistaken for a seeded clinic or failing on duplicate ids.
  */
 import { COLLECTIONS, buildDemoClinic } from './demo-clinic';
+import { seedDemoImages, type SeedFiles } from './demo-images';
 
 export { buildDemoClinic, COLLECTIONS, demoWeComUserIds } from './demo-clinic';
 export { DEMO_IDENTITIES, type DemoIdentity, type DemoIdentityKind } from './demo-identities';
+export { seedDemoImages, type DemoImageIds, type SeedFiles } from './demo-images';
 
 export interface SeedTarget {
   insertMany(collection: string, docs: Record<string, unknown>[]): string[];
@@ -55,11 +57,15 @@ export function isDemoClinicSeeded(target: SeedTarget): boolean {
   return exists(target, COLLECTIONS.stores) && target.find(COLLECTIONS.stores).length > 0;
 }
 
-export function seedDemoClinic(target: SeedTarget, now: Date): SeedResult {
+/**
+ * `files`: the local cloud's storage, for the doctors' portraits and the store photos; without it
+ * the clinic is seeded without pictures.
+ */
+export function seedDemoClinic(target: SeedTarget, now: Date, files?: SeedFiles): SeedResult {
   const counts: Record<string, number> = Object.fromEntries(ORDER.map((name) => [name, 0]));
   if (isDemoClinicSeeded(target)) return { seeded: false, counts };
 
-  const { collections } = buildDemoClinic(now);
+  const { collections } = buildDemoClinic(now, files ? seedDemoImages(files) : {});
   for (const name of ORDER) {
     ensureCollection(target, name);
     const docs = collections[name] ?? [];

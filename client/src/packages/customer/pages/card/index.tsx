@@ -6,6 +6,7 @@ import { CodeQr } from '../../../../components/CodeQr';
 import { ReferralList } from '../../components/ReferralList';
 import { ReferralUpdatesOffer } from '../../components/ReferralUpdatesOffer';
 import { RewardLedger } from '../../components/RewardLedger';
+import { ShownProfileSettings } from '../../components/ShownProfileSettings';
 import { EmptyState, PageError, PageLoading } from '../../../../components/StateViews';
 import { CLINIC_NAME, CLINIC_TAGLINE, DANGER_COLOR, PAGES } from '../../../../constants';
 import {
@@ -314,6 +315,14 @@ export default function Card() {
       </View>
       {process.env.TARO_ENV === 'weapp' ? (
         <Canvas type="2d" id={POSTER_CANVAS_ID} className="card-page__canvas" />
+      ) : null}
+
+      {c.shownAs && c.shownProfile ? (
+        <ShownProfileSettings
+          shownAs={c.shownAs}
+          profile={c.shownProfile}
+          onChanged={(shown) => setState({ status: 'ready', card: { ...c, ...shown } })}
+        />
       ) : null}
 
       <View className="card" data-testid="card-rules">
