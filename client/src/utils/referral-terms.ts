@@ -5,10 +5,10 @@
  * counts a booking as 老带新; R9 keeps the referral relationship and both sides' rewards, credited
  * at the friend's first paid treatment, either way.
  */
-import { cardBookingTooLate, DEFAULT_SETTINGS, referralTermsOf, type ReferralTerms } from '@clinic/shared';
+import { cardBookingTooLate, DEFAULT_REFERRAL_TERMS, type ReferralTerms } from '@clinic/shared';
 
 /** When the function did not say (a code kept before it did): the settings' default. */
-export const DEFAULT_REFERRAL_TERMS: ReferralTerms = referralTermsOf(DEFAULT_SETTINGS);
+export { DEFAULT_REFERRAL_TERMS };
 
 export const REFERRAL_TEXT = {
   ownCardTitle: '这是您的推荐卡',

@@ -10,6 +10,15 @@ export interface ReferralTerms {
   minLeadDays: number | null;
 }
 
+/** R2's default lead time (the `minLeadDays` setting's default): a card booking must come a day ahead. */
+export const DEFAULT_MIN_LEAD_DAYS = 1;
+
+/**
+ * The terms of a clinic on the default settings (card bookings are 老带新 filings). The client falls
+ * back to them for a code kept before the function said, without bundling the whole settings schema.
+ */
+export const DEFAULT_REFERRAL_TERMS: ReferralTerms = { minLeadDays: DEFAULT_MIN_LEAD_DAYS };
+
 export function referralTermsOf(settings: Pick<ClinicSettings, 'minLeadDays' | 'cardReferralChannel'>): ReferralTerms {
   return { minLeadDays: settings.cardReferralChannel === 'referral' ? settings.minLeadDays : null };
 }

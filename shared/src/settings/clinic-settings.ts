@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../locale';
 import { rewardKindSchema } from './reward-kinds';
+import { DEFAULT_MIN_LEAD_DAYS } from '../attribution/lead';
 import { clinicProfileSchema } from './clinic-profile';
 import { DEFAULT_CHANNELS, channelIdSchema } from '../model/channels';
 import { CUSTOMER_CHANNELS, NOTIFY_CHANNELS } from '../notify/channels';
@@ -94,7 +95,7 @@ export const clinicSettingsSchema = z.strictObject({
   /** The privacy notice customers accept when booking (its version; a booking must carry it). */
   privacyNoticeVersion: z._default(z.string().check(z.minLength(1), z.maxLength(16)), '2026-12'),
   /** R2: calendar days a referral filing must precede the first visit. */
-  minLeadDays: z._default(z.int().check(z.gte(0), z.lte(30)), 1),
+  minLeadDays: z._default(z.int().check(z.gte(0), z.lte(30)), DEFAULT_MIN_LEAD_DAYS),
   /** §2: the level-1 channel list (id → label). */
   channels: z._default(z.record(channelIdSchema, z.string().check(z.minLength(1), z.maxLength(16))), {
     ...DEFAULT_CHANNELS,

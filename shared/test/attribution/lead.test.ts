@@ -4,6 +4,7 @@ import {
   attribute,
   cardBookingTooLate,
   classifyFiling,
+  DEFAULT_REFERRAL_TERMS,
   DEFAULT_SETTINGS,
   leadTimeMet,
   parseSettings,
@@ -31,6 +32,8 @@ describe('referral terms shown before booking', () => {
   test('R2: with the default settings a card booking for the visit day itself falls short, one for tomorrow does not', () => {
     const terms = referralTermsOf(DEFAULT_SETTINGS);
     expect(terms).toEqual({ minLeadDays: 1 });
+    // The constant the client falls back to is the same as the default settings' terms.
+    expect(DEFAULT_REFERRAL_TERMS).toEqual(terms);
     expect(cardBookingTooLate(terms, '2026-11-23', '2026-11-23')).toBe(true);
     expect(cardBookingTooLate(terms, '2026-11-23', '2026-11-24')).toBe(false);
   });
