@@ -1,5 +1,4 @@
 /** 花漾: a soft pink bloom — flowers in the corners, the referrer at the centre, one white card for gift and code. */
-import { CODE_LABEL, QR_HINT, qrCaption } from '../copy';
 import {
   avatarOp,
   BRAND,
@@ -14,6 +13,7 @@ import {
   textBlock,
 } from '../layout';
 import type { Measure, PosterContent, PosterLayout, PosterOp } from '../types';
+import { codeBeside } from './code-beside';
 
 export const BLOSSOM_BADGE = '好友同享';
 export const blossomHeadline = (name: string): readonly string[] => [
@@ -134,32 +134,13 @@ export function blossomLayout(content: PosterContent, measure: Measure): PosterL
   body.push({ kind: 'rect', x: inner.x, y: qrTop, w: qr, h: qr, fill: BRAND_SOFT, radius: 16 });
   body.push({ kind: 'qr', x: inner.x + 8, y: qrTop + 8, size: qr - 16 });
   const textCol = { x: inner.x + qr + 24, width: inner.width - qr - 24 };
-  const side: PosterOp[] = [];
-  let sy = textBlock(
-    side,
-    measure,
-    qrCaption(content.qrKind),
-    { size: 25, bold: true, color: INK, lineHeight: 36, maxLines: 2 },
-    textCol,
-    0,
-  );
-  sy = textBlock(
-    side,
-    measure,
-    QR_HINT,
-    { size: 21, color: INK_SOFT, lineHeight: 30, maxLines: 2, balance: true },
-    textCol,
-    sy + 2,
-  );
-  sy = textBlock(side, measure, CODE_LABEL, { size: 19, color: INK_SOFT, maxLines: 1 }, textCol, sy + 12);
-  sy = textBlock(
-    side,
-    measure,
-    content.code,
-    { size: 28, bold: true, family: 'mono', color: BRAND_DARK, spacing: 3, maxLines: 1 },
-    textCol,
-    sy,
-  );
+  const { ops: side, height: sy } = codeBeside(measure, content, textCol, {
+    caption: 25,
+    hint: 21,
+    label: 19,
+    code: 28,
+    labelGap: 12,
+  });
   const rowHeight = Math.max(qr, sy);
   body.push(...shifted(side, qrTop + (rowHeight - sy) / 2));
   const cardHeight = qrTop + rowHeight + 30;

@@ -1,7 +1,7 @@
 /** 简约: white paper, the clinic in brand colour, the gift set large, the code in a soft panel. */
-import { CODE_LABEL, QR_HINT, qrCaption } from '../copy';
 import { avatarOp, BRAND, BRAND_DARK, BRAND_SOFT, INK, INK_SOFT, POSTER_WIDTH, shifted, textBlock } from '../layout';
 import type { Measure, PosterContent, PosterLayout, PosterOp } from '../types';
+import { codeBeside } from './code-beside';
 
 export const SIMPLE_HEADLINE: readonly string[] = ['送您', '一份', '好友专享', '礼遇'];
 export const SIMPLE_RECOMMENDS: readonly string[] = ['诚意推荐', '给您'];
@@ -74,32 +74,13 @@ export function simpleLayout(content: PosterContent, measure: Measure): PosterLa
   const inset = 24;
   const qr = 180;
   const textCol = { x: pad + inset + qr + 26, width: W - pad - inset - (pad + inset + qr + 26) };
-  const panel: PosterOp[] = [];
-  let ty = textBlock(
-    panel,
-    measure,
-    qrCaption(content.qrKind),
-    { size: 26, bold: true, color: INK, lineHeight: 38, maxLines: 2 },
-    textCol,
-    0,
-  );
-  ty = textBlock(
-    panel,
-    measure,
-    QR_HINT,
-    { size: 22, color: INK_SOFT, lineHeight: 32, maxLines: 2, balance: true },
-    textCol,
-    ty + 2,
-  );
-  ty = textBlock(panel, measure, CODE_LABEL, { size: 20, color: INK_SOFT, maxLines: 1 }, textCol, ty + 16);
-  ty = textBlock(
-    panel,
-    measure,
-    content.code,
-    { size: 30, bold: true, family: 'mono', color: BRAND_DARK, spacing: 3, maxLines: 1 },
-    textCol,
-    ty,
-  );
+  const { ops: panel, height: ty } = codeBeside(measure, content, textCol, {
+    caption: 26,
+    hint: 22,
+    label: 20,
+    code: 30,
+    labelGap: 16,
+  });
   const panelHeight = Math.max(qr + inset * 2, ty + inset * 2);
   ops.push({ kind: 'rect', x: pad, y: panelTop, w: W - pad * 2, h: panelHeight, fill: '#fbf3f6', radius: 24 });
   ops.push({
