@@ -1,8 +1,9 @@
 import { PAGE_PATHS } from '@clinic/shared';
 
-/** Placeholder clinic identity until clinic settings are loaded from the cloud. */
+/** Placeholder clinic identity until clinic settings are loaded from the cloud. Friends see the tagline
+ * (header, poster): no internal words such as 老带新 in it. */
 export const CLINIC_NAME = '悦美医疗美容';
-export const CLINIC_TAGLINE = '老带新 · 好友同享美丽';
+export const CLINIC_TAGLINE = '好友相邀 · 同享美丽';
 /** Brand colour; keep in sync with `$brand` in styles/_theme.scss and the navigation bar colour. */
 export const BRAND_COLOR = '#c2456b';
 /** The confirm button of a destructive dialog (作废, 取消预约, 停用, 移出); `$danger` in styles/_theme.scss. */

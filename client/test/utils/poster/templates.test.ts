@@ -12,7 +12,7 @@ import {
 import { FALLBACK_GIFT } from '../../../src/utils/poster/copy';
 import { fakeWidth } from '../../canvas';
 
-const CLINIC = { name: '悦美医疗美容', tagline: '老带新 · 好友同享美丽' };
+const CLINIC = { name: '悦美医疗美容', tagline: '好友相邀 · 同享美丽' };
 const CARD = {
   code: '34MJW8AR',
   qrUrl: 'http://127.0.0.1:10086/local-files/referral-cards/34MJW8AR.png',
@@ -71,7 +71,7 @@ describe.each(IDS)('the %s poster', (id: PosterTemplateId) => {
     expect(words).toContain('返利金 5%');
     expect(words).toContain('计入返利金');
     expect(words).toContain('悦美医疗美容');
-    expect(words).toContain('好友同享美丽');
+    expect(words).toContain('同享美丽');
     expect(words).toContain('34MJW8AR');
     expect(words).toContain('长按识别小程序码');
     expect(layout.ops.filter((op) => op.kind === 'qr')).toHaveLength(1);
