@@ -144,6 +144,20 @@ describe('shown referrer: only an avatar the holder uploaded into their own fold
     }
   });
 
+  test('only a whole cloud fileID counts: no text before it, nothing longer than the stored field', () => {
+    expect(isOwnAvatarFile(`x${fileOf('avatars/o-wangli/a.jpg')}`, OPENID)).toBe(false);
+    expect(isOwnAvatarFile(`${fileOf('avatars/o-wangli/a.jpg')}\nother`, OPENID)).toBe(false);
+    expect(isOwnAvatarFile('https://evil.example/cloud://env-1.bucket/avatars/o-wangli/a.jpg', OPENID)).toBe(false);
+    // AVATAR_FILE_ID_MAX (256) is the longest fileID kept: one more character (here, in the env) is refused.
+    const ofLength = (n: number) => {
+      const tail = '/avatars/o-wangli/a.jpg';
+      return `cloud://${'e'.repeat(n - 'cloud://'.length - tail.length)}${tail}`;
+    };
+    expect(ofLength(256)).toHaveLength(256);
+    expect(isOwnAvatarFile(ofLength(256), OPENID)).toBe(true);
+    expect(isOwnAvatarFile(ofLength(257), OPENID)).toBe(false);
+  });
+
   test('anything that is not a fileID, an empty caller or an oversized fileID is refused', () => {
     expect(isOwnAvatarFile('avatars/o-wangli/a.jpg', OPENID)).toBe(false);
     expect(isOwnAvatarFile('https://example.invalid/avatars/o-wangli/a.jpg', OPENID)).toBe(false);
