@@ -11,3 +11,4 @@ export * from './reminders';
 export * from './visits';
 export * from './staff';
 export * from './subscription';
+export * from './reports';

@@ -3,6 +3,7 @@ import { dealsContract } from './deals';
 import { identityContract } from './identity';
 import { referralContract } from './referral';
 import { remindersContract } from './reminders';
+import { reportsContract } from './reports';
 import { setupContract } from './setup';
 import { staffContract } from './staff';
 import { userContract } from './user';
@@ -21,6 +22,7 @@ export const CONTRACTS = {
   visits: visitsContract,
   deals: dealsContract,
   reminders: remindersContract,
+  reports: reportsContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;
