@@ -49,6 +49,11 @@ export const COLLECTIONS = {
    * is the claim — a second add of the same key fails — so a message goes out at most once.
    */
   notifications: 'notifications',
+  // Reports.
+  /** `_id` = `<storeId>_<YYYYMMDD>`: the store's day roll-up (shared `Rollup`), kept with each event. */
+  dayRollups: 'dayRollups',
+  /** `_id` = `m<hash>`: "already counted this month" markers for the roll-ups' distinct counts. */
+  rollupMarks: 'rollupMarks',
   // Timers.
   /** `_id` = job name: where a timer job that spans several runs (reward expiry) left off. */
   jobs: 'jobs',

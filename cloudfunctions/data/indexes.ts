@@ -14,6 +14,9 @@ export interface IndexSpec {
  * need no index of their own.
  */
 export const INDEXES: IndexSpec[] = [
+  // reports.*: a scope's day roll-ups over a period (a store, or the whole chain)
+  { collection: COLLECTIONS.dayRollups, name: 'store_date', keys: { storeId: 1, date: 1 }, unique: false },
+  { collection: COLLECTIONS.dayRollups, name: 'chain_date', keys: { chainId: 1, date: 1 }, unique: false },
   // rolesFromRecords, user.login
   { collection: COLLECTIONS.users, name: 'openid', keys: { openid: 1 }, unique: true },
   { collection: COLLECTIONS.staff, name: 'openid_active', keys: { openid: 1, active: 1 }, unique: false },

@@ -33,3 +33,7 @@ export const visitIdFor = (customerId: string, localDate: string): string =>
 
 /** One grant-bank document per (WeChat user, subscribe template); neither appears in the id. */
 export const grantIdFor = (openid: string, templateId: string): string => 'g' + hash(`grant:${openid}:${templateId}`);
+
+/** A roll-up marker: "this key was counted in this month" (e.g. served: staff + person). */
+export const rollupMarkIdFor = (kind: string, month: string, ...parts: string[]): string =>
+  'm' + hash(`mark:${kind}:${month}:${parts.join(':')}`);

@@ -12,6 +12,7 @@ export const ledgerOf = (db: Database, customerId: string): Promise<Stored<Rewar
 export function ledgerInTx(tx: Transaction) {
   const ledger = tx.collection<RewardLedgerEntry & { _id?: string }>(COLLECTIONS.rewardLedger);
   return {
+    get: (id: string) => ledger.doc(id).get(),
     put: (entry: RewardLedgerEntry) => ledger.doc(entry.id).set(entry),
   };
 }
@@ -43,12 +44,3 @@ export async function drawsOn(db: Database, creditIds: readonly string[]): Promi
   return findAllByKeyset<RewardLedgerEntry>(db, COLLECTIONS.rewardLedger, { creditId: db.command.in!([...creditIds]) });
 }
 
-/** Writes one entry outside a transaction (its id is deterministic: writing it again changes nothing). */
-export async function putLedgerEntry(db: Database, entry: RewardLedgerEntry): Promise<void> {
-  // An entry derived from a loaded credit carries the credit's `_id`, which `set` must not send.
-  const { _id: _ignored, ...fields } = entry as RewardLedgerEntry & { _id?: string };
-  await db
-    .collection<RewardLedgerEntry & { _id?: string }>(COLLECTIONS.rewardLedger)
-    .doc(entry.id)
-    .set({ data: fields });
-}

@@ -77,14 +77,19 @@ export async function authorise(db: Database, openid: string, access: readonly A
     const customerOnly = access.every(needsCustomer);
     throw new AppError(customerOnly && access.includes('existing_customer') ? 'NOT_EXISTING_CUSTOMER' : 'FORBIDDEN');
   }
+  // An admin sets the whole clinic up, so they read the chain, like a general manager.
   const scope = staff
-    ? scopeOf({
-        role: 'staff',
-        staffId: staff.id,
-        chainId: staff.chainId,
-        storeId: staff.storeId,
-        ...(staff.managerKind ? { managerKind: staff.managerKind } : {}),
-      })
+    ? scopeOf(
+        staff.admin === true
+          ? { role: 'admin', chainId: staff.chainId }
+          : {
+              role: 'staff',
+              staffId: staff.id,
+              chainId: staff.chainId,
+              storeId: staff.storeId,
+              ...(staff.managerKind ? { managerKind: staff.managerKind } : {}),
+            },
+      )
     : null;
   return {
     openid,

@@ -37,3 +37,6 @@ export const ESCALATION_MANAGERS: readonly Access[] = ['store_manager', 'general
 
 /** Whether the calling staff member would pass this list (for what a page offers; guards check again). */
 export const callerMay = (caller: Caller, access: readonly Access[]) => admitsStaff(access, caller.staff);
+
+/** Who reads the managers' reports: store managers (their store), general managers and admins (the chain). */
+export const REPORT_READERS: readonly Access[] = ['store_manager', 'general_manager', 'admin'];

@@ -151,6 +151,7 @@ export async function fileAtDesk(input: Input, caller: Caller, db: Database, now
                   status: 'filed' as const,
                 },
                 referrerFirstTime: !referrer.hasReferred,
+                referrer,
               },
             }
           : {}),

@@ -1,5 +1,6 @@
 import {
   attribute,
+  filingEventOf,
   visitFact,
   type Visit,
   type AttributionRecord,
@@ -15,6 +16,7 @@ import { referralsInTx, type ReferralDoc } from '../data/referrals';
 import type { Transaction } from '../platform/db-types';
 import { writeAudit } from './audit';
 import { planFollowUps } from './follow-ups';
+import { rollUp, type RolledEvent } from './report-rollups';
 
 export interface FirstFiling {
   /** The first filing as `fileOrTouch` gave it, with owner and grade. */
@@ -23,10 +25,19 @@ export interface FirstFiling {
   customer: Customer;
   store: Store;
   settings: ClinicSettings;
-  /** With a referrer: the relationship to record and whether the referrer refers for the first time. */
-  referral?: { doc: Omit<ReferralDoc, '_id'>; referrerFirstTime: boolean };
+  /**
+   * With a referrer: the relationship to record, whether the referrer refers for the first time,
+   * and the referrer's star and last treatment (the star table and the referral lag of §9).
+   */
+  referral?: {
+    doc: Omit<ReferralDoc, '_id'>;
+    referrerFirstTime: boolean;
+    referrer?: Pick<Customer, 'id' | 'starLevel' | 'lastTreatmentDate'>;
+  };
   /** A filing made at the person's arrival (a walk-in): the visit that decides the attribution at once. */
   arrival?: Visit;
+  /** Report events of the same write (a booking, the arrival), rolled up with the filing's. */
+  alsoRollUp?: (attribution: AttributionRecord) => RolledEvent[];
 }
 
 /**
@@ -80,6 +91,8 @@ export async function fileFirstTime(tx: Transaction, f: FirstFiling): Promise<At
     await referralsInTx(tx).put(f.referral.doc);
     if (f.referral.referrerFirstTime) await customersInTx(tx).markHasReferred(f.referral.doc.referrerCustomerId);
   }
+  const event = filingEventOf(attribution, filing, f.customer, f.referral?.referrer);
+  await rollUp(tx, filing, [{ event }, ...(f.alsoRollUp?.(attribution) ?? [])], filing.at);
   return attribution;
 }
 

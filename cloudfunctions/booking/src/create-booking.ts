@@ -10,6 +10,7 @@ import {
   type Customer,
   type Filing,
   type PersonOnRecord,
+  type AttributionRecord,
 } from '@clinic/shared';
 import { bookingsInTx, type BookingDoc } from '../../data/bookings';
 import { customerIdFor, filingIdFor, personIdFor, userIdFor } from '../../data/keys';
@@ -20,6 +21,7 @@ import { AppError, refuse } from '../../platform/errors';
 import { fileFirstTime, recordTouch } from '../../services/filing';
 import { progressReferral } from '../../services/referral-progress';
 import { referralRelationship } from '../../services/referral-relationship';
+import { rollUp, type RolledEvent } from '../../services/report-rollups';
 import { assertSlot } from './booking-guards';
 import type { BookingNames } from './booking-view';
 import type { CreateBookingInput, CreateContext } from './create-context';
@@ -94,8 +96,17 @@ export async function createInTransaction(
   // referral is booked again). Read before this transaction writes; a first filing creates it booked.
   const relationship = onRecord ? await referralsInTx(tx).get(customerId) : null;
 
-  if (decision.kind === 'first') await fileFirst(tx, decision.filing, input, c);
-  else await touch(tx, decision, input, c, customerId);
+  // The booking counts for its product and for the person's channel (§9 product and funnel tables).
+  const bookingEvent = (channel: string): RolledEvent => ({
+    event: { type: 'booking', at: now.valueOf(), personId: customerId, productId: product.id, channel },
+  });
+  if (decision.kind === 'first') {
+    await fileFirst(tx, decision.filing, input, c, (a) => [bookingEvent(a.channel)]);
+  } else {
+    await touch(tx, decision, input, c, customerId);
+    const attribution = await people.getAttribution(customerId);
+    await rollUp(tx, { chainId, storeId: store.id }, [bookingEvent(attribution?.channel ?? decision.filing.channel)], nowIso);
+  }
 
   const referrerCustomerId = decision.referrerCustomerId;
   const booking: Booking = {
@@ -153,7 +164,13 @@ function personOnRecord(person: PersonDoc | null, customer: Customer | undefined
 }
 
 /** First filing of the phone: the customer record, graded and owned, with its referral relationship. */
-async function fileFirst(tx: Transaction, filing: Filing, input: CreateBookingInput, c: CreateContext) {
+async function fileFirst(
+  tx: Transaction,
+  filing: Filing,
+  input: CreateBookingInput,
+  c: CreateContext,
+  alsoRollUp: (a: AttributionRecord) => RolledEvent[],
+) {
   const { store, settings, referrer, owner, now } = c;
   const grade = gradeForBooking(localDate(now), input.date);
   const owned: Filing = {
@@ -182,11 +199,13 @@ async function fileFirst(tx: Transaction, filing: Filing, input: CreateBookingIn
     customer,
     store,
     settings,
+    alsoRollUp,
     ...(referrer
       ? {
           referral: {
             doc: referralRelationship(refereeOf(input, c, filing.customerId), referrer._id, now),
             referrerFirstTime: !referrer.hasReferred,
+            referrer,
           },
         }
       : {}),

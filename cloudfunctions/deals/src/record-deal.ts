@@ -3,6 +3,8 @@ import {
   ERROR_CATALOGUE,
   creditFactsNeeded,
   creditText,
+  dealEventOf,
+  rewardEventOf,
   localDate,
   maskName,
   settleDeal,
@@ -28,6 +30,8 @@ import type { Database, Transaction } from '../../platform/db-types';
 import { AppError, refuse } from '../../platform/errors';
 import { transact } from '../../platform/transaction';
 import { notifyReferrer } from '../../services/referrer-updates';
+import { rollUp, type RolledEvent } from '../../services/report-rollups';
+import { getAttribution } from '../../data/people';
 
 type RecordInput = z.output<DealsContract['record']['input']>;
 
@@ -45,6 +49,8 @@ interface Plan {
   referrer?: { id: string; seenVersion: number; doc: Stored<Customer> };
   settings: ClinicSettings;
   settled: Extract<DealSettlement, { ok: true }>;
+  /** What the deal adds to the §9 roll-ups (deal lines, the person served, rewards credited and used). */
+  reportEvents: RolledEvent[];
   answer: DealAnswer;
   request: Omit<DealRequestDoc, '_id'>;
 }
@@ -114,7 +120,7 @@ async function planDeal(
   if (!customer || !canSeePerson(caller, customer)) throw refuse('NOT_FOUND');
   const seenVersion = customer.accountVersion ?? 0;
   const uses = input.useRewards ?? [];
-  const [checkedIn, products, settings, referral, ownLedger] = await Promise.all([
+  const [checkedIn, products, settings, referral, ownLedger, attribution] = await Promise.all([
     hasCheckedIn(db, customer._id),
     getProducts(
       db,
@@ -123,6 +129,7 @@ async function planDeal(
     loadSettings(db, customer.chainId),
     getReferral(db, customer._id),
     uses.length > 0 ? ledgerOf(db, customer._id) : Promise.resolve(undefined),
+    getAttribution(db, customer._id),
   ]);
   if (!checkedIn) throw refuse('NOT_CHECKED_IN');
   input.items.forEach((item, i) => {
@@ -217,6 +224,16 @@ async function planDeal(
     becameExisting: settled.becomesExisting,
   };
   const creditsReferrer = referrer !== null && settled.credits.some((e) => e.customerId === referrer._id);
+  // The star table counts what a referrer's friends spend, on every deal of the friend.
+  const referredBy =
+    referrer ?? (referral && relationship ? await getCustomer(db, referral.referrerCustomerId) : null);
+  const reportEvents: RolledEvent[] = [
+    ...settled.deals.map((deal, i) =>
+      dealEventOf(deal, attribution, settled.becomesExisting && i === 0, customer, referredBy ?? undefined),
+    ),
+    ...(staff ? [{ type: 'served' as const, at: Date.parse(at), staffId: staff.id, personId: customer._id }] : []),
+    ...[...settled.credits, ...settled.uses].map(rewardEventOf),
+  ].map((event) => ({ event }));
   return {
     customer,
     seenVersion,
@@ -225,6 +242,7 @@ async function planDeal(
       : {}),
     settings,
     settled,
+    reportEvents,
     answer,
     request: {
       chainId: customer.chainId,
@@ -272,6 +290,7 @@ async function writeDeal(
   if (settled.referralUpdate) {
     await referralsInTx(tx).update(plan.customer._id, { ...settled.referralUpdate, updatedAt: plan.request.at });
   }
+  await rollUp(tx, { chainId: customer.chainId, storeId: customer.storeId }, plan.reportEvents, plan.request.at);
   await deals.putRequest(key, plan.request);
   return { answer: plan.answer, wrote: true };
 }

@@ -1,6 +1,10 @@
-import { expireRewards, localDate } from '@clinic/shared';
+import { expireRewards, localDate, rewardEventOf, type RewardLedgerEntry } from '@clinic/shared';
+import { customersByIds } from '../../data/customers';
 import { getJobState, putJobState } from '../../data/jobs';
-import { drawsOn, expiringCreditsPage, putLedgerEntry } from '../../data/ledger';
+import { drawsOn, expiringCreditsPage, ledgerInTx } from '../../data/ledger';
+import type { Database } from '../../platform/db-types';
+import { transact } from '../../platform/transaction';
+import { rollUp, type RolledEvent } from '../../services/report-rollups';
 import type { HandlerContext } from '../../platform/define-function';
 
 export const REWARD_EXPIRY_JOB = 'rewardExpiry';
@@ -39,6 +43,43 @@ export interface ExpiryRun {
  * that reaches its time budget is continued by the next. Entry ids are `<credit id>:expire` and a
  * credit's remaining balance counts earlier expiries: a repeated or overlapping run writes nothing twice.
  */
+/** Expiry entries written per transaction (with their roll-ups). */
+const ENTRIES_PER_TRANSACTION = 50;
+
+/**
+ * Expiry entries and their roll-ups (§8 usage: expired), each once: an entry already written by an
+ * earlier or overlapping run is left alone, so the roll-up never counts it twice. Returns how
+ * many were written.
+ */
+async function writeExpiries(
+  db: Database,
+  entries: readonly RewardLedgerEntry[],
+  storeOf: (customerId: string) => string | undefined,
+  nowIso: string,
+): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < entries.length; i += ENTRIES_PER_TRANSACTION) {
+    const chunk = entries.slice(i, i + ENTRIES_PER_TRANSACTION);
+    written += await transact(db, async (tx) => {
+      const ledger = ledgerInTx(tx);
+      const fresh: RewardLedgerEntry[] = [];
+      for (const entry of chunk) if (!(await ledger.get(entry.id))) fresh.push(entry);
+      const byStore = new Map<string, { chainId: string; events: RolledEvent[] }>();
+      for (const entry of fresh) {
+        await ledger.put(entry);
+        const storeId = storeOf(entry.customerId);
+        if (!storeId) continue;
+        const group = byStore.get(storeId) ?? { chainId: entry.chainId, events: [] };
+        group.events.push({ event: rewardEventOf(entry) });
+        byStore.set(storeId, group);
+      }
+      for (const [storeId, { chainId, events }] of byStore) await rollUp(tx, { chainId, storeId }, events, nowIso);
+      return fresh.length;
+    });
+  }
+  return written;
+}
+
 export async function expireDueRewards({ db, now }: HandlerContext): Promise<ExpiryRun> {
   const started = Date.now();
   const nowIso = now.toISOString();
@@ -61,9 +102,9 @@ export async function expireDueRewards({ db, now }: HandlerContext): Promise<Exp
         credits.map((c) => c._id),
       );
       const entries = expireRewards([...credits, ...draws], nowIso);
-      for (const entry of entries) await putLedgerEntry(db, entry);
+      const owners = await customersByIds(db, [...new Set(entries.map((e) => e.customerId))]);
+      run.expired += await writeExpiries(db, entries, (id) => owners.get(id)?.storeId, nowIso);
       run.credits += credits.length;
-      run.expired += entries.length;
       run.pages += 1;
     }
     const last = credits[credits.length - 1];

@@ -12,6 +12,11 @@ import {
   type Staff,
   type Visit,
   type VisitsContract,
+  type AttributionRecord,
+  type Filing,
+  filingEventOf,
+  servedEventsOf,
+  visitEventOf,
 } from '@clinic/shared';
 import { bookingsInTx, getBooking } from '../../data/bookings';
 import { getStore, loadSettings } from '../../data/clinic';
@@ -31,6 +36,7 @@ import { progressReferral } from '../../services/referral-progress';
 import { referralRelationship } from '../../services/referral-relationship';
 import { notifyReferrer } from '../../services/referrer-updates';
 import { attributionView } from '../../services/attribution-view';
+import { rollUp, type RolledEvent } from '../../services/report-rollups';
 
 type Input = z.output<VisitsContract['checkIn']['input']>;
 type Output = ActionOutput<VisitsContract, 'checkIn'>;
@@ -160,7 +166,14 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
         source: 'desk',
         createdAt: nowIso,
       };
-      const decidedAt = await fileFirstTime(tx, { filing: first.filing, customer, store, settings, arrival });
+      const decidedAt = await fileFirstTime(tx, {
+        filing: first.filing,
+        customer,
+        store,
+        settings,
+        arrival,
+        alsoRollUp: (a) => arrivalEvents(a, arrival, true, customer),
+      });
       await visitRepo.put(arrival);
       await people.putPerson(personIdFor(chainId, who.phone), {
         chainId,
@@ -198,6 +211,18 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
     );
     await visitRepo.put(arrival);
     if (decision.kind === 'first_visit') await people.putAttribution(decision.attribution);
+    const segment = { segment: who.customer?.segment ?? 'general' };
+    await rollUp(
+      tx,
+      arrival,
+      [
+        ...arrivalEvents(decision.attribution, arrival, decision.kind === 'first_visit', segment),
+        ...(decision.kind === 'first_visit'
+          ? refiledEvents(stored, decision.attribution, filings.find((f) => !f.isTouch), segment)
+          : []),
+      ],
+      nowIso,
+    );
     // The referrer hears of the friend's first arrival: the relationship moving to visited (from
     // filed, booked or cancelled — a friend who cancelled and walks in has arrived all the same).
     let friendVisitedFor: string | undefined;
@@ -243,6 +268,45 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
     ...(who.booking ? { bookingId: who.booking.id } : {}),
     attribution: await attributionView(db, outcome.attribution, settings, relationshipReferrer),
   };
+}
+
+/** The §9 events of an arrival: the visit (first or return) and the people it served. */
+function arrivalEvents(
+  attribution: AttributionRecord,
+  arrival: Visit,
+  first: boolean,
+  customer: Pick<Customer, 'segment'>,
+): RolledEvent[] {
+  return [visitEventOf(attribution, arrival, first, customer), ...servedEventsOf(arrival)].map((event) => ({ event }));
+}
+
+/**
+ * A filing is counted under its provisional attribution; when the first visit decides another
+ * channel, level or credited staff member (R2), it moves: retracted on its filing day and counted
+ * again under the final attribution. Referrer figures (star, lag) do not depend on it and stay.
+ */
+function refiledEvents(
+  before: AttributionRecord | null,
+  after: AttributionRecord,
+  firstFiling: Filing | undefined,
+  customer: Pick<Customer, 'segment'>,
+): RolledEvent[] {
+  if (!before || !firstFiling) return [];
+  const same =
+    before.channel === after.channel && before.level === after.level && before.creditedStaffId === after.creditedStaffId;
+  if (same) return [];
+  const counted = (a: AttributionRecord) => {
+    const { referrerId: _r, referrerStar: _s, referrerLastTreatmentDay: _l, ...event } = filingEventOf(
+      { ...a, filedAt: before.filedAt ?? firstFiling.at },
+      firstFiling,
+      customer,
+    );
+    return event;
+  };
+  return [
+    { event: counted(before), weight: -1 },
+    { event: counted(after), weight: 1 },
+  ];
 }
 
 /**

@@ -21,7 +21,7 @@ export type FunnelStep = keyof typeof FUNNEL_STEPS;
 
 /** The month figures a dashboard holds against the summed targets of the people in scope. */
 export const DASHBOARD_TARGET_METRICS = {
-  dealAmountFen: '带新成交额',
+  dealAmountFen: '成交额',
   referralFilings: '带新建档量',
   referralVisits: '带新到院量',
   deals: '成交量',
@@ -38,6 +38,8 @@ export const reportScopeSchema = z.strictObject({
   /** 一店 / 全部门店. */
   label: z.string().check(z.maxLength(40)),
 });
+
+export type ReportScope = z.output<typeof reportScopeSchema>;
 
 export const dashboardSchema = z.strictObject({
   month: monthSchema,
