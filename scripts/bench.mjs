@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: database round trips per action and booking.create latency, on a fresh local cloud
 // seeded with the demo clinic; then the local cloud's store and the shared reducers benchmarks, and
-// the staff digest at 10 k / 100 k tasks (scripts/bench-digest.mjs).
+// the staff digest at 10 k / 100 k tasks (scripts/bench-digest.mjs), and the managers' dashboard over
+// a year of a 10-store chain's day roll-ups (scripts/bench-reports.ts).
 // Numbers are printed, never asserted (machines differ; the round-trip counts are what to watch).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -167,6 +168,12 @@ async function main() {
   }
 
   await benchDigest();
+
+  console.log('\nmanagers\' reports over a year of a 10-store chain (scripts/bench-reports.ts):');
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-reports.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 async function runBench(url) {

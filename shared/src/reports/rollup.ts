@@ -337,13 +337,17 @@ export function foldEvents(events: Iterable<ReportEvent>, asOfDay: number): Map<
     seen.add(key);
     return true;
   };
+  const monthOf = new Map<number, string>();
   for (const e of events) {
     const day = shanghaiDayNumber(e.at);
     let r = days.get(day);
-    if (!r) days.set(day, (r = emptyRollup()));
+    if (!r) {
+      days.set(day, (r = emptyRollup()));
+      monthOf.set(day, monthOfDay(day));
+    }
     const facts: DistinctFacts = {};
     if (e.type === 'served' || e.type === 'deal' || (e.type === 'filing' && e.referrerStar !== undefined)) {
-      const scope = `${monthOfDay(day)}|${e.storeId ?? ''}`;
+      const scope = `${monthOf.get(day) as string}|${e.storeId ?? ''}`;
       if (e.type === 'served') facts.firstServed = first(`s|${scope}|${e.staffId}|${e.personId}`);
       if (e.type === 'deal' && e.amountFen > 0) facts.firstPaying = first(`p|${scope}|${e.personId}`);
       if (e.type === 'filing') facts.firstReferrer = first(`r|${scope}|${e.referrerId as string}`);
