@@ -142,4 +142,11 @@ export const INDEXES: IndexSpec[] = [
     keys: { staffId: 1, status: 1, seenAt: 1 },
     unique: false,
   },
+  // imports.prepare: the caller's latest import job
+  {
+    collection: COLLECTIONS.importJobs,
+    name: 'creator_created',
+    keys: { createdByStaffId: 1, createdAt: -1 },
+    unique: false,
+  },
 ];
