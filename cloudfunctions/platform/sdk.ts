@@ -175,8 +175,9 @@ export const storage = {
     try {
       return (await sdk().downloadFile({ fileID: fileId })).fileContent;
     } catch (e) {
-      const code = (e as { errCode?: unknown; code?: unknown } | null)?.errCode ?? (e as { code?: unknown })?.code;
-      if (code === -503003 || code === 'STORAGE_FILE_NONEXIST' || code === -503002) return null;
+      // wx-server-sdk 4.0.2 throws errCode -1 with the storage code beside it (STORAGE_FILE_NONEXIST).
+      const { errCode, code } = (e ?? {}) as { errCode?: unknown; code?: unknown };
+      if (errCode === -503003 || code === 'STORAGE_FILE_NONEXIST' || code === 'STORAGE_EXCEED_AUTHORITY') return null;
       throw e;
     }
   },
