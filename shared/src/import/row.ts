@@ -167,10 +167,9 @@ export function rowChecker(ctx: RowContext): (cells: RowCells, rowNumber: number
     const phone = normalizePhone(cellText(cells.phone ?? null));
     if (!phone.ok) problems.push(problem('bad_phone', phone.message));
 
-    const starLevel = parseStarLevel(cells.starLevel ?? null);
-    if (starLevel === null) {
-      problems.push(problem('bad_star', `星级「${cellText(cells.starLevel ?? null)}」有误，应为 1–5 星`));
-    }
+    const starCell = cells.starLevel ?? null;
+    const starLevel = parseStarLevel(starCell);
+    if (starLevel === null) problems.push(problem('bad_star', `星级「${cellText(starCell)}」有误，应为 1–5 星`));
 
     const dateCell = cells.lastTreatmentDate ?? null;
     const dateText = cellText(dateCell);
