@@ -38,12 +38,19 @@ export type ImportJobDoc = {
   finishedAt: string | null;
 };
 
+/**
+ * A checked row as a chunk keeps it; `known` when the chain had a customer or person for its phone
+ * when the job started (only those need a look-up when the chunk runs; the others are inserted
+ * create-only, and a phone filed meanwhile fails the insert and sends the chunk to a full look-up).
+ */
+export type ChunkRow = ImportRow & { known?: true };
+
 /** A chunk of a job's checked rows (`_id` = `<jobId>_<n>`): what one transaction imports. */
 export type ImportChunkDoc = {
   _id?: string;
   jobId: string;
   n: number;
-  rows: ImportRow[];
+  rows: ChunkRow[];
 };
 
 export const chunkIdFor = (jobId: string, n: number): string => `${jobId}_${n}`;

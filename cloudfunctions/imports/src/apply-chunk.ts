@@ -92,7 +92,8 @@ function personOf(row: ImportRow, chainId: string, at: string): PersonDoc & { _i
 export async function applyChunk(db: Database, chunk: ImportChunkDoc, c: ChunkContext): Promise<ImportJobDoc> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await transactChunk(db, chunk, c);
+      // First try: look up only the phones that were on record at the start; after a lost race, all.
+      return await transactChunk(db, chunk, c, attempt === 1);
     } catch (e) {
       const raced = e instanceof ChunkRaced || isTransactionConflict(e) || isDuplicateKey(e);
       if (!raced || attempt >= CHUNK_TRIES) throw e;
@@ -101,7 +102,12 @@ export async function applyChunk(db: Database, chunk: ImportChunkDoc, c: ChunkCo
   }
 }
 
-async function transactChunk(db: Database, chunk: ImportChunkDoc, c: ChunkContext): Promise<ImportJobDoc> {
+async function transactChunk(
+  db: Database,
+  chunk: ImportChunkDoc,
+  c: ChunkContext,
+  knownOnly: boolean,
+): Promise<ImportJobDoc> {
   const at = c.now.toISOString();
   const first = await db.collection<ImportJobDoc>(COLLECTIONS.importJobs).doc(c.jobId).get();
   const job = first.data as ImportJobDoc;
@@ -109,7 +115,7 @@ async function transactChunk(db: Database, chunk: ImportChunkDoc, c: ChunkContex
   const onRecord = await loadOnRecord(
     db,
     chainId,
-    chunk.rows.map((r) => r.phone),
+    chunk.rows.filter((r) => !knownOnly || r.known).map((r) => r.phone),
   );
   const planned = chunk.rows.map((row) => ({
     row,

@@ -13,6 +13,7 @@ import {
   getImportJob,
   putImportChunks,
   countImportBatch,
+  type ChunkRow,
   type ImportChunkDoc,
   type ImportJobDoc,
 } from '../../data/imports';
@@ -23,6 +24,7 @@ import { AppError, refuse } from '../../platform/errors';
 import { applyChunk } from './apply-chunk';
 import { writeErrorFile } from './error-file';
 import { defaultStoreOf, importerStaff, loadImporter, rowContextOf } from './importer';
+import { loadOnRecord } from './on-record';
 import { readAndCheck } from './read-file';
 
 /** Rows per chunk: one transaction (two batched inserts, a few updates, the job). */
@@ -82,7 +84,13 @@ export async function startImport(
 
   const batchRows = input.batchRows ?? DEFAULT_BATCH_ROWS;
   const chunkRows = Math.min(CHUNK_ROWS, batchRows);
-  const rows: ImportRow[] = file.rows.flatMap(({ check }) => (check.ok ? [check.row] : []));
+  const checked: ImportRow[] = file.rows.flatMap(({ check }) => (check.ok ? [check.row] : []));
+  const onRecord = await loadOnRecord(
+    db,
+    importer.chainId,
+    checked.map((r) => r.phone),
+  );
+  const rows: ChunkRow[] = checked.map((r) => (onRecord.has(r.phone) ? { ...r, known: true } : r));
   const chunks: ImportChunkDoc[] = [];
   for (let i = 0; i < rows.length; i += chunkRows) {
     chunks.push({ jobId, n: chunks.length, rows: rows.slice(i, i + chunkRows) });

@@ -207,6 +207,26 @@ describe('people already on record (R1, R8)', () => {
     expect(doc('customers', WANGLI.id).lastTreatmentDate).toBe('2027-02-28');
   });
 
+  test('R1: a phone booked between the start and its batch stays the booking’s 新客 (the insert loses the race)', async () => {
+    const rows: Row[] = [
+      { 姓名: '抢先预约', 手机号: '13979990001', 星级: 3 },
+      { 姓名: '正常导入', 手机号: '13979990002', 星级: 3 },
+    ];
+    const started = await imports('start', { fileID: upload(clinic, MANAGER_1, await xlsxOf(rows)), policy: 'update' });
+    const booked = await clinic.call(
+      'booking',
+      'create',
+      bookingInput({ phone: '13979990001', slot: '15:00' }),
+      'o-first',
+    );
+    expect(booked.body.ok).toBe(true);
+    const bookedCustomer = clinic.cloud.db.find('customers', { phone: '13979990001' })[0];
+    const done = (await runToDone(started.body.data.jobId)).at(-1);
+    expect(done.counts).toMatchObject({ created: 1, filed_new: 1 });
+    expect(clinic.cloud.db.find('customers', { phone: '13979990001' })).toEqual([bookedCustomer]);
+    expectWholeRecords(['13979990002']);
+  });
+
   test('a booking of an imported phone is a touch of the imported 老客, not a second customer', async () => {
     const row: Row = { 姓名: '赵老客', 手机号: '13988880001', 星级: 4, 归属员工: '陈静' };
     const res = await imports('start', { fileID: upload(clinic, MANAGER_1, await xlsxOf([row])), policy: 'skip' });
