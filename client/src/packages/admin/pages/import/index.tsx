@@ -98,7 +98,7 @@ export default function ImportPage() {
     const res = await dryRunImport({
       fileID: uploaded.data,
       policy,
-      fileName: file.name,
+      fileName: file.name.slice(0, 100),
       ...(storeId ? { storeId } : {}),
     });
     setBusy('');
