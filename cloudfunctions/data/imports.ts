@@ -92,6 +92,17 @@ export async function latestImportJobOf(db: Database, staffId: string) {
   return data[0] as (ImportJobDoc & { _id: string }) | undefined;
 }
 
+/** Running jobs not moved since `before` (an ISO instant), oldest first: the timer continues them. */
+export async function stalledImportJobs(db: Database, before: string, limit: number) {
+  const { data } = await db
+    .collection<ImportJobDoc>(COLLECTIONS.importJobs)
+    .where({ state: 'running', updatedAt: db.command.lt!(before) })
+    .orderBy('updatedAt', 'asc')
+    .limit(limit)
+    .get();
+  return data as (ImportJobDoc & { _id: string })[];
+}
+
 export function importJobsInTx(tx: Transaction) {
   const jobs = tx.collection<ImportJobDoc>(COLLECTIONS.importJobs);
   return {

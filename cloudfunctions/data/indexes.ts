@@ -149,4 +149,6 @@ export const INDEXES: IndexSpec[] = [
     keys: { createdByStaffId: 1, createdAt: -1 },
     unique: false,
   },
+  // imports timer continueImports: running jobs nobody moved lately
+  { collection: COLLECTIONS.importJobs, name: 'state_updated', keys: { state: 1, updatedAt: 1 }, unique: false },
 ];

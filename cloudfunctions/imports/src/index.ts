@@ -2,7 +2,7 @@ import { importsContract } from '@clinic/shared';
 import { defineFunction } from '../../platform/define-function';
 import { IMPORTERS } from '../../platform/staff-roles';
 import { dryRun } from './dry-run';
-import { importStatus, resumeImport, startImport } from './job';
+import { continueStalledImports, importStatus, resumeImport, startImport } from './job';
 import { prepare } from './prepare';
 
 export const main = defineFunction(
@@ -22,5 +22,6 @@ export const main = defineFunction(
       resume: IMPORTERS,
       status: IMPORTERS,
     },
+    timers: { continueImports: ({ db, now }) => continueStalledImports(db, now) },
   },
 );

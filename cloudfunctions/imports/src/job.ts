@@ -12,6 +12,7 @@ import {
   getImportChunk,
   getImportJob,
   putImportChunks,
+  stalledImportJobs,
   countImportBatch,
   type ChunkRow,
   type ImportChunkDoc,
@@ -164,9 +165,20 @@ export async function resumeImport(
   now: Date,
   clock: () => number = Date.now,
 ): Promise<ImportJobStatus> {
-  let job: ImportJobDoc = await jobOfCaller(db, caller, jobId);
+  const job = await jobOfCaller(db, caller, jobId);
   if (job.state === 'done') return statusOf(job, jobId);
-  const actorId = importerStaff(caller).id;
+  return statusOf(await workJob(db, job, jobId, importerStaff(caller).id, now, clock), jobId);
+}
+
+async function workJob(
+  db: Database,
+  start: ImportJobDoc,
+  jobId: string,
+  actorId: string,
+  now: Date,
+  clock: () => number,
+): Promise<ImportJobDoc> {
+  let job = start;
   const deadline = clock() + BATCH_BUDGET_MS;
   let rows = 0;
   while (job.state !== 'done' && rows < job.batchRows && clock() < deadline) {
@@ -176,5 +188,34 @@ export async function resumeImport(
     rows += chunk.rows.length;
   }
   await countImportBatch(db, jobId);
-  return statusOf({ ...job, batches: job.batches + 1 }, jobId);
+  return { ...job, batches: job.batches + 1 };
+}
+
+/** A running job nobody has worked on for this long is continued by the timer (the page was closed). */
+export const STALLED_AFTER_MS = 2 * 60_000;
+/** The timer starts no further job after this long (its run has the function's 60 s). */
+const TIMER_BUDGET_MS = 30_000;
+
+/**
+ * Timer `continueImports` (every minute): works one batch of each running job that has not moved
+ * for STALLED_AFTER_MS, oldest first, as the manager who started it (their audits), so an import
+ * finishes when the page was closed. A job the page is still working is left to the page; if both
+ * worked it at once, each chunk would still be applied exactly once.
+ */
+export async function continueStalledImports(
+  db: Database,
+  now: Date,
+  clock: () => number = Date.now,
+): Promise<{ continued: number; finished: number }> {
+  const stalled = await stalledImportJobs(db, new Date(now.getTime() - STALLED_AFTER_MS).toISOString(), 5);
+  const deadline = clock() + TIMER_BUDGET_MS;
+  let continued = 0;
+  let finished = 0;
+  for (const job of stalled) {
+    if (clock() >= deadline) break;
+    const after = await workJob(db, job, job._id, job.createdByStaffId, now, clock);
+    continued += 1;
+    if (after.state === 'done') finished += 1;
+  }
+  return { continued, finished };
 }

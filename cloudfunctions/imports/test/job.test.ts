@@ -133,6 +133,37 @@ describe('an import job in batches', () => {
     expectWholeRecords(phonesOf(rows));
   });
 
+  test('the timer continues a job the page left, one batch a run, and leaves a job that is moving alone', async () => {
+    const rows = generatedRows(12, 5000);
+    const started = await imports('start', {
+      fileID: upload(clinic, MANAGER_1, csvOf(rows), 'csv'),
+      policy: 'skip',
+      batchRows: 5,
+    });
+    const { jobId } = started.body.data;
+    const fire = async () => {
+      const res = await clinic.cloud.api('POST', '/trigger/imports');
+      expect(res.body.ok).toBe(true);
+      return res.body.data;
+    };
+    // Just started: the page is working on it.
+    expect(await fire()).toEqual({ continued: 0, finished: 0 });
+    expect(doc('importJobs', jobId).nextChunk).toBe(0);
+    // The page was closed: from two minutes on, each run does one batch as the manager who started it.
+    const at = (minutes: number) => clinic.cloud.clock.set(new Date(Date.parse(CLINIC_NOW) + minutes * 60_000));
+    at(3);
+    expect(await fire()).toEqual({ continued: 1, finished: 0 });
+    expect(doc('importJobs', jobId)).toMatchObject({ rowsDone: 5, state: 'running' });
+    at(4);
+    expect(await fire()).toEqual({ continued: 0, finished: 0 });
+    at(6);
+    await fire();
+    at(9);
+    expect(await fire()).toEqual({ continued: 1, finished: 1 });
+    expect((await imports('status', { jobId })).body.data).toMatchObject({ state: 'done', counts: { created: 12 } });
+    expectWholeRecords(phonesOf(rows));
+  });
+
   test('CSV in UTF-8 with BOM and in GBK read the same', async () => {
     const rows: Row[] = [
       { 姓名: '欧阳娜娜', 手机号: '13966660001', 星级: '★★★', 最近治疗日期: '2026年10月1日', 归属员工: '陈静' },
