@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run bench: database round trips per action and booking.create latency, on a fresh local cloud
 // seeded with the demo clinic; then the local cloud's store and the shared reducers benchmarks, and
-// the staff digest at 10 k / 100 k tasks (scripts/bench-digest.mjs), and the managers' dashboard over
-// a year of a 10-store chain's day roll-ups (scripts/bench-reports.ts).
+// the staff digest at 10 k / 100 k tasks (scripts/bench-digest.mjs), the customer import of 50,000
+// rows (scripts/bench-import.mjs) and the managers' dashboard over a year of a 10-store chain's day
+// roll-ups (scripts/bench-reports.ts).
 // Numbers are printed, never asserted (machines differ; the round-trip counts are what to watch).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startBenchCloud } from './bench-cloud.mjs';
 import { benchDigest } from './bench-digest.mjs';
+import { benchImport } from './bench-import.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -168,6 +170,7 @@ async function main() {
   }
 
   await benchDigest();
+  await benchImport();
 
   console.log('\nmanagers\' reports over a year of a 10-store chain (scripts/bench-reports.ts):');
   spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-reports.ts')], {

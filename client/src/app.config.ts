@@ -56,8 +56,8 @@ export default defineAppConfig({
         'pages/escalations/index',
       ],
     },
-    // Manager tools: reports and settings.
-    { root: 'packages/admin', pages: ['pages/reports/index'] },
+    // Manager tools: reports, settings and importing old customers from the clinic's CRM.
+    { root: 'packages/admin', pages: ['pages/reports/index', 'pages/import/index'] },
   ],
   // Fetch the customer subpackage in the background once a tab page is shown, so 我的推荐卡 and
   // 我的预约 open without a wait.

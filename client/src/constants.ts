@@ -50,6 +50,7 @@ export const PAGES = {
   escalations: '/packages/staff/pages/escalations/index',
   // Manager subpackage (packages/admin).
   dashboard: '/packages/admin/pages/reports/index',
+  importCustomers: '/packages/admin/pages/import/index',
 } as const;
 
 /** Pages of the tab bar (app.config.ts): reached with switchTab, which takes no query string. */

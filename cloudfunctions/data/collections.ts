@@ -57,4 +57,9 @@ export const COLLECTIONS = {
   // Timers.
   /** `_id` = job name: where a timer job that spans several runs (reward expiry) left off. */
   jobs: 'jobs',
+  // Customer imports.
+  /** `_id` = `imp<hash of chain, file content, policy, store>`: an import job and where it left off. */
+  importJobs: 'importJobs',
+  /** `_id` = `<jobId>_<n>`: the checked rows of one chunk (one transaction) of an import job. */
+  importChunks: 'importChunks',
 } as const;

@@ -31,6 +31,17 @@ export async function customerByPhone(
   return (await findWhere<Customer>(db, COLLECTIONS.customers, { chainId, phone }, 1))[0];
 }
 
+/** The customer records of these phones within a chain (an import's chunk: at most 1000 phones). */
+export async function customersByPhones(
+  db: Database,
+  chainId: string,
+  phones: readonly string[],
+): Promise<Stored<Customer>[]> {
+  const unique = [...new Set(phones)];
+  if (unique.length === 0) return [];
+  return findWhere<Customer>(db, COLLECTIONS.customers, { chainId, phone: db.command.in!(unique) }, unique.length);
+}
+
 /** Every customer record of a phone, across chains (identity.bindPhone links the caller to them). */
 export const customersByPhone = (db: Database, phone: string) =>
   findWhere<Customer>(db, COLLECTIONS.customers, { phone }, 10);

@@ -145,4 +145,13 @@ export const INDEXES: IndexSpec[] = [
     keys: { staffId: 1, status: 1, seenAt: 1 },
     unique: false,
   },
+  // imports.prepare: the caller's latest import job
+  {
+    collection: COLLECTIONS.importJobs,
+    name: 'creator_created',
+    keys: { createdByStaffId: 1, createdAt: -1 },
+    unique: false,
+  },
+  // imports timer continueImports: running jobs nobody moved lately
+  { collection: COLLECTIONS.importJobs, name: 'state_updated', keys: { state: 1, updatedAt: 1 }, unique: false },
 ];

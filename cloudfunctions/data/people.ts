@@ -40,6 +40,14 @@ export function peopleInTx(tx: Transaction) {
   };
 }
 
+/** Person docs by id, in one query (an import's chunk: at most 1000). */
+export async function personsByIds(db: Database, ids: readonly string[]): Promise<Map<string, Stored<PersonDoc>>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = await findWhere<PersonDoc>(db, COLLECTIONS.persons, { _id: db.command.in!(unique) }, unique.length);
+  return new Map(found.map((p) => [p._id, p]));
+}
+
 export const getPerson = (db: Database, personId: string) => getById<PersonDoc>(db, COLLECTIONS.persons, personId);
 export const getAttribution = (db: Database, customerId: string) =>
   getById<AttributionRecord>(db, COLLECTIONS.attributions, customerId);

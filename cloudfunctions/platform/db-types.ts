@@ -57,6 +57,12 @@ export interface TransactionDocRef<T extends Doc> {
 export interface TransactionCollection<T extends Doc> {
   doc(id: string): TransactionDocRef<T>;
   add(data: Omit<T, '_id'> & { _id?: string }): Promise<string>;
+  /**
+   * Inserts several documents in one request, all or nothing: a duplicate `_id` (against the
+   * collection or within the batch) fails the whole request. A create-only write, so it never
+   * overwrites what someone else wrote (docs/wire-protocol.md §4).
+   */
+  addMany(docs: readonly (Omit<T, '_id'> & { _id: string })[]): Promise<string[]>;
 }
 
 export interface Transaction {

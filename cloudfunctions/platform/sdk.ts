@@ -30,6 +30,7 @@ interface RawCloud {
     };
   };
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  downloadFile(params: { fileID: string }): Promise<{ fileContent: Buffer }>;
   getTempFileURL(params: { fileList: string[] }): Promise<{
     fileList: { fileID: string; tempFileURL: string; status: number }[];
   }>;
@@ -127,6 +128,8 @@ function wrapTransactionCollection<T extends Doc>(c: unknown): TransactionCollec
     };
     add(opts: { data: Omit<T, '_id'> & { _id?: string } }): Promise<{ _id: string }>;
   };
+  // wx-server-sdk passes an array on to @cloudbase/database, which sends it as one insertDocument.
+  const addBatch = c as { add(opts: { data: readonly Doc[] }): Promise<{ ids?: string[]; _ids?: string[] }> };
   return {
     doc: (id) => ({
       async get() {
@@ -147,6 +150,11 @@ function wrapTransactionCollection<T extends Doc>(c: unknown): TransactionCollec
       remove: async () => (await coll.doc(id).remove()).stats.removed,
     }),
     add: async (data) => (await coll.add({ data }))._id,
+    addMany: async (docs) => {
+      if (docs.length === 0) return [];
+      const res = await addBatch.add({ data: docs });
+      return res.ids ?? res._ids ?? docs.map((d) => d._id);
+    },
   };
 }
 
@@ -162,6 +170,17 @@ export const storage = {
     (await sdk().uploadFile({ cloudPath, fileContent: bytes })).fileID,
   tempUrls: async (fileIds: string[]) => (await sdk().getTempFileURL({ fileList: fileIds })).fileList,
   remove: async (fileIds: string[]) => (await sdk().deleteFile({ fileList: fileIds })).fileList,
+  /** The file's bytes; null when storage has no such file (-503003) or refuses it. */
+  download: async (fileId: string): Promise<Buffer | null> => {
+    try {
+      return (await sdk().downloadFile({ fileID: fileId })).fileContent;
+    } catch (e) {
+      // wx-server-sdk 4.0.2 throws errCode -1 with the storage code beside it (STORAGE_FILE_NONEXIST).
+      const { errCode, code } = (e ?? {}) as { errCode?: unknown; code?: unknown };
+      if (errCode === -503003 || code === 'STORAGE_FILE_NONEXIST' || code === 'STORAGE_EXCEED_AUTHORITY') return null;
+      throw e;
+    }
+  },
 };
 
 export async function callFunction(name: string, data: unknown): Promise<unknown> {

@@ -35,6 +35,9 @@ export const TEAM_MANAGERS: readonly Access[] = ['admin', 'store_manager'];
 /** The escalation ladder (overdue follow-ups, reassigning them): store managers, the general manager. */
 export const ESCALATION_MANAGERS: readonly Access[] = ['store_manager', 'general_manager'];
 
+/** Customer imports from the clinic's CRM: store managers (their store), the general manager and admins. */
+export const IMPORTERS: readonly Access[] = ['store_manager', 'general_manager', 'admin'];
+
 /** Whether the calling staff member would pass this list (for what a page offers; guards check again). */
 export const callerMay = (caller: Caller, access: readonly Access[]) => admitsStaff(access, caller.staff);
 

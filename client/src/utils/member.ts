@@ -31,7 +31,7 @@ export function nextStepOf(record: UserRecord): { title: string; text: string } 
 export const hasReferralCard = (standing: Standing): boolean => standing === 'existing';
 
 export interface RoleEntry {
-  key: 'workbench' | 'dashboard';
+  key: 'workbench' | 'dashboard' | 'import';
   title: string;
   text: string;
   url: string;
@@ -48,6 +48,7 @@ export function roleEntriesOf(roles: readonly Role[]): RoleEntry[] {
   }
   if (roles.includes('manager') || roles.includes('admin')) {
     entries.push({ key: 'dashboard', title: '经营看板', text: '渠道业绩、员工目标与门店设置', url: PAGES.dashboard });
+    entries.push({ key: 'import', title: '导入老客', text: '从 CRM 导出的名单批量导入', url: PAGES.importCustomers });
   }
   return entries;
 }

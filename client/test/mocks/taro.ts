@@ -61,6 +61,10 @@ const Taro = {
   requestSubscribeMessage: jest.fn(),
   // The camera scanner (weapp); tests program the scanned text or a cancel.
   scanCode: jest.fn(),
+  // Picking a file from a chat, downloading a file and opening it in the document viewer (weapp).
+  chooseMessageFile: jest.fn(),
+  downloadFile: jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/downloaded', statusCode: 200 })),
+  openDocument: jest.fn(async () => ({ errMsg: 'openDocument:ok' })),
   makePhoneCall: jest.fn(async () => ({ errMsg: 'makePhoneCall:ok' })),
   openLocation: jest.fn(async () => ({ errMsg: 'openLocation:ok' })),
   nextTick: jest.fn((fn: () => void) => fn()),

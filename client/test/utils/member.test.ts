@@ -38,9 +38,9 @@ describe('role entries', () => {
     expect(roleEntriesOf(['customer'])).toEqual([]);
     expect(roleEntriesOf([])).toEqual([]);
   });
-  it('staff get the workbench; managers and admins also the dashboard', () => {
+  it('staff get the workbench; managers and admins also the dashboard and the customer import', () => {
     expect(roleEntriesOf(['staff']).map((e) => e.key)).toEqual(['workbench']);
-    expect(roleEntriesOf(['staff', 'manager']).map((e) => e.key)).toEqual(['workbench', 'dashboard']);
-    expect(roleEntriesOf(['staff', 'admin']).map((e) => e.key)).toEqual(['workbench', 'dashboard']);
+    expect(roleEntriesOf(['staff', 'manager']).map((e) => e.key)).toEqual(['workbench', 'dashboard', 'import']);
+    expect(roleEntriesOf(['staff', 'admin']).map((e) => e.key)).toEqual(['workbench', 'dashboard', 'import']);
   });
 });

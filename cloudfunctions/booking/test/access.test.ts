@@ -238,6 +238,14 @@ const CASES: Case[] = [
   },
   // The escalation ladder: managers only (a task that does not exist looks missing to them).
   { fn: 'staff', action: 'escalations', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'] },
+  // Customer imports: managers only (the full matrix is in imports/test/access.test.ts).
+  { fn: 'imports', action: 'prepare', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'] },
+  {
+    fn: 'imports',
+    action: 'status',
+    data: () => ({ jobId: 'impnosuchjob' }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  },
   {
     fn: 'staff',
     action: 'reassignTask',

@@ -29,6 +29,21 @@ describe('the gateway’s upload route', () => {
     expect(Buffer.from(await served.arrayBuffer())).toEqual(bytes);
   });
 
+  it('takes a file of several MB (a manager’s customer import), beyond the 256 KB of other routes', async () => {
+    const bytes = Buffer.alloc(3 * 1024 * 1024, 7);
+    const res = await upload({ cloudPath: 'imports/o-1/big.csv', contentBase64: bytes.toString('base64') }, 'o-1');
+    expect(res.status).toBe(200);
+    const served = await fetch(`${cloud.url}/local-files/imports/o-1/big.csv`);
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+    // Function calls keep their limit.
+    const call = await fetch(`${cloud.url}/api/functions/none`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(300 * 1024) }),
+    });
+    expect(call.status).toBe(413);
+  });
+
   it('needs a demo identity, a valid cloud path and some content', async () => {
     expect((await upload({ cloudPath: 'a.png', contentBase64: 'AA==' })).status).toBe(401);
     const escape = await upload({ cloudPath: '../a.png', contentBase64: 'AA==' }, 'o-1');

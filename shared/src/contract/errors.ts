@@ -43,6 +43,9 @@ export const ERROR_CATALOGUE = {
   INSUFFICIENT_BALANCE: '可用余额不足',
   // Deals (staff).
   NOT_CHECKED_IN: '顾客尚未到院签到，请先签到再录入成交',
+  // Customer imports (managers).
+  IMPORT_FILE_INVALID: '文件无法读取，请上传导入模板格式的 xlsx 或 CSV 文件',
+  IMPORT_TOO_LARGE: '文件超过单次导入的上限，请拆分后分批导入',
   // Raised by the client's transport, never by a function.
   NETWORK: '网络不可用，请稍后重试',
   BAD_RESPONSE: '服务返回的数据有误，请稍后重试',

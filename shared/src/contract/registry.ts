@@ -1,6 +1,7 @@
 import { bookingContract } from './booking';
 import { dealsContract } from './deals';
 import { identityContract } from './identity';
+import { importsContract } from './imports';
 import { referralContract } from './referral';
 import { remindersContract } from './reminders';
 import { reportsContract } from './reports';
@@ -23,6 +24,7 @@ export const CONTRACTS = {
   deals: dealsContract,
   reminders: remindersContract,
   reports: reportsContract,
+  imports: importsContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;

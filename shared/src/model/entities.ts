@@ -50,6 +50,8 @@ export const customerSchema = z.strictObject({
   /** The last day a staff member asked this customer for a referral (§5 golden time, cooldown). */
   lastAskedOn: z.optional(localDateSchema),
   source: z._default(z.enum(['crm_import', 'deal', 'booking', 'desk']), 'booking'),
+  /** 备注 from the clinic's CRM (customer import). */
+  note: z.optional(shortTextSchema),
   createdAt: instantSchema,
   /**
    * Moves on with every deal and reward-ledger entry recorded for this customer (absent = 0). A
