@@ -172,7 +172,7 @@ async function main() {
   await benchDigest();
   await benchImport();
 
-  console.log('\nmanagers\' reports over a year of a 10-store chain (scripts/bench-reports.ts):');
+  console.log("\nmanagers' reports over a year of a 10-store chain (scripts/bench-reports.ts):");
   spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-reports.ts')], {
     cwd: root,
     stdio: 'inherit',

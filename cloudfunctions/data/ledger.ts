@@ -43,4 +43,3 @@ export async function drawsOn(db: Database, creditIds: readonly string[]): Promi
   if (creditIds.length === 0) return [];
   return findAllByKeyset<RewardLedgerEntry>(db, COLLECTIONS.rewardLedger, { creditId: db.command.in!([...creditIds]) });
 }
-

@@ -105,7 +105,12 @@ export async function createInTransaction(
   } else {
     await touch(tx, decision, input, c, customerId);
     const attribution = await people.getAttribution(customerId);
-    await rollUp(tx, { chainId, storeId: store.id }, [bookingEvent(attribution?.channel ?? decision.filing.channel)], nowIso);
+    await rollUp(
+      tx,
+      { chainId, storeId: store.id },
+      [bookingEvent(attribution?.channel ?? decision.filing.channel)],
+      nowIso,
+    );
   }
 
   const referrerCustomerId = decision.referrerCustomerId;

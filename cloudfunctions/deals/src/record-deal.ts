@@ -225,8 +225,7 @@ async function planDeal(
   };
   const creditsReferrer = referrer !== null && settled.credits.some((e) => e.customerId === referrer._id);
   // The star table counts what a referrer's friends spend, on every deal of the friend.
-  const referredBy =
-    referrer ?? (referral && relationship ? await getCustomer(db, referral.referrerCustomerId) : null);
+  const referredBy = referrer ?? (referral && relationship ? await getCustomer(db, referral.referrerCustomerId) : null);
   const reportEvents: RolledEvent[] = [
     ...settled.deals.map((deal, i) =>
       dealEventOf(deal, attribution, settled.becomesExisting && i === 0, customer, referredBy ?? undefined),

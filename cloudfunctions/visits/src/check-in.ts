@@ -218,7 +218,12 @@ export async function checkIn(input: Input, caller: Caller, db: Database, now: D
       [
         ...arrivalEvents(decision.attribution, arrival, decision.kind === 'first_visit', segment),
         ...(decision.kind === 'first_visit'
-          ? refiledEvents(stored, decision.attribution, filings.find((f) => !f.isTouch), segment)
+          ? refiledEvents(
+              stored,
+              decision.attribution,
+              filings.find((f) => !f.isTouch),
+              segment,
+            )
           : []),
       ],
       nowIso,
@@ -293,14 +298,17 @@ function refiledEvents(
 ): RolledEvent[] {
   if (!before || !firstFiling) return [];
   const same =
-    before.channel === after.channel && before.level === after.level && before.creditedStaffId === after.creditedStaffId;
+    before.channel === after.channel &&
+    before.level === after.level &&
+    before.creditedStaffId === after.creditedStaffId;
   if (same) return [];
   const counted = (a: AttributionRecord) => {
-    const { referrerId: _r, referrerStar: _s, referrerLastTreatmentDay: _l, ...event } = filingEventOf(
-      { ...a, filedAt: before.filedAt ?? firstFiling.at },
-      firstFiling,
-      customer,
-    );
+    const {
+      referrerId: _r,
+      referrerStar: _s,
+      referrerLastTreatmentDay: _l,
+      ...event
+    } = filingEventOf({ ...a, filedAt: before.filedAt ?? firstFiling.at }, firstFiling, customer);
     return event;
   };
   return [
