@@ -11,7 +11,7 @@ import type { ClinicSettings } from '../settings/clinic-settings';
 import { addDays, dateToDayNumber, dayNumberToDate, daysInMonth, weekday, type LocalDate } from '../time/shanghai';
 import { compareText } from '../util/compare';
 import type { Kpis } from './reducers';
-import { emptyRollup, mergeRollup, type Rollup } from './rollup';
+import { emptyRollup, mergeRollup, ownEntry, type Rollup } from './rollup';
 
 export const TREND_WEEKS = 8;
 export const MAX_SLIPS = 20;
@@ -128,7 +128,7 @@ export function dashboardFigures(f: DashboardFacts): Omit<Dashboard, 'scope' | '
 
   const slips = f.staff
     .flatMap((s) => {
-      const counters = month.staff[s.id];
+      const counters = ownEntry(month.staff, s.id);
       return TARGET_METRICS.flatMap((metric) => {
         const value = s.targets?.[metric];
         if (value === undefined || value <= 0) return [];

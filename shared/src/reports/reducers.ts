@@ -2,7 +2,7 @@ import type { ClinicSettings } from '../settings/clinic-settings';
 import type { StaffPost } from '../model/people';
 import { ratioBp } from '../money/fen';
 import { dateToDayNumber, dayNumberToDate } from '../time/shanghai';
-import { foldEvents, starIndex, sumRollups, type Rollup } from './rollup';
+import { foldEvents, ownEntry, starIndex, sumRollups, type Rollup } from './rollup';
 import type { ReportEvent } from './events';
 import { breakDownMonthly } from './targets';
 import { compareText } from '../util/compare';
@@ -64,20 +64,18 @@ export interface TableOptions extends ReportOptions {
 const DEVIATION_READERS: Record<DeviationDimension, (day: Rollup, key: string) => number[] | undefined> = {
   total: (d) => [d.revenueFen, d.deals, d.referralFilings, d.referralVisits],
   staff: (d, key) => {
-    const s = own(d.staff, key);
+    const s = ownEntry(d.staff, key);
     return s && [s.dealAmountFen, s.deals, s.referralFilings, s.referralVisits];
   },
   group: (d, key) => {
-    const g = own(d.groups, key);
+    const g = ownEntry(d.groups, key);
     return g && [g.revenueFen, g.deals, g.referralFilings, g.referralVisits];
   },
   product: (d, key) => {
-    const p = own(d.products, key);
+    const p = ownEntry(d.products, key);
     return p && [p.revenueFen, p.deals, p.referralFilings, p.referralVisits];
   },
 };
-const own = <T>(map: Record<string, T>, key: string): T | undefined =>
-  Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 
 /**
  * The tables of a period: `total` is the period's roll-up (summed over days and stores), `days`

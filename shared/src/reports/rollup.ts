@@ -144,6 +144,10 @@ const emptyStaff = (): StaffCounts => ({
 });
 const emptyGroup = (): GroupCounts => ({ revenueFen: 0, deals: 0, referralFilings: 0, referralVisits: 0 });
 
+/** A map's own entry: an id such as `constructor` must not read the prototype. */
+export const ownEntry = <T>(map: Record<string, T>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+
 function entry<T>(map: Record<string, T>, key: string, make: () => T): T {
   // Own keys only, defined rather than assigned: an id such as `constructor` or `__proto__` must
   // neither read nor replace the prototype.
@@ -205,7 +209,7 @@ export function addEvent(r: Rollup, e: ReportEvent, facts: DistinctFacts, asOfDa
         // A treatment dated after the filing is bad data, not month 0: leave it out.
         if (treated !== undefined && filed >= treated) {
           const month = String(monthsBetweenDays(treated, filed) + 1);
-          r.lag[month] = (Object.prototype.hasOwnProperty.call(r.lag, month) ? (r.lag[month] as number) : 0) + weight;
+          r.lag[month] = (ownEntry(r.lag, month) ?? 0) + weight;
         }
       }
       break;
@@ -307,7 +311,7 @@ export function mergeRollup(into: Rollup, from: Rollup): Rollup {
   from.starReferrers.forEach((n, i) => (into.starReferrers[i] = (into.starReferrers[i] ?? 0) + n));
   from.starRevenueFen.forEach((n, i) => (into.starRevenueFen[i] = (into.starRevenueFen[i] ?? 0) + n));
   for (const [m, n] of Object.entries(from.lag)) {
-    into.lag[m] = (Object.prototype.hasOwnProperty.call(into.lag, m) ? (into.lag[m] as number) : 0) + n;
+    into.lag[m] = (ownEntry(into.lag, m) ?? 0) + n;
   }
   for (const unit of ['fen', 'points', 'item'] as const) {
     from.rewards[unit].forEach((n, i) => (into.rewards[unit][i] = (into.rewards[unit][i] as number) + n));

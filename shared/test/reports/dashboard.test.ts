@@ -157,6 +157,11 @@ describe('经营看板 (§4, §9)', () => {
     expect(figures([], '2027-04-15', many).slips).toHaveLength(20);
   });
 
+  test('a staff id that names an object property is a person like any other', () => {
+    const d = figures([], '2027-04-15', [person('constructor', { deals: 30 })]);
+    expect(d.slips).toEqual([expect.objectContaining({ staffId: 'constructor', cumulativeActual: 0, deviation: -15 })]);
+  });
+
   test('weekly trend: eight Monday weeks, the last holding the day read on; later days are not counted', () => {
     const d = figures(
       [
