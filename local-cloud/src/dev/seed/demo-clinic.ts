@@ -8,9 +8,18 @@
  * chain's `ClinicSettings`, `_id` = chain id).
  */
 import { COLLECTIONS as ALL_COLLECTIONS } from '../../../../cloudfunctions/data/collections';
+import type { DayRollupDoc } from '../../../../cloudfunctions/data/rollups';
 import {
   addDays,
   addMonths,
+  emptyRollup,
+  mergeRollup,
+  type AttributionRecord,
+  type Booking,
+  type Filing,
+  type Rollup,
+  type RewardLedgerEntry,
+  type Visit,
   localDate,
   parseSettings,
   weekday,
@@ -36,6 +45,10 @@ import {
   type DemoStoreId,
 } from './demo-identities';
 import type { DemoImageIds } from './demo-images';
+import { buildReferralHistory } from './demo-referral-history';
+import { buildDayRollups } from './demo-rollups';
+import { buildDemoTargets } from './demo-targets';
+import type { Referral } from './history-writes';
 import { Registry } from './people-registry';
 import { Rng } from './rng';
 import { SPRING_FESTIVALS } from './store-calendar';
@@ -49,10 +62,27 @@ export const COLLECTIONS = {
   staff: ALL_COLLECTIONS.staff,
   customers: ALL_COLLECTIONS.customers,
   deals: ALL_COLLECTIONS.deals,
+  // The referral history of the last ten weeks (demo-referral-history.ts).
+  filings: ALL_COLLECTIONS.filings,
+  attributions: ALL_COLLECTIONS.attributions,
+  persons: ALL_COLLECTIONS.persons,
+  bookings: ALL_COLLECTIONS.bookings,
+  slotCounters: ALL_COLLECTIONS.slotCounters,
+  visits: ALL_COLLECTIONS.visits,
+  referrals: ALL_COLLECTIONS.referrals,
+  rewardLedger: ALL_COLLECTIONS.rewardLedger,
+  referralCards: ALL_COLLECTIONS.referralCards,
+  referralCardHolders: ALL_COLLECTIONS.referralCardHolders,
+  // The reports' day roll-ups of the seeded records, and this month's targets.
+  dayRollups: ALL_COLLECTIONS.dayRollups,
+  rollupMarks: ALL_COLLECTIONS.rollupMarks,
+  staffTargets: ALL_COLLECTIONS.staffTargets,
 } as const;
 export type SeedCollection = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
 export const DEMO_SEED = 0x5eed_2024;
+/** The referral history draws from its own generator: the clinic above it stays as it was. */
+export const DEMO_HISTORY_SEED = 0x5eed_2025;
 export const DEMO_CUSTOMER_COUNT = 360;
 /** Treatment history reaches back this many days from `now`. */
 export const HISTORY_DAYS = 730;
@@ -252,8 +282,8 @@ function yuanToFen(yuan: number): number {
 /** Only what storage holds: a seed without storage leaves the pictures out. */
 const photo = (id: string | undefined) => (id ? { photoFileId: id } : {});
 
-function buildSettings(images: DemoImageIds): Doc {
-  const settings: ClinicSettings = parseSettings({
+function buildSettings(images: DemoImageIds): ClinicSettings {
+  return parseSettings({
     // Kunming's 5% rebate for both sides (seed 004 §六), plus a lipstick for the referrer's first success.
     rewards: {
       policies: [
@@ -300,7 +330,6 @@ function buildSettings(images: DemoImageIds): Doc {
     commissionBpByChannel: { referral: 300 },
     defaultCommissionBp: 200,
   });
-  return { _id: DEMO_CHAIN_ID, ...settings };
 }
 
 function upcomingClosures(today: LocalDate): LocalDate[] {
@@ -607,16 +636,55 @@ export function buildDemoClinic(now: Date, images: DemoImageIds = {}): DemoClini
   const stores = buildStores(today, images);
   const products = buildProducts();
   const staff = buildStaff(registry);
-  const { customers, deals } = buildCustomersAndDeals(rng, registry, staff, today);
+  const imported = buildCustomersAndDeals(rng, registry, staff, today);
+  const settings = buildSettings(images);
+  const historyRng = new Rng(DEMO_HISTORY_SEED);
+  const history = buildReferralHistory({
+    now,
+    chainId: DEMO_CHAIN_ID,
+    settings,
+    stores,
+    products,
+    staff,
+    customers: imported.customers,
+    deals: imported.deals,
+    registry: registry.withRng(historyRng),
+    rng: historyRng,
+  });
+  const customers = history.customers;
+  const deals = [...imported.deals, ...history.deals];
+  const h = history.collections;
+  const { dayRollups, rollupMarks } = buildDayRollups(
+    DEMO_CHAIN_ID,
+    {
+      customers,
+      deals,
+      filings: h.filings as Filing[],
+      attributions: new Map((h.attributions as (AttributionRecord & Doc)[]).map((a) => [a.customerId, a])),
+      bookings: h.bookings as Booking[],
+      visits: h.visits as Visit[],
+      referrals: new Map((h.referrals as (Referral & Doc)[]).map((r) => [r.refereeCustomerId, r])),
+      ledger: h.rewardLedger as RewardLedgerEntry[],
+    },
+    now,
+  );
+  const chainDays = new Map<string, Rollup>();
+  for (const doc of dayRollups as unknown as DayRollupDoc[]) {
+    chainDays.set(doc.date, mergeRollup(chainDays.get(doc.date) ?? emptyRollup(), doc.rollup));
+  }
 
   return {
     collections: {
-      [COLLECTIONS.settings]: [buildSettings(images)],
+      [COLLECTIONS.settings]: [{ _id: DEMO_CHAIN_ID, ...settings }],
       [COLLECTIONS.stores]: stores.map(withId),
       [COLLECTIONS.products]: products.map(withId),
       [COLLECTIONS.staff]: staff.map(withId),
       [COLLECTIONS.customers]: customers.map(withId),
       [COLLECTIONS.deals]: deals.map(withId),
+      ...h,
+      [COLLECTIONS.dayRollups]: dayRollups,
+      [COLLECTIONS.rollupMarks]: rollupMarks,
+      [COLLECTIONS.staffTargets]: buildDemoTargets(chainDays, staff, now),
     },
   };
 }
