@@ -1,12 +1,12 @@
 /**
  * This month's targets (`staffTargets`, as staff.setTargets writes them) for some of the team, so
- * the dashboard shows a month target, its time progress and who slips behind. Each target is the
- * person's pace of the last four weeks (from the seeded day roll-ups) scaled to the month and by a
- * factor: below 1 the person is on plan, above 1 behind.
+ * the dashboard shows a month target, its time progress and who slips behind. A target is the
+ * person's pace this month so far (the last four weeks' when there is none yet) projected over the
+ * month, times a factor: below 1 the person is on plan, above 1 behind — the demo shows both.
  *
  * 一店's consultants and butlers get targets only on 带新到院量 and 当月服务客户量: the reports
  * function's tests set 一店's other month targets themselves and expect exactly theirs. 二店's
- * team gets all four dashboard metrics.
+ * team has targets on all four dashboard metrics.
  */
 import {
   addDays,
@@ -22,18 +22,15 @@ import type { StaffTargetDoc } from '../../../../cloudfunctions/data/targets';
 
 type Metric = keyof Kpis;
 
-export const DEMO_TARGETS: readonly { staffId: string; metrics: readonly Metric[]; factor: number }[] = [
-  { staffId: 'staff-s1-butler-1', metrics: ['referralVisits'], factor: 0.7 },
-  { staffId: 'staff-s1-butler-2', metrics: ['referralVisits'], factor: 1.5 },
-  { staffId: 'staff-s1-consultant-1', metrics: ['referralVisits'], factor: 1.2 },
-  { staffId: 'staff-s1-consultant-2', metrics: ['servedCustomers'], factor: 0.9 },
-  {
-    staffId: 'staff-s2-consultant-1',
-    metrics: ['referralFilings', 'referralVisits', 'deals', 'dealAmountFen'],
-    factor: 0.8,
-  },
-  { staffId: 'staff-s2-consultant-2', metrics: ['deals', 'dealAmountFen'], factor: 1.4 },
-  { staffId: 'staff-s2-butler-1', metrics: ['referralFilings', 'referralVisits'], factor: 1.3 },
+/** Who has targets, on what, and how far from their pace (factor per metric). */
+export const DEMO_TARGETS: readonly { staffId: string; factors: Partial<Record<Metric, number>> }[] = [
+  { staffId: 'staff-s1-butler-1', factors: { referralVisits: 0.8 } },
+  { staffId: 'staff-s1-butler-2', factors: { referralVisits: 1.5 } },
+  { staffId: 'staff-s1-consultant-1', factors: { referralVisits: 1.2 } },
+  { staffId: 'staff-s1-consultant-2', factors: { servedCustomers: 0.9 } },
+  { staffId: 'staff-s2-consultant-1', factors: { deals: 0.85, dealAmountFen: 0.85, referralFilings: 1.3 } },
+  { staffId: 'staff-s2-consultant-2', factors: { deals: 1.3, dealAmountFen: 1.3 } },
+  { staffId: 'staff-s2-butler-1', factors: { referralFilings: 0.8, referralVisits: 0.8 } },
 ];
 
 /** A target for someone with no such figures lately: a modest start rather than zero. */
@@ -57,24 +54,34 @@ export function buildDemoTargets(
 ): (StaffTargetDoc & { _id: string })[] {
   const today = localDate(now);
   const month = monthOf(today);
+  const monthDays = daysInMonth(month);
   const setAt = new Date(Math.min(Date.parse(`${month}-01T09:00:00+08:00`), now.getTime())).toISOString();
-  // The four weeks before today, every store summed (a person works at one).
-  const recent = emptyRollup();
-  for (let d = addDays(today, -28); d < today; d = addDays(d, 1)) {
-    const r = days.get(d);
-    if (r) mergeRollup(recent, r);
-  }
-  return DEMO_TARGETS.flatMap(({ staffId, metrics, factor }) => {
+  // Every store summed (a person works at one): this month before today, and the four weeks before today.
+  const sum = (from: string) => {
+    const total = emptyRollup();
+    for (let d = from; d < today; d = addDays(d, 1)) {
+      const r = days.get(d);
+      if (r) mergeRollup(total, r);
+    }
+    return total;
+  };
+  const monthFirst = `${month}-01`;
+  const elapsed = Number(today.slice(8, 10)) - 1;
+  const thisMonth = sum(monthFirst);
+  const recent = sum(addDays(today, -28));
+  return DEMO_TARGETS.flatMap(({ staffId, factors }) => {
     const member = staff.find((s) => s.id === staffId);
     const manager = staff.find((s) => s.storeId === member?.storeId && s.managerKind === 'store_manager');
     if (!member || !manager) return [];
     const targets: Partial<Kpis> = {};
-    for (const metric of metrics) {
-      const pace = (figure(recent, staffId, metric) * daysInMonth(month) * factor) / 28;
+    for (const [metric, factor] of Object.entries(factors) as [Metric, number][]) {
+      const soFar = figure(thisMonth, staffId, metric);
+      const pace = soFar > 0 && elapsed > 0 ? soFar / elapsed : figure(recent, staffId, metric) / 28;
+      const projected = pace * monthDays * factor;
       targets[metric] =
         metric === 'dealAmountFen'
-          ? Math.max(FLOOR[metric], Math.round(pace / 100_000) * 100_000)
-          : Math.max(FLOOR[metric], Math.round(pace));
+          ? Math.max(FLOOR[metric], Math.round(projected / 100_000) * 100_000)
+          : Math.max(FLOOR[metric], Math.round(projected));
     }
     return [
       {
