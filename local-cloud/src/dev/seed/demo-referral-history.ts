@@ -37,8 +37,8 @@ export type JourneyKind = 'card' | 'ask' | 'mini_program' | 'search' | 'social' 
 
 /** New people per store over the ten weeks, by how they came (一店 is the bigger store). */
 export const JOURNEY_VOLUMES: Record<string, Record<JourneyKind, number>> = {
-  'store-1': { card: 18, ask: 7, mini_program: 7, search: 6, social: 5, walk_in: 7 },
-  'store-2': { card: 11, ask: 4, mini_program: 5, search: 4, social: 3, walk_in: 5 },
+  'store-1': { card: 16, ask: 7, mini_program: 7, search: 6, social: 5, walk_in: 7 },
+  'store-2': { card: 10, ask: 4, mini_program: 5, search: 4, social: 3, walk_in: 5 },
 };
 
 /** The consultant whose figures the function tests pin (all her referral credits are theirs). */
@@ -122,12 +122,34 @@ class Planner {
     private readonly input: HistoryInput,
     private readonly store: Store,
     private readonly dealsByCustomer: Map<string, Deal[]>,
+    /** How many journeys of each kind the store has: the strata of their outcomes. */
+    private readonly volumes: Record<JourneyKind, number>,
   ) {
     this.today = shanghaiDate(input.now.getTime());
   }
 
   private get rng() {
     return this.input.rng;
+  }
+
+  private readonly strata = new Map<string, number[]>();
+
+  /**
+   * A uniform draw in [0, 1) stratified over `n` journeys of a kind (one draw per stratum, in
+   * random order): ten weeks hold a few dozen journeys, and independent draws would leave the
+   * shares of cancelled or unkept bookings to chance.
+   */
+  private stratified(kind: string, n: number): number {
+    let left = this.strata.get(kind);
+    if (!left || left.length === 0) {
+      left = Array.from({ length: n }, (_, i) => (i + this.rng.float()) / n);
+      for (let i = left.length - 1; i > 0; i--) {
+        const j = this.rng.int(0, i);
+        [left[i], left[j]] = [left[j] as number, left[i] as number];
+      }
+      this.strata.set(kind, left);
+    }
+    return left.pop() as number;
   }
 
   private staffOf(pred: (s: Staff) => boolean): Staff[] {
@@ -140,16 +162,20 @@ class Planner {
   private consultant = () => this.rng.pick(this.staffOf((s) => s.post === 'consultant'));
   private desk = () => this.rng.pick(this.staffOf((s) => s.post === 'onsite_service'));
 
-  /** An open day of the store in [from, to], or undefined. */
-  private openDay(from: LocalDate, to: LocalDate): LocalDate | undefined {
-    const days: LocalDate[] = [];
-    for (let d = from; d <= to; d = plusDays(d, 1)) if (hoursOn(this.store, d)) days.push(d);
-    return days.length > 0 ? this.rng.pick(days) : undefined;
-  }
-
   /** The first open day on or after `from` and before today. */
   private nextOpenDay(from: LocalDate): LocalDate | undefined {
     for (let d = from; d < this.today; d = plusDays(d, 1)) if (hoursOn(this.store, d)) return d;
+    return undefined;
+  }
+
+  /**
+   * The day a booking made on `bookedOn` is for: `lead` days on (the next open day), or — no booking
+   * of the seed being still to come — the last open day before today, at least a day on (R2).
+   */
+  private visitDay(bookedOn: LocalDate, lead: number): LocalDate | undefined {
+    const planned = this.nextOpenDay(plusDays(bookedOn, lead));
+    if (planned) return planned;
+    for (let d = plusDays(this.today, -1); d > bookedOn; d = plusDays(d, -1)) if (hoursOn(this.store, d)) return d;
     return undefined;
   }
 
@@ -180,7 +206,14 @@ class Planner {
     const offered = this.input.products.filter(
       (p) => p.active && (p.storeIds.length === 0 || p.storeIds.includes(this.store.id)),
     );
-    return this.rng.weighted(offered.map((p) => [p, FIRST_PRODUCT_WEIGHTS[p.id] ?? 0] as const));
+    const weighted = offered.map((p) => [p, FIRST_PRODUCT_WEIGHTS[p.id] ?? 0] as const);
+    // Stratified too: the mix of cheap and dear projects holds over a few weeks, not only on average.
+    let r = this.stratified('product', 25) * weighted.reduce((s, [, w]) => s + w, 0);
+    for (const [p, w] of weighted) {
+      r -= w;
+      if (r < 0) return p;
+    }
+    return (weighted.at(-1) as readonly [Product, number])[0];
   }
 
   /** A deal's amount: within −15 % … +10 % of the list price in tens of yuan, sometimes discounted. */
@@ -227,15 +260,31 @@ class Planner {
   }
 
   /** The first day a journey can start and leave room for a visit before today. */
-  private startDay(): LocalDate {
-    return plusDays(this.today, -this.rng.int(4, REFERRAL_HISTORY_DAYS));
+  private startDay(kind: JourneyKind): LocalDate {
+    // Spread over the weeks: a kind's journeys start evenly, not in chance clusters.
+    const u = this.stratified(`${kind} start`, this.volumes[kind]);
+    return plusDays(this.today, -(4 + Math.floor(u * (REFERRAL_HISTORY_DAYS - 3))));
   }
 
   /**
    * After the first visit: maybe a first deal that day, else sometimes one on a return visit; a
    * customer who bought may come back for a second purchase (with the rebate) or a session.
    */
-  private afterVisit(steps: Step[], visitAt: number, p: Product, dealP: number) {
+  /** What becomes of a journey once the person has come in, drawn stratified over its kind. */
+  private fate(kind: JourneyKind): { deal: number; second: number } {
+    return {
+      deal: this.stratified(`${kind} deal`, this.volumes[kind]),
+      second: this.stratified(`${kind} second`, this.volumes[kind]),
+    };
+  }
+
+  private afterVisit(
+    steps: Step[],
+    visitAt: number,
+    p: Product,
+    dealP: number,
+    fate: { deal: number; second: number },
+  ) {
     const deal = (when: number, product: Product, useRebate: boolean, staffId: string) => {
       const { amountFen, paidFen } = this.amounts(product);
       steps.push({ kind: 'deal', at: when, productId: product.id, amountFen, paidFen, staffId, useRebate });
@@ -256,18 +305,19 @@ class Planner {
     };
     const consultant = (steps.find((s) => s.kind === 'checkIn') as Extract<Step, { kind: 'checkIn' }>).receivedBy;
     let dealtAt: number | undefined;
-    if (this.rng.chance(dealP)) {
+    if (fate.deal < dealP) {
       dealtAt = visitAt + this.rng.int(40, 100) * MINUTE;
       deal(dealtAt, this.rng.chance(0.75) ? p : this.product(), false, consultant);
-    } else if (this.rng.chance(0.35)) {
+    } else if (fate.deal < dealP + 0.15) {
+      // Thought it over, came back and bought.
       const back = returnVisit([7, 21], visitAt);
-      if (back !== undefined && this.rng.chance(0.8)) {
+      if (back !== undefined) {
         dealtAt = back + this.rng.int(40, 100) * MINUTE;
         deal(dealtAt, p, false, (steps.at(-1) as Extract<Step, { kind: 'checkIn' }>).receivedBy);
       }
     }
     if (dealtAt === undefined) return;
-    if (this.rng.chance(0.5)) {
+    if (fate.second < 0.45) {
       const back = returnVisit([10, 30], dealtAt);
       if (back !== undefined) {
         const staffId = (steps.at(-1) as Extract<Step, { kind: 'checkIn' }>).receivedBy;
@@ -279,25 +329,24 @@ class Planner {
   }
 
   /** A card booking (or one without a code): booked → cancelled, not kept, or visited. */
-  booked(referred: boolean): void {
+  booked(referred: boolean, of: number): void {
+    const kind = referred ? 'card' : 'mini_program';
     for (let attempt = 0; attempt < 20; attempt++) {
-      const filed = this.startDay();
+      const filed = this.startDay(kind);
       const referrer = referred ? this.referrer(at(filed, '12:00')) : undefined;
       if (referred && !referrer) continue;
       const bookedAt = at(filed, hhmm(this.rng.int(8 * 60, 22 * 60 + 30)));
       // R2: a day's lead at least, so the filing stays a referral at the visit.
-      const date = this.nextOpenDay(
-        plusDays(
-          filed,
-          this.rng.weighted([
-            [1, 3],
-            [2, 3],
-            [3, 2],
-            [5, 2],
-            [8, 1],
-            [12, 1],
-          ]),
-        ),
+      const date = this.visitDay(
+        filed,
+        this.rng.weighted([
+          [1, 3],
+          [2, 3],
+          [3, 2],
+          [5, 2],
+          [8, 1],
+          [12, 1],
+        ]),
       );
       const slot = date && this.slotOn(date);
       if (!date || !slot) continue;
@@ -313,7 +362,8 @@ class Planner {
           ...(referrer ? { referrerId: referrer.id } : {}),
         },
       ];
-      const r = this.rng.float();
+      const r = this.stratified(kind, of);
+      const fate = this.fate(kind);
       const slotAt = at(date, slot);
       if (r < 0.1) {
         steps.push({ kind: 'cancel', at: bookedAt + Math.floor((slotAt - bookedAt) * this.rng.float() * 0.9) });
@@ -326,7 +376,7 @@ class Planner {
           checkedInBy: this.desk().id,
           withBooking: true,
         });
-        this.afterVisit(steps, visitAt, p, referred ? 0.62 : 0.55);
+        this.afterVisit(steps, visitAt, p, referred ? 0.55 : 0.5, fate);
       } // else: not kept (the booking stays booked, as nothing marks a no-show)
       this.journeys.push({ who: this.newcomer(true), steps });
       return;
@@ -338,8 +388,9 @@ class Planner {
    * lead filed by the call centre or the membership centre; some of them come in later.
    */
   filed(channel: 'referral' | 'search' | 'social'): void {
+    const kind: JourneyKind = channel === 'referral' ? 'ask' : channel;
     for (let attempt = 0; attempt < 20; attempt++) {
-      const day = this.openDay(this.startDay(), plusDays(this.today, -3));
+      const day = this.nextOpenDay(this.startDay(kind));
       if (!day) continue;
       const fileAt = this.timeOn(day, 30, 60);
       const referrer = channel === 'referral' ? this.referrer(fileAt) : undefined;
@@ -355,6 +406,8 @@ class Planner {
               ),
             ).id;
       const p = this.product();
+      const fate = this.fate(kind);
+      const comes = this.stratified(`${kind} comes`, this.volumes[kind]);
       const steps: Step[] = [
         {
           kind: 'file',
@@ -367,16 +420,16 @@ class Planner {
         },
       ];
       let booker = false;
-      if (channel === 'referral' && this.rng.chance(0.6)) {
+      if (channel === 'referral' && comes < 0.6) {
         // The owner sends the friend the booking page: a mini-program booking, kept as a touch.
         const bookDay = plusDays(day, this.rng.int(0, 3));
         const bookedAt = Math.max(fileAt + 30 * MINUTE, at(bookDay, hhmm(this.rng.int(9 * 60, 22 * 60))));
-        const date = this.nextOpenDay(plusDays(shanghaiDate(bookedAt), this.rng.int(1, 7)));
+        const date = this.visitDay(shanghaiDate(bookedAt), this.rng.int(1, 7));
         const slot = date && this.slotOn(date);
         if (date && slot) {
           booker = true;
           steps.push({ kind: 'book', at: bookedAt, storeId: this.store.id, productId: p.id, date, slot });
-          if (this.rng.chance(0.85)) {
+          if (comes < 0.5) {
             const visitAt = at(date, slot) + this.rng.int(-10, 15) * MINUTE;
             steps.push({
               kind: 'checkIn',
@@ -385,10 +438,10 @@ class Planner {
               checkedInBy: this.desk().id,
               withBooking: true,
             });
-            this.afterVisit(steps, visitAt, p, 0.6);
+            this.afterVisit(steps, visitAt, p, 0.55, fate);
           }
         }
-      } else if (channel !== 'referral' && this.rng.chance(0.6)) {
+      } else if (channel !== 'referral' && comes < 0.6) {
         // The lead comes in on a day agreed by phone.
         const visitDay = this.nextOpenDay(plusDays(day, this.rng.int(2, 14)));
         if (visitDay) {
@@ -400,7 +453,7 @@ class Planner {
             checkedInBy: this.desk().id,
             withBooking: false,
           });
-          this.afterVisit(steps, visitAt, p, 0.55);
+          this.afterVisit(steps, visitAt, p, 0.5, fate);
         }
       }
       this.journeys.push({ who: this.newcomer(booker), steps });
@@ -410,7 +463,7 @@ class Planner {
 
   /** 直接来院: an unfiled person walks in and is filed at the desk. */
   walkIn(): void {
-    const day = this.openDay(this.startDay(), plusDays(this.today, -1));
+    const day = this.nextOpenDay(this.startDay('walk_in'));
     if (!day) return;
     const visitAt = this.timeOn(day, 15, 150);
     const steps: Step[] = [
@@ -422,7 +475,7 @@ class Planner {
         withBooking: false,
       },
     ];
-    this.afterVisit(steps, visitAt, this.product(), 0.55);
+    this.afterVisit(steps, visitAt, this.product(), 0.5, this.fate('walk_in'));
     this.journeys.push({ who: this.newcomer(false), steps });
   }
 }
@@ -446,12 +499,12 @@ export function buildReferralHistory(input: HistoryInput): ReferralHistory {
   }
   const journeys: Journey[] = [];
   for (const store of input.stores) {
-    const planner = new Planner(input, store, dealsByCustomer);
     const volumes = JOURNEY_VOLUMES[store.id];
     if (!volumes) continue;
-    for (let i = 0; i < volumes.card; i++) planner.booked(true);
+    const planner = new Planner(input, store, dealsByCustomer, volumes);
+    for (let i = 0; i < volumes.card; i++) planner.booked(true, volumes.card);
     for (let i = 0; i < volumes.ask; i++) planner.filed('referral');
-    for (let i = 0; i < volumes.mini_program; i++) planner.booked(false);
+    for (let i = 0; i < volumes.mini_program; i++) planner.booked(false, volumes.mini_program);
     for (let i = 0; i < volumes.search; i++) planner.filed('search');
     for (let i = 0; i < volumes.social; i++) planner.filed('social');
     for (let i = 0; i < volumes.walk_in; i++) planner.walkIn();
