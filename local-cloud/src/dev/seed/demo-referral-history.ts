@@ -259,11 +259,14 @@ class Planner {
     );
   }
 
-  /** The first day a journey can start and leave room for a visit before today. */
+  /**
+   * The day a journey starts: spread evenly over the weeks (not in chance clusters), up to
+   * yesterday — two days back for a booking, whose visit must still come before today.
+   */
   private startDay(kind: JourneyKind): LocalDate {
-    // Spread over the weeks: a kind's journeys start evenly, not in chance clusters.
+    const latest = kind === 'card' || kind === 'mini_program' ? 2 : 1;
     const u = this.stratified(`${kind} start`, this.volumes[kind]);
-    return plusDays(this.today, -(4 + Math.floor(u * (REFERRAL_HISTORY_DAYS - 3))));
+    return plusDays(this.today, -(latest + Math.floor(u * (REFERRAL_HISTORY_DAYS - latest + 1))));
   }
 
   /**
