@@ -116,6 +116,8 @@ describe('people pickers', () => {
 
   test('bad input is a typed Chinese error and writes nothing', async () => {
     const before = clinic.counts();
+    // The seed sets some of this month's targets; a refused call adds none.
+    const targetsBefore = clinic.count('staffTargets');
     for (const [action, data] of [
       ['findCustomers', { query: '' }],
       ['findCustomers', { query: 'x'.repeat(21) }],
@@ -134,7 +136,7 @@ describe('people pickers', () => {
       expect(res.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
     }
     expect(clinic.counts()).toEqual(before);
-    expect(clinic.count('staffTargets')).toBe(0);
+    expect(clinic.count('staffTargets')).toBe(targetsBefore);
   });
 });
 

@@ -8,11 +8,19 @@
  * chain's `ClinicSettings`, `_id` = chain id).
  */
 import { COLLECTIONS as ALL_COLLECTIONS } from '../../../../cloudfunctions/data/collections';
+import type { DayRollupDoc } from '../../../../cloudfunctions/data/rollups';
 import {
   addDays,
   addMonths,
+  emptyRollup,
+  mergeRollup,
+  type AttributionRecord,
+  type Booking,
+  type Filing,
+  type Rollup,
+  type RewardLedgerEntry,
+  type Visit,
   localDate,
-  normalizePhone,
   parseSettings,
   weekday,
   withDayOfMonth,
@@ -37,6 +45,13 @@ import {
   type DemoStoreId,
 } from './demo-identities';
 import type { DemoImageIds } from './demo-images';
+import { buildReferralHistory } from './demo-referral-history';
+import { buildDayRollups } from './demo-rollups';
+import { buildDemoTargets } from './demo-targets';
+import type { Referral } from './history-writes';
+import { Registry } from './people-registry';
+import { Rng } from './rng';
+import { SPRING_FESTIVALS } from './store-calendar';
 
 /** Collection names (entities.ts names none; these are the ones the functions read). */
 /** The collections the seed fills, named from the one list that setup creates (cloudfunctions/data). */
@@ -47,10 +62,27 @@ export const COLLECTIONS = {
   staff: ALL_COLLECTIONS.staff,
   customers: ALL_COLLECTIONS.customers,
   deals: ALL_COLLECTIONS.deals,
+  // The referral history of the last ten weeks (demo-referral-history.ts).
+  filings: ALL_COLLECTIONS.filings,
+  attributions: ALL_COLLECTIONS.attributions,
+  persons: ALL_COLLECTIONS.persons,
+  bookings: ALL_COLLECTIONS.bookings,
+  slotCounters: ALL_COLLECTIONS.slotCounters,
+  visits: ALL_COLLECTIONS.visits,
+  referrals: ALL_COLLECTIONS.referrals,
+  rewardLedger: ALL_COLLECTIONS.rewardLedger,
+  referralCards: ALL_COLLECTIONS.referralCards,
+  referralCardHolders: ALL_COLLECTIONS.referralCardHolders,
+  // The reports' day roll-ups of the seeded records, and this month's targets.
+  dayRollups: ALL_COLLECTIONS.dayRollups,
+  rollupMarks: ALL_COLLECTIONS.rollupMarks,
+  staffTargets: ALL_COLLECTIONS.staffTargets,
 } as const;
 export type SeedCollection = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
 export const DEMO_SEED = 0x5eed_2024;
+/** The referral history draws from its own generator: the clinic above it stays as it was. */
+export const DEMO_HISTORY_SEED = 0x5eed_2025;
 export const DEMO_CUSTOMER_COUNT = 360;
 /** Treatment history reaches back this many days from `now`. */
 export const HISTORY_DAYS = 730;
@@ -60,71 +92,7 @@ export interface DemoClinic {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PRNG
-
-/** mulberry32: tiny, fast, good enough for demo data, and the same on every platform. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    const last = items[items.length - 1];
-    if (!last) throw new Error('weighted pick from an empty list');
-    return last[0];
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reference data
-
-/** Spring Festival (农历正月初一); the stores close from New Year's Eve to the 2nd day. */
-const SPRING_FESTIVALS: readonly LocalDate[] = [
-  '2024-02-10',
-  '2025-01-29',
-  '2026-02-17',
-  '2027-02-06',
-  '2028-01-26',
-  '2029-02-13',
-  '2030-02-03',
-  '2031-01-23',
-  '2032-02-11',
-  '2033-01-31',
-  '2034-02-19',
-  '2035-02-08',
-];
 
 interface ProductSpec {
   id: string;
@@ -291,210 +259,6 @@ const OTHER_STAFF: readonly StaffSpec[] = [
 /** Departments that own old customers (§1). */
 const OWNING_DEPARTMENTS: readonly Department[] = ['cs2', 'cs3', 'cs4'];
 
-const SURNAMES: readonly (readonly [string, number])[] = [
-  ['王', 72],
-  ['李', 72],
-  ['张', 68],
-  ['刘', 54],
-  ['陈', 48],
-  ['杨', 32],
-  ['黄', 25],
-  ['赵', 24],
-  ['吴', 21],
-  ['周', 21],
-  ['徐', 17],
-  ['孙', 16],
-  ['马', 15],
-  ['朱', 14],
-  ['胡', 14],
-  ['郭', 13],
-  ['何', 13],
-  ['高', 12],
-  ['林', 12],
-  ['罗', 11],
-  ['郑', 11],
-  ['梁', 10],
-  ['谢', 8],
-  ['宋', 8],
-  ['唐', 8],
-  ['许', 7],
-  ['韩', 7],
-  ['冯', 7],
-  ['邓', 7],
-  ['曹', 7],
-  ['彭', 6],
-  ['曾', 6],
-  ['肖', 6],
-  ['田', 6],
-  ['董', 6],
-  ['袁', 5],
-  ['潘', 5],
-  ['于', 5],
-  ['蒋', 5],
-  ['蔡', 5],
-  ['余', 5],
-  ['杜', 5],
-  ['叶', 5],
-  ['程', 5],
-  ['苏', 4],
-  ['魏', 4],
-  ['吕', 4],
-  ['丁', 4],
-  ['任', 4],
-  ['沈', 4],
-  ['姚', 4],
-  ['卢', 4],
-  ['姜', 3],
-  ['崔', 3],
-  ['钟', 3],
-  ['谭', 3],
-  ['陆', 3],
-  ['汪', 3],
-  ['范', 3],
-  ['金', 3],
-  ['段', 2],
-  ['雷', 2],
-  ['龙', 2],
-  ['陶', 2],
-  ['贺', 2],
-  ['顾', 2],
-  ['毛', 2],
-  ['龚', 2],
-  ['邵', 2],
-  ['欧阳', 1],
-];
-
-const FEMALE_GIVEN: readonly string[] = [
-  '丽',
-  '静',
-  '敏',
-  '燕',
-  '艳',
-  '娟',
-  '霞',
-  '芳',
-  '娜',
-  '婷',
-  '雪',
-  '慧',
-  '琳',
-  '颖',
-  '倩',
-  '洁',
-  '蕾',
-  '晶',
-  '佳',
-  '欣',
-  '怡',
-  '悦',
-  '萱',
-  '彤',
-  '瑶',
-  '璐',
-  '菲',
-  '岚',
-  '薇',
-  '媛',
-  '晴',
-  '蓉',
-  '莉',
-  '雯',
-  '妍',
-  '楠',
-  '露',
-  '梦',
-  '思',
-  '雨',
-  '诗',
-  '嘉',
-  '可',
-  '月',
-  '玲',
-  '丹',
-  '凤',
-  '红',
-  '梅',
-  '兰',
-  '秀',
-  '英',
-  '琪',
-  '婉',
-  '清',
-  '宁',
-  '琴',
-  '珊',
-  '曼',
-  '馨',
-];
-const MALE_GIVEN: readonly string[] = [
-  '伟',
-  '强',
-  '磊',
-  '军',
-  '洋',
-  '勇',
-  '杰',
-  '涛',
-  '明',
-  '超',
-  '浩',
-  '宇',
-  '鹏',
-  '辉',
-  '斌',
-  '俊',
-  '峰',
-  '博',
-  '晨',
-  '轩',
-];
-
-/** Mainland mobile prefixes in use (China Mobile, Unicom, Telecom, Broadnet). */
-const MOBILE_PREFIXES: readonly string[] = [
-  '130',
-  '131',
-  '132',
-  '133',
-  '134',
-  '135',
-  '136',
-  '137',
-  '138',
-  '139',
-  '147',
-  '150',
-  '151',
-  '152',
-  '153',
-  '155',
-  '156',
-  '157',
-  '158',
-  '159',
-  '166',
-  '172',
-  '173',
-  '175',
-  '176',
-  '177',
-  '178',
-  '180',
-  '181',
-  '182',
-  '183',
-  '184',
-  '185',
-  '186',
-  '187',
-  '188',
-  '189',
-  '191',
-  '193',
-  '195',
-  '198',
-  '199',
-];
-
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -512,46 +276,14 @@ function yuanToFen(yuan: number): number {
   return Math.round(yuan) * 100;
 }
 
-class Registry {
-  readonly phones = new Set<string>();
-  readonly names = new Set<string>();
-  constructor(private readonly rng: Rng) {}
-
-  phone(): string {
-    for (;;) {
-      let digits = this.rng.pick(MOBILE_PREFIXES);
-      for (let i = 0; i < 8; i++) digits += String(this.rng.int(0, 9));
-      const normalized = normalizePhone(digits);
-      if (!normalized.ok) throw new Error(`generated an invalid phone ${digits}: ${normalized.message}`);
-      if (this.phones.has(normalized.phone)) continue;
-      this.phones.add(normalized.phone);
-      return normalized.phone;
-    }
-  }
-
-  /** A realistic name (mostly women, as in the clinic's records), unique within the clinic. */
-  name(): string {
-    for (;;) {
-      const surname = this.rng.weighted(SURNAMES);
-      const pool = this.rng.chance(0.12) ? MALE_GIVEN : FEMALE_GIVEN;
-      let given = this.rng.pick(pool);
-      if (this.rng.chance(0.55)) given += this.rng.pick(pool);
-      const name = surname + given;
-      if (this.names.has(name)) continue;
-      this.names.add(name);
-      return name;
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Builders
 
 /** Only what storage holds: a seed without storage leaves the pictures out. */
 const photo = (id: string | undefined) => (id ? { photoFileId: id } : {});
 
-function buildSettings(images: DemoImageIds): Doc {
-  const settings: ClinicSettings = parseSettings({
+function buildSettings(images: DemoImageIds): ClinicSettings {
+  return parseSettings({
     // Kunming's 5% rebate for both sides (seed 004 §六), plus a lipstick for the referrer's first success.
     rewards: {
       policies: [
@@ -598,7 +330,6 @@ function buildSettings(images: DemoImageIds): Doc {
     commissionBpByChannel: { referral: 300 },
     defaultCommissionBp: 200,
   });
-  return { _id: DEMO_CHAIN_ID, ...settings };
 }
 
 function upcomingClosures(today: LocalDate): LocalDate[] {
@@ -905,16 +636,55 @@ export function buildDemoClinic(now: Date, images: DemoImageIds = {}): DemoClini
   const stores = buildStores(today, images);
   const products = buildProducts();
   const staff = buildStaff(registry);
-  const { customers, deals } = buildCustomersAndDeals(rng, registry, staff, today);
+  const imported = buildCustomersAndDeals(rng, registry, staff, today);
+  const settings = buildSettings(images);
+  const historyRng = new Rng(DEMO_HISTORY_SEED);
+  const history = buildReferralHistory({
+    now,
+    chainId: DEMO_CHAIN_ID,
+    settings,
+    stores,
+    products,
+    staff,
+    customers: imported.customers,
+    deals: imported.deals,
+    registry: registry.withRng(historyRng),
+    rng: historyRng,
+  });
+  const customers = history.customers;
+  const deals = [...imported.deals, ...history.deals];
+  const h = history.collections;
+  const { dayRollups, rollupMarks } = buildDayRollups(
+    DEMO_CHAIN_ID,
+    {
+      customers,
+      deals,
+      filings: h.filings as Filing[],
+      attributions: new Map((h.attributions as (AttributionRecord & Doc)[]).map((a) => [a.customerId, a])),
+      bookings: h.bookings as Booking[],
+      visits: h.visits as Visit[],
+      referrals: new Map((h.referrals as (Referral & Doc)[]).map((r) => [r.refereeCustomerId, r])),
+      ledger: h.rewardLedger as RewardLedgerEntry[],
+    },
+    now,
+  );
+  const chainDays = new Map<string, Rollup>();
+  for (const doc of dayRollups as unknown as DayRollupDoc[]) {
+    chainDays.set(doc.date, mergeRollup(chainDays.get(doc.date) ?? emptyRollup(), doc.rollup));
+  }
 
   return {
     collections: {
-      [COLLECTIONS.settings]: [buildSettings(images)],
+      [COLLECTIONS.settings]: [{ _id: DEMO_CHAIN_ID, ...settings }],
       [COLLECTIONS.stores]: stores.map(withId),
       [COLLECTIONS.products]: products.map(withId),
       [COLLECTIONS.staff]: staff.map(withId),
       [COLLECTIONS.customers]: customers.map(withId),
       [COLLECTIONS.deals]: deals.map(withId),
+      ...h,
+      [COLLECTIONS.dayRollups]: dayRollups,
+      [COLLECTIONS.rollupMarks]: rollupMarks,
+      [COLLECTIONS.staffTargets]: buildDemoTargets(chainDays, staff, now),
     },
   };
 }

@@ -8,9 +8,15 @@ import {
   localDate,
   monthsBetween,
   normalizePhone,
+  attributionRecordSchema,
+  bookingSchema,
+  filingSchema,
   productSchema,
+  referralCardSchema,
+  rewardLedgerEntrySchema,
   staffSchema,
   storeSchema,
+  visitSchema,
   weekday,
   type StaffPost,
 } from '@clinic/shared';
@@ -34,8 +40,11 @@ const coll = (name: string): Doc[] => clinic.collections[name] ?? [];
 const stores = coll(COLLECTIONS.stores);
 const products = coll(COLLECTIONS.products);
 const staff = coll(COLLECTIONS.staff);
-const customers = coll(COLLECTIONS.customers);
-const deals = coll(COLLECTIONS.deals);
+const allCustomers = coll(COLLECTIONS.customers);
+/** The old customers imported from the CRM, and their treatment history (the referral history is apart). */
+const customers = allCustomers.filter((c) => c.source === 'crm_import');
+const imported = new Set(customers.map((c) => c._id));
+const deals = coll(COLLECTIONS.deals).filter((d) => imported.has(d.customerId));
 
 const SCHEMAS: Record<string, z.ZodMiniType> = {
   [COLLECTIONS.stores]: storeSchema,
@@ -43,6 +52,16 @@ const SCHEMAS: Record<string, z.ZodMiniType> = {
   [COLLECTIONS.staff]: staffSchema,
   [COLLECTIONS.customers]: customerSchema,
   [COLLECTIONS.deals]: dealSchema,
+  [COLLECTIONS.filings]: filingSchema,
+  [COLLECTIONS.bookings]: bookingSchema,
+  [COLLECTIONS.visits]: visitSchema,
+  [COLLECTIONS.rewardLedger]: rewardLedgerEntrySchema,
+};
+
+/** Entities stored under another key than an `id` field (as the functions store them). */
+const KEYED_SCHEMAS: Record<string, [z.ZodMiniType, string]> = {
+  [COLLECTIONS.attributions]: [attributionRecordSchema, 'customerId'],
+  [COLLECTIONS.referralCards]: [referralCardSchema, 'code'],
 };
 
 function withoutId(doc: Doc): Doc {
@@ -63,7 +82,8 @@ describe('buildDemoClinic', () => {
 
   it('moves with the clock: the same clinic, dates relative to now', () => {
     const later = buildDemoClinic(new Date('2026-01-10T04:00:00Z'));
-    const laterCustomers = later.collections[COLLECTIONS.customers] ?? [];
+    // The imported clinic; the recent history follows the calendar (open days, slots) and may differ.
+    const laterCustomers = (later.collections[COLLECTIONS.customers] ?? []).filter((c) => c.source === 'crm_import');
     expect(laterCustomers.map((c) => c.name)).toEqual(customers.map((c) => c.name));
     expect(laterCustomers.map((c) => c.phone)).toEqual(customers.map((c) => c.phone));
     expect(laterCustomers[0]?.lastTreatmentDate).not.toEqual(customers[0]?.lastTreatmentDate);
@@ -88,6 +108,19 @@ describe('buildDemoClinic', () => {
     }
   });
 
+  it.each(Object.keys(KEYED_SCHEMAS))('every %s document parses with its entity schema under its key', (name) => {
+    const [schema, key] = KEYED_SCHEMAS[name] as [z.ZodMiniType, string];
+    const docs = coll(name);
+    expect(docs.length).toBeGreaterThan(0);
+    for (const doc of docs) {
+      expect(doc._id).toBe(doc[key]);
+      const entity = withoutId(doc);
+      const parsed = schema.safeParse(entity);
+      if (!parsed.success) throw new Error(`${name}/${String(doc._id)}: ${parsed.error.message}`);
+      expect(parsed.data).toEqual(entity);
+    }
+  });
+
   it('has one settings document for the chain that parses as ClinicSettings', () => {
     const settings = coll(COLLECTIONS.settings);
     expect(settings).toHaveLength(1);
@@ -98,10 +131,12 @@ describe('buildDemoClinic', () => {
   });
 
   it('has unique, stable string _ids in every collection', () => {
-    for (const docs of Object.values(clinic.collections)) {
+    for (const [name, docs] of Object.entries(clinic.collections)) {
       const ids = docs.map((d) => d._id);
       expect(new Set(ids).size).toBe(ids.length);
-      for (const id of ids) expect(id).toMatch(/^[0-9A-Za-z_-]{1,64}$/);
+      // Ledger entry ids join the deal, the policy and the role (`<deal>:<policy>:<role>`), as settleDeal makes them.
+      const pattern = name === COLLECTIONS.rewardLedger ? /^[0-9A-Za-z_:-]{1,128}$/ : /^[0-9A-Za-z_-]{1,64}$/;
+      for (const id of ids) expect(id).toMatch(pattern);
     }
     expect(customers[0]?._id).toBe('cust-0001');
   });
@@ -184,7 +219,7 @@ describe('buildDemoClinic', () => {
     expect(customers.some((c) => c.hasReferred)).toBe(true);
     expect(customers.some((c) => !c.hasReferred)).toBe(true);
     expect(new Set(customers.map((c) => c.satisfaction)).size).toBe(5);
-    const names = customers.map((c) => c.name as string);
+    const names = allCustomers.map((c) => c.name as string);
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n).toMatch(/^\p{Script=Han}{2,4}$/u);
   });
@@ -206,7 +241,7 @@ describe('buildDemoClinic', () => {
       const today = localDate(now);
       const docs = buildDemoClinic(now).collections;
       const counts = new Map<string | undefined, number>();
-      for (const c of docs[COLLECTIONS.customers] ?? []) {
+      for (const c of (docs[COLLECTIONS.customers] ?? []).filter((d) => d.source === 'crm_import')) {
         const w = windowOf(c.lastTreatmentDate as string, today);
         counts.set(w, (counts.get(w) ?? 0) + 1);
       }
@@ -253,7 +288,7 @@ describe('buildDemoClinic', () => {
   });
 
   it('gives every person a unique, valid, normalised mainland mobile number', () => {
-    const phones = [...customers, ...staff].map((d) => d.phone as string);
+    const phones = [...allCustomers, ...staff].map((d) => d.phone as string);
     expect(new Set(phones).size).toBe(phones.length);
     for (const phone of phones) {
       expect(phone).toMatch(CANONICAL_PHONE_RE);
