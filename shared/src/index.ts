@@ -17,3 +17,4 @@ export * from './util/compare';
 export * from './booking';
 export * from './staff';
 export * from './notify';
+export * from './admin';
