@@ -56,3 +56,9 @@ export function productEditRight(
 /** Whether the editor may change the product as it is (for the page: which products show 编辑). */
 export const mayEditProduct = (scope: Scope | null, product: { chainId: string; storeIds: readonly string[] }) =>
   productEditRight(scope, product, product.storeIds).ok;
+
+/** Whether the editor sees the product at all (a store manager: what their store offers). */
+export function productVisible(scope: Scope | null, product: { chainId: string; storeIds: readonly string[] }) {
+  const right = productEditRight(scope, product, product.storeIds);
+  return right.ok || right.code !== 'NOT_FOUND';
+}

@@ -43,6 +43,8 @@ export const ERROR_CATALOGUE = {
   INSUFFICIENT_BALANCE: '可用余额不足',
   // Deals (staff).
   NOT_CHECKED_IN: '顾客尚未到院签到，请先签到再录入成交',
+  // Managers' edits (admin): someone saved a newer version in between.
+  STALE_VERSION: '内容已被他人修改，请刷新后在最新内容上重新修改',
   // Raised by the client's transport, never by a function.
   NETWORK: '网络不可用，请稍后重试',
   BAD_RESPONSE: '服务返回的数据有误，请稍后重试',

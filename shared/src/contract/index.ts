@@ -12,3 +12,4 @@ export * from './visits';
 export * from './staff';
 export * from './subscription';
 export * from './reports';
+export * from './admin';

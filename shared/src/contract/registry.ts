@@ -1,3 +1,4 @@
+import { adminContract } from './admin';
 import { bookingContract } from './booking';
 import { dealsContract } from './deals';
 import { identityContract } from './identity';
@@ -23,6 +24,7 @@ export const CONTRACTS = {
   deals: dealsContract,
   reminders: remindersContract,
   reports: reportsContract,
+  admin: adminContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;

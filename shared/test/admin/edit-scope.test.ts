@@ -1,4 +1,4 @@
-import { catalogScope, mayEditProduct, mayEditStore, productEditRight, type Scope } from '../../src';
+import { catalogScope, mayEditProduct, mayEditStore, productEditRight, productVisible, type Scope } from '../../src';
 
 const chain: Scope = { kind: 'chain', chainId: 'c1' };
 const store1: Scope = { kind: 'store', chainId: 'c1', storeId: 's1' };
@@ -42,5 +42,12 @@ describe('who edits what (catalogue scope)', () => {
     expect(productEditRight(null, null, ['s1'])).toMatchObject({ code: 'NOT_FOUND' });
     expect(mayEditProduct(store1, own)).toBe(true);
     expect(mayEditProduct(store1, { chainId: 'c1', storeIds: [] })).toBe(false);
+  });
+
+  test('product visibility: a store manager sees what their store offers (shared ones read-only), nothing else', () => {
+    expect(productVisible(store1, { chainId: 'c1', storeIds: [] })).toBe(true);
+    expect(productVisible(store1, { chainId: 'c1', storeIds: ['s1'] })).toBe(true);
+    expect(productVisible(store1, { chainId: 'c1', storeIds: ['s2'] })).toBe(false);
+    expect(productVisible(chain, { chainId: 'c1', storeIds: ['s2'] })).toBe(true);
   });
 });
