@@ -31,7 +31,7 @@ export function nextStepOf(record: UserRecord): { title: string; text: string } 
 export const hasReferralCard = (standing: Standing): boolean => standing === 'existing';
 
 export interface RoleEntry {
-  key: 'workbench' | 'dashboard';
+  key: 'workbench' | 'dashboard' | 'settings';
   title: string;
   text: string;
   url: string;
@@ -41,13 +41,22 @@ export interface RoleEntry {
  * The staff and manager entries a person sees. Showing them is convenience only: every page they
  * open checks the role on the server again.
  */
-export function roleEntriesOf(roles: readonly Role[]): RoleEntry[] {
+export function roleEntriesOf(roles: readonly Role[], managesClinic = false): RoleEntry[] {
   const entries: RoleEntry[] = [];
   if (roles.includes('staff')) {
     entries.push({ key: 'workbench', title: '员工工作台', text: '今日回访、到院签到、前台建档', url: PAGES.workbench });
   }
   if (roles.includes('manager') || roles.includes('admin')) {
     entries.push({ key: 'dashboard', title: '经营看板', text: '渠道业绩、员工目标与门店设置', url: PAGES.dashboard });
+  }
+  // user.login says so from the admin function's own access list (not every manager post may).
+  if (managesClinic) {
+    entries.push({
+      key: 'settings',
+      title: '门店设置',
+      text: '规则设置、门店与项目、审计日志',
+      url: PAGES.adminSettings,
+    });
   }
   return entries;
 }

@@ -42,5 +42,8 @@ describe('role entries', () => {
     expect(roleEntriesOf(['staff']).map((e) => e.key)).toEqual(['workbench']);
     expect(roleEntriesOf(['staff', 'manager']).map((e) => e.key)).toEqual(['workbench', 'dashboard']);
     expect(roleEntriesOf(['staff', 'admin']).map((e) => e.key)).toEqual(['workbench', 'dashboard']);
+    // 门店设置 only when login says the admin function admits the caller (a channel lead is a manager, not admitted).
+    expect(roleEntriesOf(['staff', 'manager'], true).map((e) => e.key)).toEqual(['workbench', 'dashboard', 'settings']);
+    expect(roleEntriesOf(['staff', 'manager'], true)[2]!.url).toBe('/packages/admin/pages/settings/index');
   });
 });

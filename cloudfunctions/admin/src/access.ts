@@ -1,5 +1,6 @@
 import { catalogScope, type Editor, type Scope } from '@clinic/shared';
 import type { Access, Caller } from '../../platform/access';
+import { CHAIN_SETTINGS_EDITORS, CLINIC_MANAGERS } from '../../platform/staff-roles';
 
 /**
  * Who runs the admin actions (checked by the guard from the staff records before any handler):
@@ -7,8 +8,8 @@ import type { Access, Caller } from '../../platform/access';
  * change the chain's settings. Colleagues without a manager post, channel leads and customers are
  * refused.
  */
-export const SETTINGS_READERS: readonly Access[] = ['store_manager', 'general_manager', 'admin'];
-export const SETTINGS_EDITORS: readonly Access[] = ['general_manager', 'admin'];
+export const SETTINGS_READERS: readonly Access[] = CLINIC_MANAGERS;
+export const SETTINGS_EDITORS: readonly Access[] = CHAIN_SETTINGS_EDITORS;
 /** Stores and products: within the caller's scope (shared `mayEditStore`, `productEditRight`). */
 export const CATALOG_EDITORS: readonly Access[] = SETTINGS_READERS;
 /** The audit log: a store manager their store's entries, chain managers and admins the chain's. */

@@ -94,3 +94,11 @@ test('a store manager reads their own store and what it offers; chain managers a
     expect(chain.version).toBe(0);
   }
 });
+
+test('user.login offers 门店设置 exactly to whom the admin guard admits (one access list)', async () => {
+  const manages = async (openid: string) => (await clinic.call('user', 'login', {}, openid)).body.data.managesClinic;
+  for (const openid of [SM1, SM2, GM, ADMIN_ONLY]) expect(await manages(openid)).toBe(true);
+  for (const openid of [CHANNEL_LEAD, 'demo-staff-consultant-1', WANGLI.openid, NEWCOMER]) {
+    expect(await manages(openid)).toBeUndefined();
+  }
+});
