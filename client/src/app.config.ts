@@ -57,7 +57,7 @@ export default defineAppConfig({
       ],
     },
     // Manager tools: reports and settings.
-    { root: 'packages/admin', pages: ['pages/reports/index'] },
+    { root: 'packages/admin', pages: ['pages/reports/index', 'pages/settings/index', 'pages/audit/index'] },
   ],
   // Fetch the customer subpackage in the background once a tab page is shown, so 我的推荐卡 and
   // 我的预约 open without a wait.

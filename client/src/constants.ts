@@ -50,6 +50,8 @@ export const PAGES = {
   escalations: '/packages/staff/pages/escalations/index',
   // Manager subpackage (packages/admin).
   dashboard: '/packages/admin/pages/reports/index',
+  adminSettings: '/packages/admin/pages/settings/index',
+  adminAudit: '/packages/admin/pages/audit/index',
 } as const;
 
 /** Pages of the tab bar (app.config.ts): reached with switchTab, which takes no query string. */
