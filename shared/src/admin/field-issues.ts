@@ -24,9 +24,43 @@ export function fieldIssuesOf(error: z.core.$ZodError, labelOf: (path: string) =
     if (seen.has(path)) continue;
     seen.add(path);
     const label = labelOf(path);
-    issues.push({ path, message: label ? `${label}：${issue.message}` : issue.message });
+    const message = plainMessage(issue);
+    issues.push({ path, message: label ? `${label}：${message}` : message });
   }
   return issues;
+}
+
+/** zod's own zh-CN messages (`数值过大：期望 number <=30`) start so; a schema's own message never does. */
+const LOCALE_DEFAULT = /^(数值过大|数值过小|无效输入)：期望/;
+
+/**
+ * A limit said the way a manager reads it (`不能超过 30`, `最多 10 项`, `请填写数字`) instead of zod's
+ * generic wording; the schemas' own messages are kept as they are.
+ */
+export function plainMessage(issue: z.core.$ZodIssue): string {
+  if (!LOCALE_DEFAULT.test(issue.message)) return issue.message;
+  if (issue.code === 'too_big' || issue.code === 'too_small') {
+    const big = issue.code === 'too_big';
+    const limit = String(big ? issue.maximum : issue.minimum);
+    const inclusive = issue.inclusive !== false;
+    if (issue.origin === 'string') {
+      if (!big && limit === '1') return '不能为空';
+      return big ? `不能超过 ${limit} 个字` : `至少 ${limit} 个字`;
+    }
+    if (issue.origin === 'array' || issue.origin === 'set') {
+      if (!big && limit === '1') return '至少填写一项';
+      return big ? `最多 ${limit} 项` : `至少 ${limit} 项`;
+    }
+    if (big) return inclusive ? `不能超过 ${limit}` : `须小于 ${limit}`;
+    return inclusive ? `不能小于 ${limit}` : `须大于 ${limit}`;
+  }
+  if (issue.code === 'invalid_type') {
+    if (issue.expected === 'number' || issue.expected === 'int') return '请填写数字';
+    if (issue.expected === 'string') return '请填写文字';
+    if (issue.expected === 'boolean') return '请选择是或否';
+    if (issue.expected === 'array') return '请填写列表';
+  }
+  return '格式不正确';
 }
 
 const SEPARATOR = '；';

@@ -31,6 +31,28 @@ describe('field issues: the server names every wrong field in one message, the c
     ]);
   });
 
+  test('field issues: zod’s generic limits are said plainly; a schema’s own message is kept', () => {
+    const plain = (schema: z.ZodMiniType, value: unknown) =>
+      fieldIssuesOf(schema.safeParse(value).error!, () => undefined)[0]!.message;
+    expect(plain(z.int().check(z.lte(30)), 40)).toBe('不能超过 30');
+    expect(plain(z.number().check(z.lt(30)), 40)).toBe('须小于 30');
+    expect(plain(z.int().check(z.gte(1)), 0)).toBe('不能小于 1');
+    expect(plain(z.number().check(z.gt(1)), 0)).toBe('须大于 1');
+    expect(plain(z.string().check(z.maxLength(8)), '123456789')).toBe('不能超过 8 个字');
+    expect(plain(z.string().check(z.minLength(1)), '')).toBe('不能为空');
+    expect(plain(z.string().check(z.minLength(2)), 'a')).toBe('至少 2 个字');
+    expect(plain(z.array(z.int()).check(z.maxLength(2)), [1, 2, 3])).toBe('最多 2 项');
+    expect(plain(z.array(z.int()).check(z.minLength(1)), [])).toBe('至少填写一项');
+    expect(plain(z.array(z.int()).check(z.minLength(2)), [1])).toBe('至少 2 项');
+    expect(plain(z.int(), 'x')).toBe('请填写数字');
+    expect(plain(z.string(), 1)).toBe('请填写文字');
+    expect(plain(z.boolean(), 1)).toBe('请选择是或否');
+    expect(plain(z.array(z.int()), 1)).toBe('请填写列表');
+    expect(plain(z.object({ a: z.int() }), 1)).toBe('格式不正确');
+    expect(plain(z.int().check(z.lte(5, { error: '最多五天' })), 9)).toBe('最多五天');
+    expect(plain(z.enum(['a']), 'b')).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   test('field issues: the message round-trips to the same issues (a message without a field too)', () => {
     const issues = [
       { path: 'followUp.planAhead', message: '提前排期条数：数值过大' },
