@@ -115,9 +115,7 @@ describe('门店设置: a section’s form', () => {
     fireEvent.click(screen.getByTestId('section-privacy-reload'));
     await waitFor(() => expect(screen.queryByTestId('section-privacy-conflict')).toBeNull());
     // The section shows the latest settings, no longer in edit mode: 修改 starts again from them.
-    const field = screen.getByTestId('field-privacyNoticeVersion') as HTMLInputElement;
-    expect(field.value).toBe('2027-02');
-    expect(field.disabled).toBe(true);
+    expect(screen.getByTestId('field-privacyNoticeVersion').textContent).toBe('2027-02');
     expect(screen.getByTestId('section-privacy-edit')).toBeTruthy();
   });
 });
@@ -129,7 +127,10 @@ describe('门店设置: who may change what', () => {
     await screen.findByTestId('settings-read-only');
     expect(screen.queryByTestId('section-rewards-edit')).toBeNull();
     fireEvent.click(screen.getByTestId('section-rewards-toggle'));
-    expect((screen.getByTestId('field-rewards.policies.0.rateBp') as HTMLInputElement).disabled).toBe(true);
+    // Read, not edited: values with their unit, an empty cap as what it means.
+    expect(screen.getByTestId('field-rewards.policies.0.rateBp').textContent).toBe('5%');
+    expect(screen.getByTestId('field-rewards.policies.0.capPerCustomer').textContent).toBe('不限');
+    expect(screen.getByTestId('store-store-1-hours-0').textContent).toBe('09:30–20:00');
     expect(screen.getByTestId('store-store-1-edit')).toBeTruthy();
     expect(screen.queryByTestId('store-store-2')).toBeNull();
     expect(screen.queryByTestId('product-product-eyes-edit')).toBeNull();

@@ -52,13 +52,17 @@ export function FieldRow({ path, label, kind, value, hint, error, readOnly, onCh
           readOnly={readOnly}
           onChange={onChange}
         />
+      ) : readOnly ? (
+        <Text className="admin-field__value" data-testid={`field-${path}`}>
+          {readText(kind, String(value))}
+          {unit && String(value) !== '' ? `${unit === '%' ? '' : ' '}${unit}` : ''}
+        </Text>
       ) : (
         <View className="admin-field__line">
           <Input
             className={`field__input admin-field__input${message ? ' field__input--invalid' : ''}`}
             data-testid={`field-${path}`}
             value={String(value)}
-            disabled={readOnly}
             type={kind.type === 'text' || kind.type === 'intList' ? 'text' : 'digit'}
             placeholder={placeholderOf(kind)}
             maxlength={kind.type === 'text' ? kind.maxLength : 40}
@@ -71,6 +75,13 @@ export function FieldRow({ path, label, kind, value, hint, error, readOnly, onCh
       <FieldError message={message} testId={`error-${path}`} />
     </View>
   );
+}
+
+/** A value shown, not edited: an empty optional setting reads as what empty means (不限, 永久有效). */
+function readText(kind: Kind, text: string): string {
+  if (text !== '') return text;
+  if ((kind.type === 'int' || kind.type === 'yuan') && kind.nullable) return kind.nullable;
+  return '（未填写）';
 }
 
 function placeholderOf(kind: Kind): string {

@@ -127,7 +127,14 @@ export function StoreEditor({ store, onSaved, onReload }: Props) {
             <Text className="admin-weekday__day">{WEEKDAY_LABELS[weekday]}</Text>
             <View className="admin-weekday__rows">
               {rows.length === 0 ? <Text className="admin-weekday__closed">休息</Text> : null}
-              {rows.map(({ row, index }) => (
+              {!editing
+                ? rows.map(({ row, index }) => (
+                    <Text key={index} className="admin-weekday__hours" data-testid={`${id}-hours-${index}`}>
+                      {row.open}–{row.close}
+                    </Text>
+                  ))
+                : null}
+              {(editing ? rows : []).map(({ row, index }) => (
                 <View key={index} className="admin-weekday__row">
                   <Input
                     className={`field__input admin-time${errors[`openingHours.${index}.open`] ? ' field__input--invalid' : ''}`}
@@ -198,14 +205,19 @@ export function StoreEditor({ store, onSaved, onReload }: Props) {
       <View className="field admin-field">
         <Text className="field__label">{STORE_FIELD_LABELS.slotMinutes}</Text>
         <View className="admin-field__line">
-          <Input
-            className={`field__input admin-field__input${errors.slotMinutes ? ' field__input--invalid' : ''}`}
-            data-testid={`${id}-slot-minutes`}
-            type="number"
-            value={editing ? draft.slotMinutes : String(store.slotMinutes)}
-            disabled={!editing}
-            onInput={(e) => update({ ...draft, slotMinutes: e.detail.value }, 'slotMinutes')}
-          />
+          {editing ? (
+            <Input
+              className={`field__input admin-field__input${errors.slotMinutes ? ' field__input--invalid' : ''}`}
+              data-testid={`${id}-slot-minutes`}
+              type="number"
+              value={draft.slotMinutes}
+              onInput={(e) => update({ ...draft, slotMinutes: e.detail.value }, 'slotMinutes')}
+            />
+          ) : (
+            <Text className="admin-field__value" data-testid={`${id}-slot-minutes`}>
+              {store.slotMinutes}
+            </Text>
+          )}
           <Text className="admin-field__unit">分钟</Text>
         </View>
         <FieldError
@@ -216,14 +228,19 @@ export function StoreEditor({ store, onSaved, onReload }: Props) {
       <View className="field admin-field">
         <Text className="field__label">{STORE_FIELD_LABELS.capacityPerSlot}</Text>
         <View className="admin-field__line">
-          <Input
-            className={`field__input admin-field__input${errors.capacityPerSlot ? ' field__input--invalid' : ''}`}
-            data-testid={`${id}-capacity`}
-            type="number"
-            value={editing ? draft.capacityPerSlot : String(store.capacityPerSlot)}
-            disabled={!editing}
-            onInput={(e) => update({ ...draft, capacityPerSlot: e.detail.value }, 'capacityPerSlot')}
-          />
+          {editing ? (
+            <Input
+              className={`field__input admin-field__input${errors.capacityPerSlot ? ' field__input--invalid' : ''}`}
+              data-testid={`${id}-capacity`}
+              type="number"
+              value={draft.capacityPerSlot}
+              onInput={(e) => update({ ...draft, capacityPerSlot: e.detail.value }, 'capacityPerSlot')}
+            />
+          ) : (
+            <Text className="admin-field__value" data-testid={`${id}-capacity`}>
+              {store.capacityPerSlot}
+            </Text>
+          )}
           <Text className="admin-field__unit">人</Text>
         </View>
         <FieldError

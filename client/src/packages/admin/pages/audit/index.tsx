@@ -114,7 +114,7 @@ export default function AuditPage() {
             className={`field__input admin-date${errors.from ? ' field__input--invalid' : ''}`}
             data-testid="audit-from"
             value={filter.from}
-            placeholder="开始 YYYY-MM-DD"
+            placeholder="开始日期"
             maxlength={10}
             onInput={(e) => setFilter({ ...filter, from: e.detail.value })}
           />
@@ -123,11 +123,12 @@ export default function AuditPage() {
             className={`field__input admin-date${errors.to ? ' field__input--invalid' : ''}`}
             data-testid="audit-to"
             value={filter.to}
-            placeholder="结束 YYYY-MM-DD"
+            placeholder="结束日期"
             maxlength={10}
             onInput={(e) => setFilter({ ...filter, to: e.detail.value })}
           />
         </View>
+        <Text className="staff-hint">日期格式如 2027-03-01，可只填一端</Text>
         <FieldError message={errors.from ?? errors.to} testId="error-audit-dates" />
         {applied.actorId ? (
           <View className="chip chip--active" data-testid="audit-actor" onClick={() => pick({ actorId: '' })}>
