@@ -89,7 +89,7 @@ export function StoreEditor({ store, onSaved, onReload }: Props) {
   const err = (path: string, label: string) => withoutLabel(errors[path], label);
 
   return (
-    <View className="card admin-store" data-testid={id}>
+    <View className={`card admin-store${editing ? '' : ' admin-store--read'}`} data-testid={id}>
       <Text className="card__title">{store.name}</Text>
       {store.lastChange ? (
         <Text className="card__subtitle" data-testid={`${id}-last-change`}>
@@ -215,10 +215,10 @@ export function StoreEditor({ store, onSaved, onReload }: Props) {
             />
           ) : (
             <Text className="admin-field__value" data-testid={`${id}-slot-minutes`}>
-              {store.slotMinutes}
+              {store.slotMinutes} 分钟
             </Text>
           )}
-          <Text className="admin-field__unit">分钟</Text>
+          {editing ? <Text className="admin-field__unit">分钟</Text> : null}
         </View>
         <FieldError
           message={err('slotMinutes', STORE_FIELD_LABELS.slotMinutes as string)}
@@ -238,10 +238,10 @@ export function StoreEditor({ store, onSaved, onReload }: Props) {
             />
           ) : (
             <Text className="admin-field__value" data-testid={`${id}-capacity`}>
-              {store.capacityPerSlot}
+              {store.capacityPerSlot} 人
             </Text>
           )}
-          <Text className="admin-field__unit">人</Text>
+          {editing ? <Text className="admin-field__unit">人</Text> : null}
         </View>
         <FieldError
           message={err('capacityPerSlot', STORE_FIELD_LABELS.capacityPerSlot as string)}

@@ -80,7 +80,7 @@ export default function AuditPage() {
       <View className="card" data-testid="audit-filters">
         <Text className="card__title">审计日志</Text>
         <Text className="card__subtitle">
-          记录不可修改、不可删除：改单被拒（R8）、设置与门店变更、任务改派、员工停用
+          记录不可修改、不可删除：拒绝改单（R8）、设置与门店变更、任务改派、员工停用
         </Text>
         <View className="chips" data-testid="audit-kinds">
           {KIND_FILTERS.map((k) => (
