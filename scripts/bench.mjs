@@ -31,7 +31,8 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // | user.login (returning user)           |  3  | the user doc, the staff record, the customer record (fresh roles, 新客/老客; parallel)  |
 // | booking.listStores                    |  1  | one query                                                                              |
 // | booking.listProducts                  |  2  | the store (exists? which chain?) + the products query                                  |
-// | booking.listSlots                     |  2  | the store (hours, capacity) + the day's slot counters                                  |
+// | booking.listSlots                     |  2  | the store (hours, capacity) + the day's slot counters, in parallel; warm, the settings |
+// |                                       |     | (catalogue version: a manager's change shows at once) stand in for the cached store    |
 // | booking.create, first filing via card | 24  | store, product, settings, card, referrer, customer-by-phone (CRM people have no person |
 // |   (F1: 3 follow-up tasks)             |     | doc) = 6; start + commit = 2; in the transaction read person, slot counter, booking-   |
 // |                                       |     | code uniqueness = 3; write customer, filing, attribution, 3 tasks, referral, booking,  |

@@ -56,8 +56,11 @@ export default defineAppConfig({
         'pages/escalations/index',
       ],
     },
-    // Manager tools: reports, settings and importing old customers from the clinic's CRM.
-    { root: 'packages/admin', pages: ['pages/reports/index', 'pages/import/index'] },
+    // Manager tools: reports, settings, the audit log and importing old customers from the clinic's CRM.
+    {
+      root: 'packages/admin',
+      pages: ['pages/reports/index', 'pages/settings/index', 'pages/audit/index', 'pages/import/index'],
+    },
   ],
   // Fetch the customer subpackage in the background once a tab page is shown, so 我的推荐卡 and
   // 我的预约 open without a wait.

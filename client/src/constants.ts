@@ -51,6 +51,8 @@ export const PAGES = {
   // Manager subpackage (packages/admin).
   dashboard: '/packages/admin/pages/reports/index',
   importCustomers: '/packages/admin/pages/import/index',
+  adminSettings: '/packages/admin/pages/settings/index',
+  adminAudit: '/packages/admin/pages/audit/index',
 } as const;
 
 /** Pages of the tab bar (app.config.ts): reached with switchTab, which takes no query string. */

@@ -17,16 +17,44 @@ export interface ClinicSnapshot {
 }
 
 const CATALOG_MAX_AGE_MS = 30_000;
-const stores = new InstanceCache<Stored<Store>>(CATALOG_MAX_AGE_MS);
-const products = new InstanceCache<Stored<Product>>(CATALOG_MAX_AGE_MS);
+/** A cached document and the catalogue version this instance had seen when it read it. */
+interface Entry<T> {
+  doc: Stored<T>;
+  under: number | undefined;
+}
+const stores = new InstanceCache<Entry<Store>>(CATALOG_MAX_AGE_MS);
+const products = new InstanceCache<Entry<Product>>(CATALOG_MAX_AGE_MS);
 /** The catalogue version this instance's caches were filled under, per chain. */
 const seenVersion = new Map<string, number>();
 
-interface SettingsDoc {
+/**
+ * Fields of the settings document that are not settings: the catalogue version, the settings'
+ * own version and who changed them last (the admin function writes them; `parseSettings` refuses
+ * unknown keys, so they are taken off before it).
+ */
+export const SETTINGS_DOC_META_KEYS = [
+  '_id',
+  'catalogVersion',
+  'updatedAt',
+  'settingsVersion',
+  'settingsChange',
+] as const;
+
+export interface SettingsDoc {
   _id: string;
   catalogVersion?: number;
   updatedAt?: string;
+  settingsVersion?: number;
+  settingsChange?: { staffId: string; name: string; at: string; section?: string };
   [key: string]: unknown;
+}
+
+/** The settings a settings document holds, defaults filled in (the defaults when there is none). */
+export function settingsOfDoc(doc: SettingsDoc | null): ClinicSettings {
+  if (!doc) return parseSettings({});
+  const rest: Record<string, unknown> = { ...doc };
+  for (const key of SETTINGS_DOC_META_KEYS) delete rest[key];
+  return parseSettings(rest as ClinicSettingsInput);
 }
 
 /** The chain's settings with defaults filled in (defaults when the document is absent). */
@@ -38,9 +66,7 @@ export async function loadClinic(db: Database, chainId: string): Promise<ClinicS
     products.clear();
   }
   seenVersion.set(chainId, catalogVersion);
-  if (!doc) return { settings: parseSettings({}), catalogVersion };
-  const { _id: _ignored, catalogVersion: _version, updatedAt: _at, ...rest } = doc;
-  return { settings: parseSettings(rest as ClinicSettingsInput), catalogVersion };
+  return { settings: settingsOfDoc(doc), catalogVersion };
 }
 
 export async function loadSettings(db: Database, chainId: string): Promise<ClinicSettings> {
@@ -56,13 +82,51 @@ export async function getProduct(db: Database, id: string): Promise<Stored<Produ
   return cached(products, id, () => getById<Product>(db, COLLECTIONS.products, id));
 }
 
+/**
+ * Store and product as they are now, for a decision a booking rests on (hours, closed dates,
+ * capacity, whether the product is offered). This instance's copies are used only when the
+ * settings document — read here when there are copies, in place of the store and product — shows
+ * the catalogue version they were read under; otherwise they are read again. A manager's change
+ * (which moves the version in its transaction) is therefore seen by the very next call. The
+ * settings read here come back so that the caller need not read them again.
+ */
+export async function currentStoreAndProduct(
+  db: Database,
+  storeId: string,
+  productId?: string,
+): Promise<{ store: Stored<Store> | null; product: Stored<Product> | null; clinic?: ClinicSnapshot }> {
+  const store = stores.get(storeId);
+  const product = productId === undefined ? undefined : products.get(productId);
+  const chainId = store?.doc.chainId ?? product?.doc.chainId;
+  const clinic = chainId === undefined ? undefined : await loadClinic(db, chainId);
+  const usable = <T>(entry: Entry<T> | undefined) =>
+    entry !== undefined && clinic !== undefined && entry.under === clinic.catalogVersion ? entry.doc : undefined;
+  const [freshStore, freshProduct] = await Promise.all([
+    usable(store) ?? readInto(stores, COLLECTIONS.stores, db, storeId),
+    productId === undefined ? null : (usable(product) ?? readInto(products, COLLECTIONS.products, db, productId)),
+  ]);
+  return { store: freshStore, product: freshProduct, ...(clinic ? { clinic } : {}) };
+}
+
+async function readInto<T>(cache: InstanceCache<Entry<T>>, collection: string, db: Database, id: string) {
+  const doc = await getById<T>(db, collection, id);
+  if (doc) cache.set(id, entryOf(doc));
+  return doc;
+}
+
+/** A document about to be cached, labelled with the version this instance knows for its chain. */
+function entryOf<T>(doc: Stored<T>): Entry<T> {
+  const chainId = (doc as { chainId?: unknown }).chainId;
+  return { doc, under: typeof chainId === 'string' ? seenVersion.get(chainId) : undefined };
+}
+
 /** Several stores by id: the cached ones, the rest in one query. */
 export const getStores = (db: Database, ids: readonly string[]) => cachedMany(stores, COLLECTIONS.stores, db, ids);
 export const getProducts = (db: Database, ids: readonly string[]) =>
   cachedMany(products, COLLECTIONS.products, db, ids);
 
 async function cachedMany<T>(
-  cache: InstanceCache<Stored<T>>,
+  cache: InstanceCache<Entry<T>>,
   collection: string,
   db: Database,
   ids: readonly string[],
@@ -71,13 +135,13 @@ async function cachedMany<T>(
   const missing: string[] = [];
   for (const id of new Set(ids)) {
     const hit = cache.get(id);
-    if (hit) found.set(id, hit);
+    if (hit) found.set(id, hit.doc);
     else missing.push(id);
   }
   if (missing.length > 0) {
     const _ = db.command;
     for (const doc of await findWhere<T>(db, collection, { _id: _.in!(missing) }, missing.length)) {
-      cache.set(doc._id, doc);
+      cache.set(doc._id, entryOf(doc));
       found.set(doc._id, doc);
     }
   }
@@ -85,14 +149,14 @@ async function cachedMany<T>(
 }
 
 async function cached<T>(
-  cache: InstanceCache<Stored<T>>,
+  cache: InstanceCache<Entry<T>>,
   id: string,
   load: () => Promise<Stored<T> | null>,
 ): Promise<Stored<T> | null> {
   const hit = cache.get(id);
-  if (hit) return hit;
+  if (hit) return hit.doc;
   const doc = await load();
-  if (doc) cache.set(id, doc);
+  if (doc) cache.set(id, entryOf(doc));
   return doc;
 }
 

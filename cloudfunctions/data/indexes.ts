@@ -106,6 +106,28 @@ export const INDEXES: IndexSpec[] = [
   // follow-up results: the chain's coming events
   { collection: COLLECTIONS.events, name: 'chain_date', keys: { chainId: 1, date: 1 }, unique: false },
   { collection: COLLECTIONS.auditLogs, name: 'target_at', keys: { targetId: 1, at: -1 }, unique: false },
+  // admin.listAudit: newest first within the chain, optionally of one store, actor or kind (keyset on at, _id)
+  { collection: COLLECTIONS.auditLogs, name: 'chain_at', keys: { chainId: 1, at: -1, _id: -1 }, unique: false },
+  {
+    collection: COLLECTIONS.auditLogs,
+    name: 'chain_store_at',
+    keys: { chainId: 1, storeId: 1, at: -1, _id: -1 },
+    unique: false,
+  },
+  {
+    collection: COLLECTIONS.auditLogs,
+    name: 'chain_actor_at',
+    keys: { chainId: 1, actorId: 1, at: -1, _id: -1 },
+    unique: false,
+  },
+  {
+    collection: COLLECTIONS.auditLogs,
+    name: 'chain_action_at',
+    keys: { chainId: 1, action: 1, at: -1, _id: -1 },
+    unique: false,
+  },
+  // admin.getSettings: the chain's stores (open or not)
+  { collection: COLLECTIONS.stores, name: 'chain', keys: { chainId: 1 }, unique: false },
   // referral.listMyReferrals (cursor on createdAt, _id)
   {
     collection: COLLECTIONS.referrals,

@@ -37,6 +37,10 @@ export const ESCALATION_MANAGERS: readonly Access[] = ['store_manager', 'general
 
 /** Customer imports from the clinic's CRM: store managers (their store), the general manager and admins. */
 export const IMPORTERS: readonly Access[] = ['store_manager', 'general_manager', 'admin'];
+/** The clinic's settings, stores, products and audit log: store managers (their store), the general manager, admins. */
+export const CLINIC_MANAGERS: readonly Access[] = ['store_manager', 'general_manager', 'admin'];
+/** The chain's own settings: only the general manager and admins change them. */
+export const CHAIN_SETTINGS_EDITORS: readonly Access[] = ['general_manager', 'admin'];
 
 /** Whether the calling staff member would pass this list (for what a page offers; guards check again). */
 export const callerMay = (caller: Caller, access: readonly Access[]) => admitsStaff(access, caller.staff);

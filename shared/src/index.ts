@@ -18,3 +18,4 @@ export * from './booking';
 export * from './staff';
 export * from './notify';
 export * from './import';
+export * from './admin';

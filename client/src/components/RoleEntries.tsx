@@ -4,9 +4,9 @@ import { openPage } from '../services/navigation';
 import { roleEntriesOf } from '../utils/member';
 import './RoleEntries.scss';
 
-/** 员工工作台 / 经营看板, for the roles the server gave; nothing for a customer. */
-export function RoleEntries({ roles }: { roles: readonly Role[] }) {
-  const entries = roleEntriesOf(roles);
+/** 员工工作台 / 经营看板 / 门店设置, for the roles the server gave; nothing for a customer. */
+export function RoleEntries({ roles, managesClinic }: { roles: readonly Role[]; managesClinic?: boolean }) {
+  const entries = roleEntriesOf(roles, managesClinic);
   if (entries.length === 0) return null;
   return (
     <View className="role-entries">

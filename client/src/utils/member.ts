@@ -31,7 +31,7 @@ export function nextStepOf(record: UserRecord): { title: string; text: string } 
 export const hasReferralCard = (standing: Standing): boolean => standing === 'existing';
 
 export interface RoleEntry {
-  key: 'workbench' | 'dashboard' | 'import';
+  key: 'workbench' | 'dashboard' | 'settings' | 'import';
   title: string;
   text: string;
   url: string;
@@ -41,7 +41,7 @@ export interface RoleEntry {
  * The staff and manager entries a person sees. Showing them is convenience only: every page they
  * open checks the role on the server again.
  */
-export function roleEntriesOf(roles: readonly Role[]): RoleEntry[] {
+export function roleEntriesOf(roles: readonly Role[], managesClinic = false): RoleEntry[] {
   const entries: RoleEntry[] = [];
   if (roles.includes('staff')) {
     entries.push({ key: 'workbench', title: '员工工作台', text: '今日回访、到院签到、前台建档', url: PAGES.workbench });
@@ -49,6 +49,15 @@ export function roleEntriesOf(roles: readonly Role[]): RoleEntry[] {
   if (roles.includes('manager') || roles.includes('admin')) {
     entries.push({ key: 'dashboard', title: '经营看板', text: '渠道业绩、员工目标与门店设置', url: PAGES.dashboard });
     entries.push({ key: 'import', title: '导入老客', text: '从 CRM 导出的名单批量导入', url: PAGES.importCustomers });
+  }
+  // user.login says so from the admin function's own access list (not every manager post may).
+  if (managesClinic) {
+    entries.push({
+      key: 'settings',
+      title: '门店设置',
+      text: '规则设置、门店与项目、审计日志',
+      url: PAGES.adminSettings,
+    });
   }
   return entries;
 }

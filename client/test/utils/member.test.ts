@@ -42,5 +42,9 @@ describe('role entries', () => {
     expect(roleEntriesOf(['staff']).map((e) => e.key)).toEqual(['workbench']);
     expect(roleEntriesOf(['staff', 'manager']).map((e) => e.key)).toEqual(['workbench', 'dashboard', 'import']);
     expect(roleEntriesOf(['staff', 'admin']).map((e) => e.key)).toEqual(['workbench', 'dashboard', 'import']);
+    // 门店设置 only when login says the admin function admits the caller (a channel lead is a manager, not admitted).
+    const admitted = roleEntriesOf(['staff', 'manager'], true);
+    expect(admitted.map((e) => e.key)).toEqual(['workbench', 'dashboard', 'import', 'settings']);
+    expect(admitted[3]!.url).toBe('/packages/admin/pages/settings/index');
   });
 });

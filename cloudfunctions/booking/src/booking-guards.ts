@@ -1,6 +1,6 @@
 import { checkSlot, isPastSlot, type Booking, type Store } from '@clinic/shared';
 import { getBooking, bookingsInTx } from '../../data/bookings';
-import { getProduct, getStore } from '../../data/clinic';
+import { currentStoreAndProduct } from '../../data/clinic';
 import type { Stored } from '../../data/documents';
 import type { Database, Transaction } from '../../platform/db-types';
 import { AppError, refuse } from '../../platform/errors';
@@ -9,13 +9,16 @@ import { strip } from './booking-view';
 /** Someone else's booking looks exactly like a missing one. */
 const bookingNotFound = () => new AppError('NOT_FOUND', '预约不存在');
 
-/** Store, product and whether the store offers the product (create and reschedule). */
+/**
+ * Store, product (as they are now: a manager's change is seen at once) and whether the store
+ * offers the product (create and reschedule); the settings when they were read to check that.
+ */
 export async function loadStoreAndProduct(db: Database, storeId: string, productId: string) {
-  const [store, product] = await Promise.all([getStore(db, storeId), getProduct(db, productId)]);
+  const { store, product, clinic } = await currentStoreAndProduct(db, storeId, productId);
   if (!store || store.active === false) throw refuse('STORE_NOT_FOUND');
   if (!product || product.active === false || product.chainId !== store.chainId) throw refuse('PRODUCT_NOT_FOUND');
   if (product.storeIds.length > 0 && !product.storeIds.includes(store.id)) throw refuse('PRODUCT_NOT_AT_STORE');
-  return { store, product };
+  return { store, product, ...(clinic ? { clinic } : {}) };
 }
 
 /** Shared `checkSlot`; without `booked` everything but capacity (before the transaction reads the counter). */

@@ -72,12 +72,12 @@ export async function loadCreateContext(
     if (!parsed.ok) throw new AppError('INVALID_CODE', parsed.message);
     code = parsed.code;
   }
-  const { store, product } = await loadStoreAndProduct(db, request.storeId, request.productId);
+  const { store, product, clinic } = await loadStoreAndProduct(db, request.storeId, request.productId);
   assertSlot(store, request.date, request.slot, now);
   const chainId = store.chainId;
 
   const [settings, card] = await Promise.all([
-    loadSettings(db, chainId),
+    clinic ? Promise.resolve(clinic.settings) : loadSettings(db, chainId),
     code ? getCard(db, code) : Promise.resolve(null),
   ]);
   if (request.consentVersion !== settings.privacyNoticeVersion) throw refuse('CONSENT_OUTDATED');

@@ -10,7 +10,14 @@ import {
   type Booking,
 } from '@clinic/shared';
 import { bookingsInTx, bookingsOfUser, slotCountersOfDay } from '../../data/bookings';
-import { getProducts, getStore, getStores, listActiveProducts, listActiveStores } from '../../data/clinic';
+import {
+  currentStoreAndProduct,
+  getProducts,
+  getStore,
+  getStores,
+  listActiveProducts,
+  listActiveStores,
+} from '../../data/clinic';
 import { decodeOffsetCursor, encodeOffsetCursor } from '../../data/pagination';
 import { defineFunction } from '../../platform/define-function';
 import { AppError, refuse } from '../../platform/errors';
@@ -63,11 +70,14 @@ export const main = defineFunction(
     },
 
     async listSlots({ storeId, date }, { db, now }) {
-      const store = await getStore(db, storeId);
+      // The store as it is now (a closed day a manager just set shows at once), beside the day's counters.
+      const [{ store }, counters] = await Promise.all([
+        currentStoreAndProduct(db, storeId),
+        slotCountersOfDay(db, storeId, date),
+      ]);
       if (!store || store.active === false) throw refuse('STORE_NOT_FOUND');
       const outside = outsideBookableWindow(date, localDate(now));
       if (outside) throw new AppError(outside, WINDOW_MESSAGES[outside]);
-      const counters = await slotCountersOfDay(db, storeId, date);
       const booked = new Map(counters.map((c) => [c.slot, c.booked]));
       return { date, ...availability(store, date, booked, now) };
     },

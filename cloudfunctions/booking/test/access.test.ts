@@ -252,6 +252,29 @@ const CASES: Case[] = [
     data: () => ({ taskId: 'task-nobody', toStaffId: 'staff-s1-butler-1' }),
     expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
   },
+  // The admin function (its full matrix, every manager kind and the admin, is admin/test/access.test.ts):
+  // a store manager reads, edits their own store (a stale version here), never the chain's settings or
+  // a product other stores offer too.
+  { fn: 'admin', action: 'getSettings', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'] },
+  {
+    fn: 'admin',
+    action: 'updateSettings',
+    data: () => ({ section: 'attribution', expectedVersion: 99, value: {} }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  },
+  {
+    fn: 'admin',
+    action: 'updateStore',
+    data: () => ({ storeId: 'store-1', expectedVersion: 99, store: {} }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'STALE_VERSION'],
+  },
+  {
+    fn: 'admin',
+    action: 'upsertProduct',
+    data: () => ({ productId: 'product-eyes', expectedVersion: 99, product: {} }),
+    expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  },
+  { fn: 'admin', action: 'listAudit', data: () => ({}), expect: [U, 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'] },
   {
     fn: 'staff',
     action: 'redeemInvite',

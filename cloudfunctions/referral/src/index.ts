@@ -29,7 +29,7 @@ import type { Caller } from '../../platform/access';
 import { defineFunction } from '../../platform/define-function';
 import { AppError, refuse } from '../../platform/errors';
 import { activeOrIssue, qrFor, revokeActiveCard, sharePathFor } from './card';
-import { tempUrlsOf } from './files';
+import { tempUrlsOf } from '../../services/files';
 import { clinicView } from './invitation';
 import { chooseShownProfile, shownAsOf, shownProfileView } from './shown-profile';
 

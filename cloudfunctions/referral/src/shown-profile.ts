@@ -10,7 +10,7 @@ import { setShownProfile } from '../../data/customers';
 import type { Stored } from '../../data/documents';
 import type { Database } from '../../platform/db-types';
 import { AppError } from '../../platform/errors';
-import { knownTempUrls, removeQuietly } from './files';
+import { knownTempUrls, removeQuietly } from '../../services/files';
 
 export type ShownProfileChoice = { show: true; nickname: string; avatarFileId?: string } | { show: false };
 

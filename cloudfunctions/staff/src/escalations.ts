@@ -85,6 +85,7 @@ export async function reassignTask(input: In<'reassignTask'>, caller: Caller, db
       actorId: me.id,
       action: 'task.reassign',
       targetId: target.id,
+      storeId: target.storeId,
       outcome: 'allowed',
       message: `回访任务由 ${current.ownerStaffId} 改派给 ${successor.name}`,
     });

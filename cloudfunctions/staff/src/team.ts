@@ -71,6 +71,7 @@ export async function deactivate(input: In<'deactivate'>, caller: Caller, db: Da
       actorId: me.id,
       action: 'staff.deactivate',
       targetId: target._id,
+      storeId: target.storeId,
       outcome: 'allowed',
       message: `停用 ${target.name}，回访任务 ${movedTasks} 条、老客 ${movedCustomers} 位交给 ${heir.name}`,
     }),

@@ -2,7 +2,9 @@ import { maskPhone, userContract, type UserRecord } from '@clinic/shared';
 import { recordsOfCaller, rolesOf, type CallerRecords } from '../../data/roles';
 import { createUserOnce, getUser, type UserDoc } from '../../data/users';
 import { userIdFor } from '../../data/keys';
+import { admitsStaff } from '../../platform/access';
 import { defineFunction } from '../../platform/define-function';
+import { CLINIC_MANAGERS } from '../../platform/staff-roles';
 import { transact } from '../../platform/transaction';
 import { recordCustomerSubscription } from './subscriptions';
 
@@ -14,6 +16,8 @@ function toRecord(doc: UserDoc, id: string, records: CallerRecords): UserRecord 
     roles: rolesOf(records),
     createdAt: new Date(doc.createdAt).toISOString(),
     customer: customer ? { kind: customer.kind, maskedPhone: maskPhone(customer.phone) } : null,
+    // The same list the admin function's guard checks, so the entry shows exactly for who may.
+    ...(admitsStaff(CLINIC_MANAGERS, records.staff) ? { managesClinic: true } : {}),
   };
 }
 

@@ -74,6 +74,7 @@ export function fileOrTouch(person: PersonOnRecord | null, attempt: FilingAttemp
     actorId: attempt.actorId,
     action: 'filing.claim_referrer',
     targetId: person.filingId ?? person.customerId,
+    storeId: filing.storeId,
     outcome: 'rejected',
     rule: 'R8',
     message: `已建档客户经${attempt.via}再次登记推荐人：不允许补单和改单，渠道与归属不变（原推荐人：${current ?? '无'}），记为接触`,

@@ -78,6 +78,7 @@ function rejectedAudit(filing: Filing, ctx: ChangeContext, action: string, messa
     actorId: ctx.actorId,
     action,
     targetId: filing.id,
+    storeId: filing.storeId,
     outcome: 'rejected',
     rule: 'R8',
     message,

@@ -46,6 +46,8 @@ export const ERROR_CATALOGUE = {
   // Customer imports (managers).
   IMPORT_FILE_INVALID: '文件无法读取，请上传导入模板格式的 xlsx 或 CSV 文件',
   IMPORT_TOO_LARGE: '文件超过单次导入的上限，请拆分后分批导入',
+  // Managers' edits (admin): someone saved a newer version in between.
+  STALE_VERSION: '内容已被他人修改，请刷新后在最新内容上重新修改',
   // Raised by the client's transport, never by a function.
   NETWORK: '网络不可用，请稍后重试',
   BAD_RESPONSE: '服务返回的数据有误，请稍后重试',

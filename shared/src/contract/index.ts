@@ -13,3 +13,4 @@ export * from './staff';
 export * from './subscription';
 export * from './reports';
 export * from './imports';
+export * from './admin';

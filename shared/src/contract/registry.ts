@@ -1,3 +1,4 @@
+import { adminContract } from './admin';
 import { bookingContract } from './booking';
 import { dealsContract } from './deals';
 import { identityContract } from './identity';
@@ -25,6 +26,7 @@ export const CONTRACTS = {
   reminders: remindersContract,
   reports: reportsContract,
   imports: importsContract,
+  admin: adminContract,
 } as const;
 export type Contracts = typeof CONTRACTS;
 export type FunctionName = keyof Contracts;

@@ -27,6 +27,8 @@ export const userRecordSchema = z.object({
   createdAt: z.string(), // ISO 8601
   /** The linked customer record, or null for someone who has not booked or bound a phone yet. */
   customer: z.nullable(memberCustomerSchema),
+  /** True for whoever may open 门店设置 and the audit log (the admin function's access list). */
+  managesClinic: z.optional(z.boolean()),
 });
 export type UserRecord = z.infer<typeof userRecordSchema>;
 

@@ -318,6 +318,14 @@ export const auditLogEntrySchema = z.strictObject({
   outcome: z.enum(['allowed', 'rejected']),
   rule: z.optional(z.string().check(z.maxLength(8))),
   message: z.string().check(z.maxLength(200)),
+  /** The store the entry concerns (a store manager reads only theirs); absent for chain-wide changes. */
+  storeId: z.optional(idSchema),
+  /** A change made by a manager (settings, a store, a product): what it was and what it became. */
+  section: z.optional(z.string().check(z.maxLength(32))),
+  before: z.optional(z.unknown()),
+  after: z.optional(z.unknown()),
+  /** The version the change made (the settings', the store's, the product's). */
+  version: z.optional(z.int().check(z.gte(0))),
 });
 export type AuditLogEntry = z.output<typeof auditLogEntrySchema>;
 

@@ -80,6 +80,7 @@ describe('fileOrTouch (R1, R8, R9 over the person on record)', () => {
       actorId: 'u1',
       action: 'filing.claim_referrer',
       targetId: 'f-first',
+      storeId: filing.storeId,
       outcome: 'rejected',
       rule: 'R8',
       message:

@@ -94,6 +94,8 @@ describe('filing (§2 card bookings, R1 at write time, R8)', () => {
       const r = rejectReattribution(filing, ctx, action);
       expect(r).toMatchObject({ ok: false, code: 'REATTRIBUTION_FORBIDDEN', message: REATTRIBUTION_MESSAGE });
       expect(r.audit).toMatchObject({ action: `filing.${action}`, outcome: 'rejected', rule: 'R8', targetId: 'f1' });
+      // The store of the person's filing: its store manager reads the attempt in the audit log.
+      expect(r.audit.storeId).toBe('s1');
     }
   });
 });

@@ -67,7 +67,7 @@ export default function Index() {
             ) : null}
           </View>
         ) : null}
-        {record ? <RoleEntries roles={record.roles} /> : null}
+        {record ? <RoleEntries roles={record.roles} managesClinic={record.managesClinic === true} /> : null}
         {record ? <StoresCard /> : null}
       </View>
     </View>

@@ -59,7 +59,7 @@ export default function Mine() {
           <Row title="隐私保护指引" url={PAGES.privacy} testId="mine-privacy" />
         </View>
       ) : null}
-      {record ? <RoleEntries roles={record.roles} /> : null}
+      {record ? <RoleEntries roles={record.roles} managesClinic={record.managesClinic === true} /> : null}
       {record && !record.roles.includes('staff') ? (
         // A new colleague with an invite code; whether they may join only the server decides.
         <View

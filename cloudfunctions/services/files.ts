@@ -1,4 +1,4 @@
-import { storage } from '../../platform/sdk';
+import { storage } from '../platform/sdk';
 
 /** Real getTempFileURL takes at most 50 fileIDs per call. */
 const MAX_PER_CALL = 50;
