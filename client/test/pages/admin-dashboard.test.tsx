@@ -52,8 +52,8 @@ describe('a store manager’s month', () => {
     expect(text('dashboard-scope')).toBe('静安店 · 截至 11月23日 · 已过 23/30 天');
     expect(text('month-title')).toBe('2026年11月（本月）');
 
-    expect(text('share-value')).toBe('8.5%');
-    expect(text('share-target')).toBe('10.0%');
+    expect(text('share-value')).toBe('本月占比 8.5%');
+    expect(text('share-target')).toBe('目标 10.0%');
     expect(text('share-status')).toBe('未达标');
     expect(screen.getByTestId('share-status').getAttribute('data-met')).toBe('false');
     expect(text('share-gap')).toBe('距目标还差 1.5 个百分点');
@@ -107,7 +107,7 @@ describe('a store manager’s month', () => {
 
     expect(screen.getByTestId('trend-chart')).toBeTruthy();
     expect(text('trend-latest')).toBe(
-      '11/23 起一周 · 建档 27 人 · 到院 17 人 · 成交 4 笔 · 业绩 ¥270,000.00 · 老带新 ¥50,000.00',
+      '11/23 起一周：建档 27 人，到院 17 人，成交 4 笔，业绩 ¥270,000.00，老带新 ¥50,000.00',
     );
     expect(screen.getByTestId('trend-mode-counts').getAttribute('data-selected')).toBe('true');
     fireEvent.click(screen.getByTestId('trend-mode-revenue'));
@@ -118,7 +118,7 @@ describe('a store manager’s month', () => {
     expect(slips.map((s) => s.getAttribute('data-staff'))).toEqual(['staff-consultant-1', 'staff-nurse-1']);
     expect(slips[0].textContent).toContain('陈静');
     expect(slips[0].textContent).toContain('落后 4 人');
-    expect(slips[0].textContent).toContain('带新建档量 · 应完成 6 人 · 实际 2 人');
+    expect(slips[0].textContent).toContain('带新建档量：应完成 6 人，实际 2 人');
     expect(slips[1].textContent).toContain('落后 ¥1,200.00');
     expect(screen.queryByTestId('slips-empty')).toBeNull();
 

@@ -1,4 +1,10 @@
-import { latestWeekText, trendAxisLabel, trendSpec, weekLabel } from '../../../src/packages/admin/utils/trend-chart';
+import {
+  latestWeekText,
+  trendAxisLabel,
+  trendSpec,
+  visibleWeekLabels,
+  weekLabel,
+} from '../../../src/packages/admin/utils/trend-chart';
 import { dashboard } from '../../admin-fixtures';
 
 const weeks = dashboard().weeklyTrend;
@@ -66,9 +72,17 @@ describe('近8周趋势 chart spec', () => {
   });
 
   it('the latest week in words', () => {
-    expect(latestWeekText(weeks)).toBe(
-      '11/23 起一周 · 建档 27 人 · 到院 17 人 · 成交 4 笔 · 业绩 ¥270,000.00 · 老带新 ¥50,000.00',
-    );
+    expect(latestWeekText(weeks)).toEqual({
+      lead: '11/23 起一周',
+      parts: ['建档 27 人', '到院 17 人', '成交 4 笔', '业绩 ¥270,000.00', '老带新 ¥50,000.00'],
+    });
     expect(latestWeekText([])).toBeUndefined();
+  });
+
+  it('a narrow chart labels every other week, always the latest', () => {
+    const labels = trendSpec(weeks, 'counts').weeks;
+    expect(visibleWeekLabels(labels, 360)).toEqual(labels);
+    expect(visibleWeekLabels(labels, 250)).toEqual(['10/12', '10/26', '11/9', '11/23']);
+    expect(visibleWeekLabels(labels.slice(0, 7), 200)).toEqual(['10/5', '10/19', '11/2', '11/16']);
   });
 });

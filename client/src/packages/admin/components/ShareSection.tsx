@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Text, View } from '@tarojs/components';
 import { gaugeSpec, shareView, type ReferralShare } from '../utils/share-gauge';
 import { ShareGauge } from './charts/ShareGauge';
+import { Phrases } from './Phrases';
 
 /** 老带新业绩占比: the share against its target, met or not, and the two revenues it comes from. */
 export function ShareSection({ share }: { share: ReferralShare }) {
@@ -27,34 +28,27 @@ export function ShareSection({ share }: { share: ReferralShare }) {
         summary={`老带新业绩占比 ${view.share}，目标 ${view.target}，${view.status}`}
         testId="share-gauge"
       />
+      <Phrases
+        className={`dashboard__share-line${view.met ? ' dashboard__good' : ''}`}
+        parts={[
+          { text: `本月占比 ${view.share}`, testId: 'share-value' },
+          { text: `目标 ${view.target}`, testId: 'share-target' },
+          { text: view.gap, testId: 'share-gap' },
+        ]}
+      />
       <View className="dashboard__stats">
         <View className="dashboard__stat">
-          <Text className="dashboard__stat-value" data-testid="share-value">
-            {view.share}
+          <Text className="dashboard__stat-value" data-testid="share-referral">
+            {view.referralRevenue}
           </Text>
-          <Text className="dashboard__stat-label">本月占比</Text>
+          <Text className="dashboard__stat-label">老带新业绩</Text>
         </View>
         <View className="dashboard__stat">
-          <Text className="dashboard__stat-value" data-testid="share-target">
-            {view.target}
+          <Text className="dashboard__stat-value" data-testid="share-total">
+            {view.totalRevenue}
           </Text>
-          <Text className="dashboard__stat-label">目标占比</Text>
+          <Text className="dashboard__stat-label">总业绩</Text>
         </View>
-      </View>
-      <Text className={`dashboard__note${view.met ? ' dashboard__note--good' : ''}`} data-testid="share-gap">
-        {view.gap}
-      </Text>
-      <View className="dashboard__line">
-        <Text className="dashboard__line-label">老带新业绩</Text>
-        <Text className="dashboard__line-value" data-testid="share-referral">
-          {view.referralRevenue}
-        </Text>
-      </View>
-      <View className="dashboard__line">
-        <Text className="dashboard__line-label">总业绩</Text>
-        <Text className="dashboard__line-value" data-testid="share-total">
-          {view.totalRevenue}
-        </Text>
       </View>
       {view.noRevenue ? (
         <Text className="dashboard__note" data-testid="share-no-revenue">

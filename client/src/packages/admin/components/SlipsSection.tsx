@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { EmptyState } from '../../../components/StateViews';
 import { slipView, type Slip } from '../utils/slips';
+import { Phrases } from './Phrases';
 
 /** 今日偏差: who is furthest behind their plan to date, worst first as the server ranked them. */
 export function SlipsSection({ slips }: { slips: readonly Slip[] }) {
@@ -21,9 +22,7 @@ export function SlipsSection({ slips }: { slips: readonly Slip[] }) {
                   <Text className="slip__post">{v.post}</Text>
                   <Text className={`slip__deviation${v.behind ? ' slip__deviation--behind' : ''}`}>{v.deviation}</Text>
                 </View>
-                <Text className="slip__detail">
-                  {v.metric} · {v.due} · {v.actual}
-                </Text>
+                <Phrases className="slip__detail" lead={v.metric} parts={[{ text: v.due }, { text: v.actual }]} />
               </View>
             );
           })}

@@ -90,9 +90,10 @@ export function gaugeGeometry(width: number, height: number, spec: GaugeSpec): G
   const lineWidth = Math.max(10, Math.round(Math.min(width, height) / 10));
   // Above and beside the ring: the mark's label, its text bottom 5 px off the ring (an 11 px font).
   const labelRoom = 20;
-  const r = Math.max(10, Math.min(width / 2 - labelRoom - lineWidth / 2, height - labelRoom - lineWidth / 2 - 4));
+  const r = Math.max(10, Math.min(width / 2 - labelRoom - lineWidth / 2, height - labelRoom - lineWidth - 2));
   const cx = width / 2;
-  const cy = height - 4;
+  // The ring's round ends reach half a line below its centre.
+  const cy = height - lineWidth / 2 - 2;
   const startAngle = 180;
   const endAngle = 360;
   const clamp = (v: number) => Math.min(1, Math.max(0, v));

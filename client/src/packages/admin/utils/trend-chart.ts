@@ -86,16 +86,31 @@ export function trendAxisLabel(mode: TrendMode, value: number): string {
   return mode === 'counts' ? String(value) : compactYuan(value);
 }
 
-/** The latest week in words under the chart (the chart alone is no place to read exact numbers). */
-export function latestWeekText(weeks: readonly TrendWeek[]): string | undefined {
+/**
+ * The latest week in words under the chart (the chart alone is no place to read exact numbers): its
+ * heading and a phrase per figure.
+ */
+export function latestWeekText(weeks: readonly TrendWeek[]): { lead: string; parts: string[] } | undefined {
   const last = weeks[weeks.length - 1];
   if (!last) return undefined;
-  return [
-    `${weekLabel(last.weekStart)} 起一周`,
-    `建档 ${last.filings} 人`,
-    `到院 ${last.visits} 人`,
-    `成交 ${last.deals} 笔`,
-    `业绩 ${formatFen(last.revenueFen)}`,
-    `老带新 ${formatFen(last.referralRevenueFen)}`,
-  ].join(' · ');
+  return {
+    lead: `${weekLabel(last.weekStart)} 起一周`,
+    parts: [
+      `建档 ${last.filings} 人`,
+      `到院 ${last.visits} 人`,
+      `成交 ${last.deals} 笔`,
+      `业绩 ${formatFen(last.revenueFen)}`,
+      `老带新 ${formatFen(last.referralRevenueFen)}`,
+    ],
+  };
+}
+
+/**
+ * The week labels the x axis has room for: all eight from about 44 px a week (`10/26` at 10 px), else
+ * every other one counted back from the latest, which is always labelled.
+ */
+export function visibleWeekLabels(labels: readonly string[], plotWidth: number): string[] {
+  if (labels.length === 0 || plotWidth / labels.length >= 44) return [...labels];
+  const last = labels.length - 1;
+  return labels.filter((_, i) => (last - i) % 2 === 0);
 }

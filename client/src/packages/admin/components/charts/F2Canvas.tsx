@@ -34,6 +34,9 @@ function rootProps(context: CanvasRenderingContext2D, size: ChartSize, children:
     width: size.width,
     height: size.height,
     animate: false,
+    // F2 sizes `'24px'` in design px of a 750-wide page. Its default divisor is read from the document's
+    // root font size, which Taro's H5 rem setup changes (and weapp has no such thing): fix it at half.
+    px2hd: (px: number) => px / 2,
     theme: { fontFamily: CHART_FONT_FAMILY },
     children,
   };

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { Chart, Interval } from '@antv/f2';
-import { CHART_COLORS } from '../../utils/colors';
+import { CHART_COLORS, CHART_FONT_FAMILY } from '../../utils/colors';
 import type { FunnelSpec } from '../../utils/funnel-chart';
 import { el } from './element';
 import { F2Canvas } from './F2Canvas';
@@ -19,9 +19,11 @@ export function FunnelChart({ spec, summary, testId }: { spec: FunnelSpec; summa
           coord: { transposed: true },
           scale: {
             count: { min: 0 },
-            label: { type: 'cat', range: [0, 1], values: spec.data.map((d) => d.label) },
+            // Transposed, the first category sits at the bottom: run the range downwards so 建档 is on top.
+            label: { type: 'cat', range: [1, 0], values: spec.data.map((d) => d.label) },
           },
-          style: { padding: [4, LABEL_ROOM, 4, 0] },
+          // Each label sits at its layer's upper edge; the bottom padding keeps the last one whole.
+          style: { padding: [10, LABEL_ROOM, 14, 0] },
         },
         el(Interval, {
           x: 'label',
@@ -32,11 +34,16 @@ export function FunnelChart({ spec, summary, testId }: { spec: FunnelSpec; summa
           showLabel: true,
           labelCfg: {
             offsetX: 8,
-            label: (record: { text: string }) => ({ text: record.text, fill: CHART_COLORS.ink, fontSize: '24px' }),
+            label: (record: { text: string }) => ({
+              text: record.text,
+              fill: CHART_COLORS.ink,
+              fontSize: '24px',
+              fontFamily: CHART_FONT_FAMILY,
+            }),
           },
         }),
       ),
     [spec],
   );
-  return <F2Canvas height={spec.data.length * 40 + 8} draw={draw} summary={summary} testId={testId} />;
+  return <F2Canvas height={spec.data.length * 40 + 24} draw={draw} summary={summary} testId={testId} />;
 }
