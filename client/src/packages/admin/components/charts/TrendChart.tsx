@@ -31,6 +31,9 @@ export function TrendChart({ spec, summary, testId }: { spec: TrendSpec; summary
         },
         el(Legend, {
           position: 'top',
+          // Each item as wide as its own name: in the default uniform layout 总业绩 and 老带新业绩 overlapped at 320 px.
+          layoutMode: 'adaptive',
+          itemStyle: { paddingRight: '24px' },
           nameStyle: { fontSize: '22px', fill: CHART_COLORS.inkSoft },
           style: { justifyContent: 'center' },
         }),
