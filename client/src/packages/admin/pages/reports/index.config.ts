@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '管理报表',
+  navigationBarTitleText: '经营看板',
 });
