@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import '../locale';
 import { staffPostSchema } from '../model/people';
-import { idSchema, localDateSchema } from '../model/primitives';
+import { idSchema, localDateSchema, monthSchema } from '../model/primitives';
 import { defineContract } from './envelope';
-import { monthSchema } from './staff';
 
 const count = z.int().check(z.gte(0));
 const fen = z.int().check(z.gte(0));

@@ -11,7 +11,14 @@ import {
 } from '../model/entities';
 import { departmentSchema, managerKindSchema, staffPostSchema } from '../model/people';
 import { phoneInputSchema } from '../identity/phone';
-import { idSchema, labelCodes, localDateSchema, personNameSchema, shortTextSchema } from '../model/primitives';
+import {
+  idSchema,
+  labelCodes,
+  localDateSchema,
+  monthSchema,
+  personNameSchema,
+  shortTextSchema,
+} from '../model/primitives';
 import { KPI_METRICS, type KpiMetric } from '../reports/reducers';
 import { defineContract } from './envelope';
 import { subscriptionResultsSchema } from './subscription';
@@ -75,11 +82,6 @@ const verificationItemView = z.strictObject({
   submittedByName: z.optional(z.string().check(z.maxLength(20))),
   submittedAt: z.string().check(z.maxLength(40)),
 });
-
-/** A calendar month, e.g. 2027-03. */
-export const monthSchema = z
-  .string({ error: '请选择月份' })
-  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' }));
 
 /** §4 KPIs with their Chinese names, in display order. */
 export const KPI_LABELS: Record<KpiMetric, string> = {

@@ -14,6 +14,11 @@ export const idSchema = z
 /** An instant, ISO 8601 with an explicit offset (`2025-03-01T09:30:00+08:00` or `…Z`). */
 export const instantSchema = z.iso.datetime({ offset: true, error: '时间格式不正确，应为 ISO 8601 且带时区' });
 
+/** A calendar month, e.g. 2027-03. */
+export const monthSchema = z
+  .string({ error: '请选择月份' })
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' }));
+
 /** A local calendar date in Asia/Shanghai. */
 export const localDateSchema = z
   .string({ error: '请选择日期' })
