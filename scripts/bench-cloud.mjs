@@ -59,3 +59,38 @@ export async function startBenchCloud(root, prefix) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** One request to the database wire (what wx-server-sdk sends), again when a kept-alive socket closed under it. */
+export async function wire(url, body) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${url}/inv/bench/admin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return await res.json();
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/** Inserts through the database wire, `batch` documents a request; creates the collection if `setup` has not yet. */
+export async function insertAll(url, collectionName, docs, batch = 1000) {
+  await wire(url, { action: 'database.addCollection', collectionName }); // an existing one answers an error: fine
+  for (let i = 0; i < docs.length; i += batch) {
+    const body = await wire(url, {
+      action: 'database.insertDocument',
+      collectionName,
+      data: docs.slice(i, i + batch).map((d) => JSON.stringify(d)),
+    });
+    if (body.code) throw new Error(`insert into ${collectionName} failed: ${JSON.stringify(body)}`);
+  }
+}
+
+/** Empties a collection through the database wire (e.g. the demo seed's roll-ups, before a bench writes its own). */
+export async function removeAll(url, collectionName) {
+  const body = await wire(url, { action: 'database.removeDocument', collectionName, query: '{}', multi: true });
+  if (body.code) throw new Error(`emptying ${collectionName} failed: ${JSON.stringify(body)}`);
+}

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startBenchCloud } from './bench-cloud.mjs';
+import { insertAll, startBenchCloud } from './bench-cloud.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHAIN = 'chain-yuemei';
@@ -19,23 +19,6 @@ const DIGEST_TEMPLATE = 'tmpl-staff-digest';
 const grantIdFor = (openid, templateId) =>
   'g' + createHash('sha256').update(`grant:${openid}:${templateId}`).digest('hex').slice(0, 24);
 const SIZES = (process.env.BENCH_DIGEST_TASKS ?? '10000,100000').split(',').map(Number);
-
-/** Inserts through the database wire (what wx-server-sdk sends), 1000 documents a request. */
-async function insertAll(url, collectionName, docs) {
-  for (let i = 0; i < docs.length; i += 1000) {
-    const res = await fetch(`${url}/inv/bench/admin`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        action: 'database.insertDocument',
-        collectionName,
-        data: docs.slice(i, i + 1000).map((d) => JSON.stringify(d)),
-      }),
-    });
-    const body = await res.json();
-    if (body.code) throw new Error(`insert into ${collectionName} failed: ${JSON.stringify(body)}`);
-  }
-}
 
 async function benchSize(tasks) {
   const cloud = await startBenchCloud(root, 'bench-digest-');

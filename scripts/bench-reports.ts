@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { foldEvents, dayNumberToDate, type ReportEvent, type Rollup } from '@clinic/shared';
-import { startBenchCloud } from './bench-cloud.mjs';
+import { insertAll, removeAll, startBenchCloud } from './bench-cloud.mjs';
 
 const root = path.resolve(__dirname, '..');
 const CHAIN = 'chain-yuemei';
@@ -96,35 +96,6 @@ function storeEvents(storeId: string, count: number, endMs: number): ReportEvent
   return out;
 }
 
-/** POSTs to the database wire, once more when a kept-alive socket was closed under it. */
-async function wire(url: string, body: Record<string, unknown>): Promise<{ code?: string }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const res = await fetch(`${url}/inv/bench/admin`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return (await res.json()) as { code?: string };
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
-}
-
-async function insertAll(url: string, collectionName: string, docs: Record<string, unknown>[]) {
-  // `setup` may not have created it yet when the cloud reports healthy; an existing one is fine.
-  await wire(url, { action: 'database.addCollection', collectionName });
-  for (let i = 0; i < docs.length; i += 200) {
-    const body = await wire(url, {
-      action: 'database.insertDocument',
-      collectionName,
-      data: docs.slice(i, i + 200).map((d) => JSON.stringify(d)),
-    });
-    if (body.code) throw new Error(`insert into ${collectionName} failed: ${JSON.stringify(body)}`);
-  }
-}
-
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const fmt = (xs: number[]) => {
   const s = sorted(xs);
@@ -172,7 +143,9 @@ export async function benchReports(): Promise<void> {
         docs.push(doc);
       }
     }
-    await insertAll(url, 'dayRollups', docs);
+    // The demo seed holds its own roll-ups of store-1 and store-2: the bench's year replaces them.
+    await removeAll(url, 'dayRollups');
+    await insertAll(url, 'dayRollups', docs, 200);
     console.log(
       `  ${N.toLocaleString('en')} events of ${STORES.length} stores over a year → ${docs.length.toLocaleString('en')} day roll-ups ` +
         `(${(bytes / docs.length / 1024).toFixed(1)} KB each on average); fold ${Math.round(folded)} ms`,
