@@ -9,6 +9,9 @@ import {
   outsideBookableWindow,
   repeatOfUpcoming,
   WINDOW_MESSAGES,
+  ERROR_CATALOGUE,
+  checkCharacter,
+  generateReferralCode,
   benefitLines,
   checkSlot,
   generateBookingCode,
@@ -73,6 +76,40 @@ describe('slots from opening hours (Asia/Shanghai)', () => {
     expect(isClosedDay(store, '2027-03-10')).toBe(true); // closed date (a Wednesday)
     expect(isClosedDay(store, '2027-03-03')).toBe(false);
     expect(slotsOfDay(store, '2027-03-02')).toEqual([]);
+  });
+
+  test('a closed date has no slots even though its weekday has opening rows', () => {
+    expect(slotsOfDay(store, '2027-03-10')).toEqual([]); // a Wednesday: rows exist, the date is closed
+  });
+
+  test("slots of a day: only that weekday's rows count, listed in any order, starts ascending", () => {
+    const uneven: StoreHours = {
+      ...store,
+      openingHours: [
+        { weekday: 1, open: '14:00', close: '15:00' },
+        { weekday: 3, open: '08:00', close: '09:00' },
+        { weekday: 1, open: '09:00', close: '10:00' },
+      ],
+      closedDates: [],
+    };
+    expect(slotsOfDay(uneven, '2027-03-01')).toEqual(['09:00', '09:30', '14:00', '14:30']); // Monday
+    expect(slotsOfDay(uneven, '2027-03-03')).toEqual(['08:00', '08:30']); // Wednesday
+  });
+
+  test("slot check messages: the window's own wording for past and too far, the catalogue's for the rest", () => {
+    const far = checkSlot(store, '2027-12-01', '09:30', now);
+    expect(far).toEqual({ ok: false, code: 'DATE_TOO_FAR', message: WINDOW_MESSAGES.DATE_TOO_FAR });
+    const past = checkSlot(store, '2027-03-01', '09:30', now);
+    expect(past).toEqual({ ok: false, code: 'DATE_IN_PAST', message: WINDOW_MESSAGES.DATE_IN_PAST });
+    const closed = checkSlot(store, '2027-03-02', '09:30', now);
+    expect(closed).toEqual({ ok: false, code: 'STORE_CLOSED', message: ERROR_CATALOGUE.STORE_CLOSED });
+    const full = checkSlot(store, '2027-03-03', '09:30', now, 2);
+    expect(full).toEqual({ ok: false, code: 'SLOT_FULL', message: ERROR_CATALOGUE.SLOT_FULL });
+  });
+
+  test('slot check without the counter: everything but capacity, so an open slot is bookable', () => {
+    expect(checkSlot(store, '2027-03-03', '09:30', now)).toEqual({ ok: true });
+    expect(checkSlot(store, '2027-03-03', '09:30', now, 1)).toEqual({ ok: true });
   });
 
   test('a slot is past once it has started, in Shanghai time', () => {
@@ -162,8 +199,26 @@ describe('booking codes', () => {
   test('wrong length or characters are not booking codes', () => {
     expect(parseBookingCode('ABCDEFGH')).toBeNull();
     expect(parseBookingCode('ABC0EFG')).toBeNull();
-    expect(() => generateBookingCode(() => 31)).toThrow(RangeError);
+    expect(() => generateBookingCode(() => 31)).toThrow(new RangeError('随机数超出范围'));
+    expect(() => generateBookingCode(() => -1)).toThrow(new RangeError('随机数超出范围'));
     expect(() => generateBookingCode(() => 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('booking codes never read a referral code or a character outside the alphabet', () => {
+  test('a valid referral code (one character longer) is not a booking code', () => {
+    let i = 0;
+    const referral = generateReferralCode(() => [3, 9, 14, 20, 1, 7, 25][i++] as number);
+    expect(referral).toHaveLength(BOOKING_CODE_BODY_LENGTH + 2);
+    expect(parseBookingCode(referral)).toBeNull();
+    const body = referral.slice(0, BOOKING_CODE_BODY_LENGTH);
+    expect(parseBookingCode(body + checkCharacter(body))).toBe(body + checkCharacter(body));
+  });
+
+  test('a body with a character outside the alphabet is refused whatever its check character', () => {
+    for (const bad of ['0', '1', 'O', 'I', 'L', '*']) {
+      for (const check of CODE_ALPHABET) expect(parseBookingCode(`ABCDE${bad}${check}`)).toBeNull();
+    }
   });
 });
 
@@ -226,6 +281,19 @@ describe('benefit lines from the reward policies (§8)', () => {
     expect(referee[1]?.description).toBe('您首次消费后，赠送口红（每人限 1 份）');
     expect(referee[2]?.description).toMatch(/每人累计最多 5000 分/);
     expect(referee[4]?.description).toBe('您首次消费后，赠送加油卡');
+    // Every line in full: what the card and the landing page print, word for word.
+    expect(referrer.slice(1).map((l) => l.description)).toEqual([
+      '好友首次消费后，按好友实付金额的 10.05% 赠送产品抵扣券（365 天内有效，每人累计最多 200 元）',
+      '好友首次消费后，好友实付金额每 1 元积 2 分（365 天内有效，每人累计最多 5000 分）',
+      '好友首次消费后，按好友实付金额的 10.1% 赠送产品抵扣券（365 天内有效）',
+    ]);
+    expect(referee.map((l) => l.description)).toEqual([
+      '您首次消费后，按实付金额的 10.05% 赠送产品抵扣券（365 天内有效，每人累计最多 200 元）',
+      '您首次消费后，赠送口红（每人限 1 份）',
+      '您首次消费后，实付金额每 1 元积 2 分（365 天内有效，每人累计最多 5000 分）',
+      '您首次消费后，实付金额每 1 元积 1 分（365 天内有效）',
+      '您首次消费后，赠送加油卡',
+    ]);
   });
 
   test('a physical gift carries what it is worth when the policy says; other kinds and unpriced gifts never', () => {
