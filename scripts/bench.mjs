@@ -26,6 +26,11 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // the database (the gateway's X-Db-Round-Trips); wx-server-sdk cannot batch, and inside a
 // transaction every get/set/update is its own request, plus start and commit.
 //
+// Day roll-ups (reports, §9) are written in the transaction of the event they count: the store's
+// day document read + written (2 per day document, however many events), and each distinct count
+// (served, paying customers, star referrers per month) a marker read (1) and, the first time in
+// the month, written (+1). The rows below include them where an action writes a §9 event.
+//
 // | action (scenario)                     | min | what cannot be avoided                                                                 |
 // |---------------------------------------|-----|----------------------------------------------------------------------------------------|
 // | user.login (returning user)           |  3  | the user doc, the staff record, the customer record (fresh roles, 新客/老客; parallel)  |
@@ -33,39 +38,46 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // | booking.listProducts                  |  2  | the store (exists? which chain?) + the products query                                  |
 // | booking.listSlots                     |  2  | the store (hours, capacity) + the day's slot counters, in parallel; warm, the settings |
 // |                                       |     | (catalogue version: a manager's change shows at once) stand in for the cached store    |
-// | booking.create, first filing via card | 24  | store, product, settings, card, referrer, customer-by-phone (CRM people have no person |
+// | booking.create, first filing via card | 29  | store, product, settings, card, referrer, customer-by-phone (CRM people have no person |
 // |   (F1: 3 follow-up tasks)             |     | doc) = 6; start + commit = 2; in the transaction read person, slot counter, booking-   |
 // |                                       |     | code uniqueness = 3; write customer, filing, attribution, 3 tasks, referral, booking,  |
 // |                                       |     | counter, person = 10; the referrer's 好友已预约: outbox claim, grant bank, outcome = 3  |
 // |                                       |     | (+1 the first time a referrer refers: hasReferred; +2 when a grant is spent)           |
-// | booking.create, no code (小程序)      | 19  | store, product, settings, customer-by-phone, the store's staff (owner) = 5; 2; 3;      |
+// |                                       |     | roll-up: the day (filing + booking) 2, star-referrer marker 2; the bench's referrer   |
+// |                                       |     | refers for the first time (+1 above)                                                  |
+// | booking.create, no code (小程序)      | 21  | store, product, settings, customer-by-phone, the store's staff (owner) = 5; 2; 3;      |
 // |                                       |     | writes as above without the referral = 9                                               |
+// |                                       |     | roll-up: the day (filing + booking) = 2                                                |
 // | booking.create, repeat of an upcoming | 10  | store, product, settings, customer-by-phone = 4; 2; person + the upcoming booking = 2; |
 // |   booking (existing: true)            |     | touch filing + person = 2                                                              |
 // | booking.reschedule                    | 11  | booking, store, product = 3; 2; booking + 2 counters = 3; 2 counters + booking = 3     |
-// | booking.cancel                        | 11  | booking = 1; 2; booking, counter, person = 3; booking, counter, person = 3; the answer |
-// |                                       |     | names the store and product = 2                                                        |
+// | booking.cancel                        | 13  | booking = 1; 2; booking, counter, person = 3; booking, counter, person = 3; the answer |
+// |   (a referred friend's booking)       |     | names the store and product = 2; the friend's referral read and set 已取消 = 2         |
 // | booking.listMine                      |  3  | the caller's bookings + their stores + products (names are not copied onto bookings)   |
 // | referral.getMyCard (first call)       | 11  | customer, settings, holder = 3; 2; holder + code uniqueness = 2; card + holder = 2;    |
 // |                                       |     | store the QR's fileID = 1; the referral-update grants banked = 1                       |
 // | referral.getMyCard (card exists)      |  4  | customer (by OPENID), holder (active code, stored QR), settings (benefits), the        |
 // |                                       |     | referral-update grants banked                                                          |
 // | referral.revokeCard                   |  6  | customer = 1; 2; holder = 1; card + holder = 2                                         |
-// | referral.resolveLanding (valid)       |  3  | card, referrer, settings                                                               |
+// | referral.resolveLanding (valid)       |  4  | card, referrer, settings, the active stores (the clinic on the landing)                |
 // | referral.resolveLanding (mistyped)    |  0  | the check character is verified before any read                                       |
 // | referral.listMyReferrals              |  2  | customer + one page                                                                    |
 // | referral.listMyRewards                |  3  | customer + ledger page(s) + pending referrals count                                    |
 // | identity.bindPhone (existing customer)|  3  | customers by phone, link the OPENID, record the phone on the user (a user who never    |
 // |                                       |     | logged in costs 6 more: roles + the transaction creating the user record)              |
-// | visits.checkIn (first visit, by code) | 18  | staff (guard), booking, customer = 3; settings, store, filings, visits, person = 5;    |
+// | visits.checkIn (first visit, by code) | 22  | staff (guard), booking, customer = 3; settings, store, filings, visits, person = 5;    |
 // |                                       |     | start + commit = 2; in it: visit, attribution, relationship = 3; visit, attribution,   |
 // |                                       |     | booking, person = 4; the credited staff member's name = 1                             |
-// | visits.checkIn (again the same day)   | 12  | as above up to the transaction (8), start + commit, visit + attribution reads (4); no  |
-// |                                       |     | writes (a pre-check of the day's visit would save 5 here and cost 1 on first visits)   |
-// | visits.checkIn (unfiled walk-in)      | 19  | staff, customer-by-phone = 2; settings, store, person = 3; 2; visit, attribution,      |
+// |                                       |     | roll-up: the day (visit + served) 2, served-customer marker 2                          |
+// | visits.checkIn (again the same day)   | 13  | as above up to the transaction (8), start + commit, visit, attribution, relationship   |
+// |                                       |     | reads (3); no writes (a pre-check of the day's visit would save 5 here, cost 1 on     |
+// |                                       |     | first visits)                                                                          |
+// | visits.checkIn (unfiled walk-in)      | 23  | staff, customer-by-phone = 2; settings, store, person = 3; 2; visit, attribution,      |
 // |                                       |     | person = 3; customer, filing, attribution, 3 F1 tasks, visit, person = 8; staff name=1 |
-// | visits.fileAtDesk (new person)        | 19  | staff; settings, store, customer-by-phone, person = 5; 2; person = 1; customer, filing,|
+// |                                       |     | roll-up: the day (filing + visit + served) 2, served-customer marker 2                 |
+// | visits.fileAtDesk (new person)        | 21  | staff; settings, store, customer-by-phone, person = 5; 2; person = 1; customer, filing,|
 // |                                       |     | attribution, 6 F2 tasks (planAhead), person = 10; staff name = 1                       |
+// |                                       |     | roll-up: the day (filing) = 2                                                          |
 // | visits.fileAtDesk (filed → touch)     | 13  | staff; settings, store, customer, person = 5; first filing, attribution = 2; 2; touch, |
 // |                                       |     | R8 audit, person = 3; staff name = 1                                                   |
 // | staff.workbench                       |  9  | staff; four tab counts; settings (digest template), store name; unseen in-app digests, |
@@ -86,16 +98,20 @@ const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 200);
 // | deals.prepare                         |  4  | staff, customer, a visit exists?, the customer's ledger (balances)                     |
 // | staff.previewResult                   |  5  | staff, task; settings, store (open days), coming events                                |
 // | staff.recordResult                    | 10  | as preview (5); start + commit; the task re-read; close it; the next task (or queue)   |
-// | deals.record, a referee's first paid  | 30  | staff (guard) + the request key (a retry answers after it) + customer = 3; visits,     |
+// | deals.record, a referee's first paid  | 37  | staff (guard) + the request key (a retry answers after it) + customer = 3; visits,     |
 // |   deal (credits referrer + referee,   |     | product, settings, referral = 4; earlier deals (first paid?), referrer (version, name),|
 // |   her lipstick)                       |     | both ledgers (caps, already credited) = 4; 2; request, customer, referrer (versions)   |
 // |                                       |     | = 3; deal, 3 credits, customer, referrer, referral, request = 8; then the referrer's   |
 // |                                       |     | 奖励已到账 per credit of theirs (2): claim, grant bank, outcome = 6                    |
+// |                                       |     | roll-up: the referrer (star table) 1; the day 2; paying marker 2; served marker 1 (set at|
+// |                                       |     | check-in); star-referrer marker 1                                                      |
 // | deals.record, retry of the same key   |  2  | staff (guard) + the request key, whose stored answer is returned                       |
-// | deals.record, later deal (no reward)  | 14  | 3; visits, product, settings, referral (dealt: no deals or ledgers needed) = 4; 2;     |
+// | deals.record, later deal (no reward)  | 20  | 3; visits, product, settings, referral (dealt: no deals or ledgers needed) = 4; 2;     |
 // |                                       |     | request + customer = 2; deal, customer, request = 3                                    |
-// | deals.record, spends a rebate         | 16  | 3; 4 + the customer's ledger (balance) = 5; 2; request + customer = 2; deal, one use   |
+// |                                       |     | roll-up: the referrer 1, the day 2, paying, served, star-referrer markers (set) 3      |
+// | deals.record, spends a rebate         | 22  | 3; 4 + the customer's ledger (balance) = 5; 2; request + customer = 2; deal, one use   |
 // |   (drawn on one credit)               |     | entry, customer, request = 4                                                           |
+// |                                       |     | roll-up: as the later deal = 6                                                         |
 // | deals timer rewardExpiry (first run   |  3  | the saved cursor, one page of expiring credits (none), where the scan stands           |
 // |   of the day, nothing expired)        |     |                                                                                        |
 // | deals timer rewardExpiry (again that  |  1  | the saved cursor: today's window is done                                               |
@@ -106,24 +122,24 @@ const MINIMUM = {
   'booking.listStores': 1,
   'booking.listProducts': 2,
   'booking.listSlots': 2,
-  'booking.create (first filing via card)': 24,
-  'booking.create (no code, 小程序)': 19,
+  'booking.create (first filing via card)': 29,
+  'booking.create (no code, 小程序)': 21,
   'booking.create (repeat → existing)': 10,
   'booking.reschedule': 11,
-  'booking.cancel': 11,
+  'booking.cancel': 13,
   'booking.listMine': 3,
   'referral.getMyCard (first call)': 11,
   'referral.getMyCard (card exists)': 4,
   'referral.revokeCard': 6,
-  'referral.resolveLanding (valid)': 3,
+  'referral.resolveLanding (valid)': 4,
   'referral.resolveLanding (mistyped)': 0,
   'referral.listMyReferrals': 2,
   'referral.listMyRewards': 3,
   'identity.bindPhone (existing customer)': 3,
-  'visits.checkIn (first visit, by code)': 18,
-  'visits.checkIn (again the same day)': 12,
-  'visits.checkIn (unfiled walk-in)': 19,
-  'visits.fileAtDesk (new person)': 19,
+  'visits.checkIn (first visit, by code)': 22,
+  'visits.checkIn (again the same day)': 13,
+  'visits.checkIn (unfiled walk-in)': 23,
+  'visits.fileAtDesk (new person)': 21,
   'visits.fileAtDesk (filed → touch)': 13,
   'staff.workbench': 9,
   'staff.listTasks': 3,
@@ -137,10 +153,10 @@ const MINIMUM = {
   'deals.prepare': 4,
   'staff.previewResult': 5,
   'staff.recordResult': 10,
-  'deals.record (first paid deal, credits)': 30,
+  'deals.record (first paid deal, credits)': 37,
   'deals.record (retry, same key)': 2,
-  'deals.record (later deal, no reward)': 14,
-  'deals.record (spends a rebate)': 16,
+  'deals.record (later deal, no reward)': 20,
+  'deals.record (spends a rebate)': 22,
   'deals timer rewardExpiry (first run)': 3,
   'deals timer rewardExpiry (again that day)': 1,
 };
