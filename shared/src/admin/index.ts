@@ -9,3 +9,5 @@ export * from './field-labels';
 export * from './section-edit';
 export * from './sections';
 export * from './versioning';
+export * from './audit-merge';
+export * from './audit-export';

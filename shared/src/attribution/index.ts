@@ -6,3 +6,4 @@ export * from './file-or-touch';
 export * from './owner';
 export * from './arrival';
 export * from './lead';
+export * from './rule-labels';

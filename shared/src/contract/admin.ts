@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../locale';
-import { AUDIT_KIND_IDS } from '../admin/audit-kinds';
+import { AUDIT_FILTER_KIND_IDS } from '../admin/audit-kinds';
+import { AUDIT_SOURCES } from '../admin/audit-merge';
 import { SETTINGS_SECTION_IDS } from '../admin/sections';
 import { auditLogEntrySchema } from '../model/entities';
 import { idSchema, instantSchema, localDateSchema } from '../model/primitives';
@@ -71,28 +72,65 @@ export const auditChangeSchema = z.strictObject({
 });
 export type AuditChange = z.infer<typeof auditChangeSchema>;
 
+/** A row id of any source (reward-ledger ids are `deal:policy:role`, up to 128 characters). */
+const rowIdSchema = z.string().check(z.minLength(1), z.maxLength(128));
+const label = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+
 export const auditItemSchema = z.strictObject({
-  id: idSchema,
+  id: rowIdSchema,
+  /** Where the row is kept: the audit log, or a filing, deal or reward-ledger record. */
+  source: z.enum(AUDIT_SOURCES),
   at: instantSchema,
-  kind: z.enum([...AUDIT_KIND_IDS, 'other']),
+  kind: z.enum([...AUDIT_FILTER_KIND_IDS, 'other']),
   kindLabel: z.string().check(z.maxLength(20)),
   action: auditLogEntrySchema.shape.action,
   outcome: auditLogEntrySchema.shape.outcome,
   rule: z.optional(z.string().check(z.maxLength(8))),
-  actorId: idSchema,
+  /** The rule's Chinese name (`R1 首次建档优先`). */
+  ruleLabel: label(20),
+  /** Absent when no colleague acted: a customer's own booking, a reward the clinic credited. */
+  actorId: z.optional(idSchema),
   /** The colleague's name; absent when the actor is not staff (a customer's booking). */
-  actorName: z.optional(z.string().check(z.maxLength(40))),
-  targetId: idSchema,
+  actorName: label(40),
+  targetId: rowIdSchema,
   storeId: z.optional(idSchema),
-  storeName: z.optional(z.string().check(z.maxLength(40))),
+  storeName: label(40),
   message: z.string().check(z.maxLength(200)),
-  section: z.optional(z.string().check(z.maxLength(32))),
-  sectionLabel: z.optional(z.string().check(z.maxLength(20))),
+  section: label(32),
+  sectionLabel: label(20),
   version: z.optional(z.int()),
   /** What a manager's change changed (at most 20 fields). */
   changes: z.array(auditChangeSchema).check(z.maxLength(20)),
+  /** Filings, deals, rewards: the customer (phone masked below the chain). */
+  customerName: label(40),
+  customerPhone: label(20),
+  /** Filings: the channel (as attributed) and how the person was filed. */
+  channelLabel: label(16),
+  sourceLabel: label(20),
+  /** Filings: why the rule decided so. */
+  explanation: label(200),
+  /** Deals: the project and the amount paid, in yuan (`¥1,280.00`). */
+  productName: label(40),
+  amountText: label(40),
+  /** Rewards: 发放 / 使用 / 过期, the reward (返现, 积分 …) and the amount in its unit. */
+  rewardTypeLabel: label(8),
+  rewardKindLabel: label(8),
 });
 export type AuditItem = z.infer<typeof auditItemSchema>;
+
+/** The audit viewer's filters (list and export alike). */
+const auditFilter = {
+  kind: z.optional(z.enum(AUDIT_FILTER_KIND_IDS)),
+  from: z.optional(localDateSchema),
+  to: z.optional(localDateSchema),
+  storeId: z.optional(idSchema),
+  actorId: z.optional(idSchema),
+};
+
+const exportFileSchema = z.strictObject({
+  fileID: z.string().check(z.maxLength(512)),
+  url: z.string().check(z.maxLength(2048)),
+});
 
 export const adminContract = defineContract({
   /** The settings with their version and last change, the stores and products the caller may see. */
@@ -137,17 +175,27 @@ export const adminContract = defineContract({
   /** The audit log, newest first, a page at a time; read only. */
   listAudit: {
     input: z.strictObject({
-      kind: z.optional(z.enum(AUDIT_KIND_IDS)),
-      from: z.optional(localDateSchema),
-      to: z.optional(localDateSchema),
-      storeId: z.optional(idSchema),
-      actorId: z.optional(idSchema),
-      cursor: z.optional(z.string().check(z.maxLength(200, { error: '分页标记过长' }))),
+      ...auditFilter,
+      cursor: z.optional(z.string().check(z.maxLength(1000, { error: '分页标记过长' }))),
       limit: z._default(z.int().check(z.gte(1), z.lte(50)), 20),
     }),
     output: z.strictObject({
       items: z.array(auditItemSchema).check(z.maxLength(50)),
-      nextCursor: z.optional(z.string().check(z.maxLength(200))),
+      nextCursor: z.optional(z.string().check(z.maxLength(1000))),
+    }),
+  },
+  /**
+   * The entries the same filters match, newest first, up to 5,000, as xlsx and CSV (UTF-8 with BOM)
+   * in cloud storage; `truncated` when more matched (or time ran out) and the file stops there.
+   */
+  exportAudit: {
+    input: z.strictObject(auditFilter),
+    output: z.strictObject({
+      xlsx: exportFileSchema,
+      csv: exportFileSchema,
+      rows: z.int(),
+      limit: z.int(),
+      truncated: z.boolean(),
     }),
   },
 });

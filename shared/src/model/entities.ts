@@ -287,6 +287,11 @@ export type ReferralCard = z.output<typeof referralCardSchema>;
 export const rewardLedgerEntrySchema = z.strictObject({
   id: z.string().check(z.minLength(1), z.maxLength(128)),
   chainId: idSchema,
+  /**
+   * The store of the deal behind the entry (a credit's deal; a use's checkout; an expiry keeps its
+   * credit's), so the audit log reads a store's rewards in the database. Absent on older entries.
+   */
+  storeId: z.optional(idSchema),
   customerId: idSchema,
   type: z.enum(['credit', 'use', 'expire']),
   policyId: z.string().check(z.minLength(1), z.maxLength(32)),

@@ -7,6 +7,8 @@ import { compareText } from '../util/compare';
 export interface PaidDeal {
   id: string;
   chainId: string;
+  /** Where it was paid: the credits carry it (the audit log's store filter). */
+  storeId?: string;
   /** The referee: the new customer who paid. */
   customerId: string;
   paidFen: number;
@@ -97,6 +99,7 @@ export function creditReferralRewards(input: CreditInput, settings: ClinicSettin
       entries.push({
         id: `${deal.id}:${policy.id}:${role}`,
         chainId: deal.chainId,
+        ...(deal.storeId ? { storeId: deal.storeId } : {}),
         customerId,
         type: 'credit',
         policyId: policy.id,

@@ -166,7 +166,8 @@ export function settleDeal(req: DealRecordRequest, facts: DealFacts, settings: C
         message: `${REWARD_KINDS[use.kind]}可用余额不足（可用 ${display(use.kind, left)}）`,
       };
     }
-    uses.push(...spent.entries);
+    // A use belongs to the store of the checkout it is spent at.
+    uses.push(...spent.entries.map((e) => ({ ...e, storeId: req.storeId })));
   }
   const deductedFen = sumOf(uses.filter((u) => u.unit === 'fen').map((u) => u.amount));
   if (deductedFen > amountFen) return { ok: false, code: 'INVALID_INPUT', message: '抵扣金额不能超过成交金额' };
@@ -188,7 +189,14 @@ export function settleDeal(req: DealRecordRequest, facts: DealFacts, settings: C
     const firstPaid = deals.filter((d) => d.paidFen > 0).sort((a, b) => compareText(a.id, b.id))[0] as Deal;
     const credit = creditReferralRewards(
       {
-        deal: { id: firstPaid.id, chainId: req.chainId, customerId: req.customerId, paidFen, at: req.at },
+        deal: {
+          id: firstPaid.id,
+          chainId: req.chainId,
+          storeId: req.storeId,
+          customerId: req.customerId,
+          paidFen,
+          at: req.at,
+        },
         refereeDeals: [...facts.previousDeals, ...deals],
         referrerCustomerId: (facts.referral as ReferralFacts).referrerCustomerId,
         ledger: facts.ledger,
