@@ -73,9 +73,7 @@ export function mergeAuditPages<R extends AuditPosition>(
   pages: readonly SourcePage<R>[],
   limit: number,
 ): { rows: (R & { source: AuditSource })[]; next?: AuditMergeCursor } {
-  const all = pages
-    .flatMap((p) => p.rows.map((r) => ({ ...r, source: p.source })))
-    .sort(compareAuditRows);
+  const all = pages.flatMap((p) => p.rows.map((r) => ({ ...r, source: p.source }))).sort(compareAuditRows);
   const rows = all.slice(0, limit);
   const next: AuditMergeCursor = {};
   let more = false;

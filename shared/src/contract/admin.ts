@@ -127,11 +127,6 @@ const auditFilter = {
   actorId: z.optional(idSchema),
 };
 
-const exportFileSchema = z.strictObject({
-  fileID: z.string().check(z.maxLength(512)),
-  url: z.string().check(z.maxLength(2048)),
-});
-
 export const adminContract = defineContract({
   /** The settings with their version and last change, the stores and products the caller may see. */
   getSettings: {
@@ -182,20 +177,6 @@ export const adminContract = defineContract({
     output: z.strictObject({
       items: z.array(auditItemSchema).check(z.maxLength(50)),
       nextCursor: z.optional(z.string().check(z.maxLength(1000))),
-    }),
-  },
-  /**
-   * The entries the same filters match, newest first, up to 5,000, as xlsx and CSV (UTF-8 with BOM)
-   * in cloud storage; `truncated` when more matched (or time ran out) and the file stops there.
-   */
-  exportAudit: {
-    input: z.strictObject(auditFilter),
-    output: z.strictObject({
-      xlsx: exportFileSchema,
-      csv: exportFileSchema,
-      rows: z.int(),
-      limit: z.int(),
-      truncated: z.boolean(),
     }),
   },
 });

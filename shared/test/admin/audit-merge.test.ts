@@ -148,7 +148,14 @@ describe('audit export rows', () => {
   test('export rows: Chinese headers, Shanghai time, amounts in yuan, rule by name, changes as lines', () => {
     expect(AUDIT_EXPORT_HEADERS[0]).toBe('时间');
     const rows = auditExportRows([
-      { ...base, actorName: '高峰', storeName: '一店', customerName: '王丽', customerPhone: '139****0001', amountText: '¥12,800.00' },
+      {
+        ...base,
+        actorName: '高峰',
+        storeName: '一店',
+        customerName: '王丽',
+        customerPhone: '139****0001',
+        amountText: '¥12,800.00',
+      },
       {
         ...base,
         id: 'f1',

@@ -193,7 +193,7 @@ export default function AuditPage() {
                   className="admin-link"
                   data-testid="audit-who"
                   onClick={() => {
-                    const next = { ...filter, actorId: item.actorId };
+                    const next = { ...filter, actorId: item.actorId ?? '' };
                     setFilter(next);
                     void load(next);
                   }}
