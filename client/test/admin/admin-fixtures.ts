@@ -62,6 +62,7 @@ export const auditPage = (ids: string[], nextCursor?: string): AuditPage =>
   adminContract.listAudit.output.parse({
     items: ids.map((id, i) => ({
       id,
+      source: 'log',
       at: `2027-03-01T0${i % 10}:00:00.000Z`,
       kind: 'settings',
       kindLabel: '设置变更',

@@ -7,7 +7,6 @@ import {
   auditKindOf,
   changedPaths,
   dayRangeBounds,
-  isAuditRecordKind,
   isSettingsSection,
   labelOfPath,
   maskPhonesIn,
@@ -51,8 +50,6 @@ export async function listAudit(input: In<'listAudit'>, caller: Caller, db: Data
   if (input.from && input.to && input.from > input.to) {
     throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期（字段 from）');
   }
-  // 建档 / 成交 / 奖励 are read from their own records (not wired into this handler yet).
-  if (input.kind && isAuditRecordKind(input.kind)) return { items: [] };
   const kind = input.kind;
   const after = decodeAuditCursor(input.cursor);
   const rows = await auditPage(db, {
