@@ -50,13 +50,12 @@ export async function listAudit(input: In<'listAudit'>, caller: Caller, db: Data
   if (input.from && input.to && input.from > input.to) {
     throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期（字段 from）');
   }
-  const kind = input.kind;
   const after = decodeAuditCursor(input.cursor);
   const rows = await auditPage(db, {
     chainId: me.chainId,
     ...(storeId ? { storeId } : {}),
     ...(input.actorId ? { actorId: input.actorId } : {}),
-    ...(kind ? { actions: AUDIT_KINDS[kind].actions } : {}),
+    ...(input.kind ? { actions: AUDIT_KINDS[input.kind].actions } : {}),
     ...dayRangeBounds({ ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) }),
     ...(after ? { after } : {}),
     // One more than the page says whether there is a next one.
